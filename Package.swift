@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layers (data flows down, nothing reaches upward):
+//   tinyrv -> TinyRVCommands -> Kernel -> ELF -> CLibELF
+//                                     \-> RISCV
+let hotLoopFlags: [SwiftSetting] = [
+    .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+]
+
+let package = Package(
+    name: "tinyrv",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "tinyrv", targets: ["tinyrv"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibELF",
+            providers: [.apt(["libelf-dev"])]
+        ),
+        .target(name: "ELF", dependencies: ["CLibELF"]),
+        .target(name: "RISCV", swiftSettings: hotLoopFlags),
+        .target(name: "Kernel", dependencies: ["RISCV", "ELF"]),
+        .target(
+            name: "TinyRVCommands",
+            dependencies: [
+                "Kernel", "RISCV", "ELF",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "tinyrv", dependencies: ["TinyRVCommands"]),
+        .testTarget(name: "ELFTests", dependencies: ["ELF"]),
+        .testTarget(name: "RISCVTests", dependencies: ["RISCV"]),
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "RISCV", "ELF"]),
+        .testTarget(name: "TinyRVCommandsTests", dependencies: ["TinyRVCommands"]),
+    ],
+    swiftLanguageModes: [.v5]
+)
