@@ -15,4 +15,10 @@ final class FileTable {
         guard fd >= 0, fd <= Int64(Int32.max) else { return nil }
         return entries[Int(fd)]
     }
+
+    /// Makes `fd` refer to `entry`, replacing what it referred to.
+    func install(_ entry: Entry, at fd: Int) {
+        precondition(fd >= 0, "negative descriptor")
+        entries[fd] = entry
+    }
 }
