@@ -1,6 +1,6 @@
 /// A validated RV64 ELF executable: its entry, its loadable segments with their bytes, its program header
-/// table (for the auxv) and its symbols and sections. The counterpart of the seed's ELF loading step,
-/// minus the mapping, which the kernel does (one memregion per PT_LOAD).
+/// table (for the auxv) and its symbols and sections. The seed has no ELF counterpart: the kernel maps
+/// each PT_LOAD as one memory region (`as_map_memregion`, `AddressSpace.map(...)`).
 ///
 /// Everything is copied out of the file during `init`; no libelf handle outlives it, and the value is
 /// immutable and `Sendable`.

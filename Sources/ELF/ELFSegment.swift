@@ -1,5 +1,5 @@
 /// One segment of an ELF program (a PT_LOAD or PT_TLS program header) with its file bytes copied out.
-/// The kernel maps one memory region per PT_LOAD (seed: one memregion per segment, loaded eagerly):
+/// The kernel maps one memory region per PT_LOAD (seed `as_map_memregion`), loaded eagerly:
 /// `bytes` fill the start of `[virtualAddress, virtualAddress + memorySize)` and the rest is zero.
 public struct ELFSegment: Sendable, Equatable {
     /// `p_vaddr`: where the segment starts in the virtual address space.
