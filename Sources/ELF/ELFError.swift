@@ -67,10 +67,12 @@ public enum ELFError: Error, Equatable, CustomStringConvertible {
         case .notELF: "not an ELF file"
         case .truncated(let part): "truncated: \(part) extends past the end of the file"
         case .wrongClass(let value): "wrong class: \(Self.className(value)) (expected ELFCLASS64)"
-        case .wrongByteOrder(let value): "wrong byte order: \(Self.dataName(value)) (expected ELFDATA2LSB, little-endian)"
+        case .wrongByteOrder(let value):
+            "wrong byte order: \(Self.dataName(value)) (expected ELFDATA2LSB, little-endian)"
         case .unsupportedVersion(let value): "unsupported ELF version \(value) (expected EV_CURRENT, 1)"
         case .wrongMachine(let value): "wrong machine: \(Self.machineName(value)) (expected RISC-V)"
-        case .notExecutable(let value): "not an executable: \(Self.typeName(value)) (tinyrv runs static ET_EXEC programs)"
+        case .notExecutable(let value):
+            "not an executable: \(Self.typeName(value)) (tinyrv runs static ET_EXEC programs)"
         case .badProgramHeaderEntrySize(let size):
             "program header entry size is \(size) bytes (expected \(ELFConstant.programHeader64Size))"
         case .badSectionHeaderEntrySize(let size):

@@ -92,7 +92,8 @@ public struct ELFFile: Sendable {
             throw .malformed(LibELFImage.lastErrorMessage)
         }
 
-        let table = (offset: header.programHeaderOffset, size: UInt64(headerCount) * UInt64(header.programHeaderEntrySize))
+        let tableSize = UInt64(headerCount) * UInt64(header.programHeaderEntrySize)
+        let table = (offset: header.programHeaderOffset, size: tableSize)
         self.entry = header.entry
         self.segments = segments
         self.tls = tls

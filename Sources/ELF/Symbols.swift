@@ -6,7 +6,7 @@ struct SymbolTable: Sendable {
     }
 
     private let addressesByName: [String: UInt64]
-    /// Address-ordered symbols usable by `symbolize`.
+    /// Symbols usable by `symbolize`, ordered by address, then globals before locals, then table order.
     private let ordered: [Entry]
 
     /// Keeps defined, named symbols. For a name defined more than once, a global or weak definition wins
@@ -27,7 +27,10 @@ struct SymbolTable: Sendable {
             }
         }
         addressesByName = byName.mapValues(\.address)
-        self.ordered = ordered.sorted { $0.address < $1.address }
+        func sortKey(_ item: (offset: Int, element: Entry)) -> (UInt64, Int, Int) {
+            (item.element.address, item.element.isLocal ? 1 : 0, item.offset)
+        }
+        self.ordered = ordered.enumerated().sorted { sortKey($0) < sortKey($1) }.map(\.element)
     }
 
     /// The value of the defined symbol `name`, or nil if there is none.
@@ -44,11 +47,12 @@ struct SymbolTable: Sendable {
         }
         guard low > 0 else { return nil }
         let start = ordered[low - 1].address
-        var candidates = ordered[..<low].reversed().prefix { $0.address == start }.map { $0 }
-        candidates.sort { !$0.isLocal && $1.isLocal }
         let offset = address - start
-        if let covering = candidates.first(where: { $0.size > offset }) { return (covering.name, offset) }
-        if let label = candidates.first(where: { $0.size == 0 }) { return (label.name, offset) }
+        var first = low - 1
+        while first > 0 && ordered[first - 1].address == start { first -= 1 }
+        let group = ordered[first..<low]
+        if let covering = group.first(where: { $0.size > offset }) { return (covering.name, offset) }
+        if let label = group.first(where: { $0.size == 0 }) { return (label.name, offset) }
         return nil
     }
 }
