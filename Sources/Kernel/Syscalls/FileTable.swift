@@ -1,0 +1,18 @@
+/// The process's file descriptors. fd 0, 1 and 2 are the host's stdin, stdout and stderr.
+///
+/// Each entry says what backs the descriptor; later kinds (sandboxed host files, directories) add
+/// cases here and their syscalls in their own files.
+final class FileTable {
+    enum Entry: Equatable {
+        /// A host descriptor used as is; output through it is written at once, unbuffered.
+        case host(Int32)
+    }
+
+    private var entries: [Int: Entry] = [0: .host(0), 1: .host(1), 2: .host(2)]
+
+    /// The entry for guest descriptor `fd`, or nil when it is not open (`-EBADF`).
+    subscript(fd: Int64) -> Entry? {
+        guard fd >= 0, fd <= Int64(Int32.max) else { return nil }
+        return entries[Int(fd)]
+    }
+}

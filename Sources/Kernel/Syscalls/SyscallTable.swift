@@ -1,0 +1,77 @@
+import RISCV
+
+/// What a syscall handler decided.
+enum SyscallResult: Equatable {
+    /// Return `value` in a0 (negative errno for errors) and resume after the ecall.
+    case value(Int64)
+    /// `exit`/`exit_group` with this code.
+    case exit(Int64)
+    /// The call must kill the process (a fault while copying ran out of RAM, or abort).
+    case kill(Kill)
+
+    static func error(_ errno: Errno) -> SyscallResult { .value(errno.negated) }
+}
+
+/// How the trace shows an argument or a result.
+enum SyscallValueFormat {
+    case decimal, hex
+}
+
+/// One entry of the syscall table: the Linux (or tinyrv) number, the name and argument formats for
+/// the trace, and the handler, which gets the process and a0...a5.
+struct SyscallDefinition {
+    let number: UInt64
+    let name: String
+    let arguments: [SyscallValueFormat]
+    let result: SyscallValueFormat
+    let handler: (Process, [UInt64]) -> SyscallResult
+}
+
+/// The syscall table (seed: `syscall`): number -> handler, with the handlers in one file per theme.
+enum SyscallTable {
+    static let definitions: [UInt64: SyscallDefinition] = {
+        let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
+        var table: [UInt64: SyscallDefinition] = [:]
+        for definition in all {
+            precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")
+            table[definition.number] = definition
+        }
+        return table
+    }()
+
+    /// Runs the call numbered a7 with a0...a5 and traces it. Unknown numbers return `-ENOSYS`.
+    static func dispatch(_ process: Process) -> SyscallResult {
+        let hart = process.hart
+        let number = hart.register(17)
+        let arguments = (10...15).map { hart.register($0) }
+        guard let definition = definitions[number] else {
+            if process.trace.contains(.syscalls) {
+                let shown = arguments.map { hex($0) }.joined(separator: ", ")
+                process.traceSink.write("syscall_\(number)(\(shown)) = \(Errno.traceText(forResult: Errno.ENOSYS.negated)!)")
+            }
+            return .error(.ENOSYS)
+        }
+        let result = definition.handler(process, arguments)
+        if process.trace.contains(.syscalls) { process.traceSink.write(traceLine(definition, arguments, result)) }
+        return result
+    }
+
+    /// `sbrk(4096) = 0x13000`, `write(1, 0x3ffffffe90, 6) = 6`, `brk(0x0) = -12 ENOMEM`, `exit(3) = ?`.
+    static func traceLine(_ definition: SyscallDefinition, _ arguments: [UInt64], _ result: SyscallResult) -> String {
+        let shown = zip(definition.arguments, arguments).map { format, value in
+            format == .hex ? hex(value) : String(Int64(bitPattern: value))
+        }.joined(separator: ", ")
+        let outcome: String
+        switch result {
+        case .value(let value):
+            if let error = Errno.traceText(forResult: value) {
+                outcome = error
+            } else {
+                outcome = definition.result == .hex ? hex(UInt64(bitPattern: value)) : String(value)
+            }
+        case .exit: outcome = "?"
+        case .kill: outcome = "? (killed)"
+        }
+        return "\(definition.name)(\(shown)) = \(outcome)"
+    }
+}
