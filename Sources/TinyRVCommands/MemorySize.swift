@@ -22,5 +22,7 @@ struct MemorySize: ExpressibleByArgument, Equatable {
         self.bytes = bytes
     }
 
-    static var defaultValueDescription: String { "1G" }
+    var defaultValueDescription: String {
+        bytes % (1 << 30) == 0 ? "\(bytes >> 30)G" : bytes % (1 << 20) == 0 ? "\(bytes >> 20)M" : "\(bytes)"
+    }
 }

@@ -58,7 +58,7 @@ struct RunCommand: ParsableCommand {
             elf = try ELFFile(path: program)
         } catch {
             throw Failure(status: error.isFileNotFound ? ExitStatus.notFound : ExitStatus.notRunnable,
-                          message: "\(program): \(error)")
+                          message: error.isFileNotFound ? "\(error)" : "\(program): \(error)")
         }
         let sink = try TraceOutput.open(path: traceFile)
         let clock = WallClock()
@@ -77,7 +77,7 @@ struct RunCommand: ParsableCommand {
             throw Failure(status: ExitStatus.notRunnable, message: "\(program): \(error)")
         }
         if trace.options.contains(.instructions) {
-            machine.hart.instructionTracer = { pc, bits in sink.write(InstructionTrace.line(pc: pc, bits: bits)) }
+            machine.hart.instructionTracer = { pc, bits in sink.write(InstructionTraceFormat.line(pc: pc, bits: bits)) }
         }
         let outcome = machine.run(maxInstructions: maxInstructions)
         sink.flush()
@@ -94,21 +94,20 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runHosted(_ elf: ELFFile, sink: TraceSink, clock: WallClock) throws {
-        var options = RunOptions(arguments: [program] + arguments, environment: [])
-        options.stackPages = stackPages
+        var options = RunOptions(arguments: [program] + arguments, environment: [], stackPages: stackPages)
         options.memorySize = memory.bytes
         options.maxInstructions = maxInstructions
         options.trace = trace.options
         options.traceSink = sink
         let result: (outcome: ExitOutcome, stats: RunStats)
         do {
-            result = try runProgram(elf, options: options)
+            result = try runProgram(ProgramImage(elf), options: options)
         } catch {
             throw Failure(status: ExitStatus.notRunnable, message: "\(program): \(error)")
         }
         sink.flush()
         if stats { StatsReport.hosted(result.stats, seconds: clock.seconds).print() }
-        if let line = result.outcome.diagnostic { fputs("tinyrv: \(line)\n", stderr) }
+        if let line = result.outcome.diagnosticLine { fputs("\(line)\n", stderr) }
         throw GuestExit(status: result.outcome.exitStatus)
     }
 }

@@ -44,28 +44,56 @@ struct TestCommand: ParsableCommand {
             programs += found
         }
         let tinyrv = try TestDiscovery.selfExecutable()
-        let results = UnsafeMutableBufferPointer<TestResult?>.allocate(capacity: programs.count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let queue = DispatchQueue(label: "tinyrv.test", attributes: .concurrent)
-        let group = DispatchGroup()
-        let slots = DispatchSemaphore(value: jobs)
-        for (i, program) in programs.enumerated() {
-            slots.wait()
-            queue.async(group: group) {
-                results[i] = TestResult.run(program, tinyrv: tinyrv, timeout: timeout)
-                slots.signal()
+        let results = ResultSlots(count: programs.count)
+        let next = NextIndex()
+        let timeout = self.timeout
+        DispatchQueue.concurrentPerform(iterations: min(jobs, max(programs.count, 1))) { _ in
+            while let i = next.take(below: programs.count) {
+                results.store(TestResult.run(programs[i], tinyrv: tinyrv, timeout: timeout), at: i)
             }
         }
-        group.wait()
         var passed = 0, failed = 0
-        for result in results.compactMap({ $0 }) {
+        for result in results.all {
             print(result.line)
             if result.failure == nil { passed += 1 } else { failed += 1 }
             if verbose, result.failure != nil { print(result.capturedOutput) }
         }
         print("\(passed) passed, \(failed) failed")
         throw GuestExit(status: failed == 0 && passed > 0 ? 0 : 1)
+    }
+}
+
+/// Results filled in by worker threads, each slot written once under a lock.
+private final class ResultSlots: @unchecked Sendable {
+    private var slots: [TestResult?]
+    private let lock = PthreadMutex()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func store(_ result: TestResult, at index: Int) { lock.locked { slots[index] = result } }
+    var all: [TestResult] { lock.locked { slots.compactMap { $0 } } }
+}
+
+/// Hands out test indices to worker threads.
+private final class NextIndex: @unchecked Sendable {
+    private var value = 0
+    private let lock = PthreadMutex()
+    func take(below limit: Int) -> Int? {
+        lock.locked {
+            guard value < limit else { return nil }
+            defer { value += 1 }
+            return value
+        }
+    }
+}
+
+/// A pthread mutex, without Foundation.
+private final class PthreadMutex: @unchecked Sendable {
+    private var mutex = pthread_mutex_t()
+    init() { pthread_mutex_init(&mutex, nil) }
+    deinit { pthread_mutex_destroy(&mutex) }
+    func locked<T>(_ body: () -> T) -> T {
+        pthread_mutex_lock(&mutex)
+        defer { pthread_mutex_unlock(&mutex) }
+        return body()
     }
 }
 

@@ -37,7 +37,9 @@ public struct TinyRVCommand: ParsableCommand {
                 print(fullMessage(for: error))
                 Glibc.exit(0)
             }
-            fputs("tinyrv: \(fullMessage(for: error))\n", stderr)
+            var message = fullMessage(for: error)
+            if message.hasPrefix("Error: ") { message.removeFirst("Error: ".count) }
+            fputs("tinyrv: \(message)\n", stderr)
             Glibc.exit(ExitStatus.usageOrInternal)
         }
     }

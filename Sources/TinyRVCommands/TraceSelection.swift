@@ -23,6 +23,8 @@ struct TraceSelection: ExpressibleByArgument {
         guard !options.isEmpty else { return nil }
     }
 
+    var defaultValueDescription: String { options.isEmpty ? "none" : "custom" }
+
     static var allValueStrings: [String] { ["syscalls", "faults", "traps", "instructions", "all"] }
     static var defaultCompletionKind: CompletionKind { .list(allValueStrings) }
 }

@@ -1,10 +1,10 @@
 import RISCV
 
 /// The instruction trace line: `0x0000000000010078 00a50533  add a0, a0, a0`.
-enum InstructionTraceFormat {
+public enum InstructionTraceFormat {
     /// pc as 16 hex digits, the bits (8 digits, or 4 and padding for a compressed instruction),
     /// two spaces and the disassembly.
-    static func line(pc: UInt64, bits: UInt32) -> String {
+    public static func line(pc: UInt64, bits: UInt32) -> String {
         let compressed = bits & 3 != 3
         let digits = String(compressed ? bits & 0xffff : bits, radix: 16)
         let width = compressed ? 4 : 8
