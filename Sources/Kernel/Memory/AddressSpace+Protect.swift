@@ -32,7 +32,7 @@ extension AddressSpace {
 
     /// Splits region `id` at page boundary `address` if it lies strictly inside it: the part below
     /// gets a new id, the part from `address` keeps `id`. Resident pages are recounted per part.
-    private func split(_ id: RegionID, at address: UInt64) {
+    func split(_ id: RegionID, at address: UInt64) {
         let i = index(of: id)
         let region = entries[i].region
         guard address > region.start, address < region.pageEnd else { return }

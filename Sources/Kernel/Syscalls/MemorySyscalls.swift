@@ -4,29 +4,7 @@ enum MemorySyscalls {
         SyscallDefinition(number: 214, name: "brk", arguments: [.hex], result: .hex, handler: brk),
         SyscallDefinition(number: 2000, name: "sbrk", arguments: [.decimal], result: .hex, handler: sbrk),
         SyscallDefinition(number: 2001, name: "info", arguments: [.hex], result: .decimal, handler: info),
-        SyscallDefinition(number: 226, name: "mprotect", arguments: [.hex, .decimal, .hex], result: .decimal, handler: mprotect),
     ]
-
-    /// Linux's PROT_READ, PROT_WRITE and PROT_EXEC.
-    static let protRead: UInt64 = 1, protWrite: UInt64 = 2, protExec: UInt64 = 4
-
-    /// mprotect(addr, len, prot): new permissions for whole pages (`AddressSpace.protect`).
-    /// `-EINVAL` for an unaligned address or unknown bits, `-ENOMEM` when a page is in no region.
-    static func mprotect(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        let (start, length, prot) = (a[0], a[1], a[2])
-        guard start % PageTable.pageSize == 0, prot & ~(protRead | protWrite | protExec) == 0 else { return .error(.EINVAL) }
-        guard length > 0 else { return .value(0) }
-        let (sum, overflow) = start.addingReportingOverflow(length)
-        guard !overflow, sum <= PageTable.userLimit else { return .error(.ENOMEM) }
-        var permissions: MemoryPermissions = []
-        if prot & protRead != 0 { permissions.insert(.read) }
-        if prot & protWrite != 0 { permissions.formUnion([.read, .write]) }
-        if prot & protExec != 0 { permissions.formUnion([.read, .execute]) }
-        switch process.addressSpace.protect(from: start, to: MemRegion.roundUp(sum), permissions: permissions) {
-        case .success: return .value(0)
-        case .failure: return .error(.ENOMEM)
-        }
-    }
 
     /// sbrk(increment) (seed: `sys_sbrk`): moves the break with `memregion_extend` and returns the
     /// old break; `-EINVAL` for `ERR_VM_INVALID`, `-ENOMEM` for `ERR_VM_BOUND`, heap unchanged.

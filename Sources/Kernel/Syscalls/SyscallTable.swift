@@ -31,7 +31,7 @@ struct SyscallDefinition {
 enum SyscallTable {
     static let definitions: [UInt64: SyscallDefinition] = {
         let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
-            + IdentitySyscalls.definitions + TimeSyscalls.definitions
+            + MappingSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")

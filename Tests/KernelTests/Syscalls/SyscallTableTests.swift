@@ -5,7 +5,7 @@ import Testing
     let linuxEnvironment: [UInt64: String] = [
         96: "set_tid_address", 99: "set_robust_list", 113: "clock_gettime", 160: "uname", 169: "gettimeofday",
         173: "getppid", 174: "getuid", 175: "geteuid", 176: "getgid", 177: "getegid", 178: "gettid",
-        226: "mprotect", 261: "prlimit64", 278: "getrandom",
+        215: "munmap", 222: "mmap", 226: "mprotect", 261: "prlimit64", 278: "getrandom",
     ]
 
     @Test func tableHoldsTheLinuxAndTinyRVNumbers() {
