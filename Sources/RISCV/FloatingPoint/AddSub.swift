@@ -1,7 +1,7 @@
 extension SoftFloat {
     /// `a + b` rounded by `rm`. An exact zero sum of nonzero operands is +0, or -0 under `.down`.
     static func add(_ a: UInt64, _ b: UInt64, _ rm: RoundingMode) -> FPResult<UInt64> {
-        if Format.isNaN(a) || Format.isNaN(b) { return propagateNaN(a, b) }
+        if Format.isNaN(a) || Format.isNaN(b) { return nanResult(a, b) }
         let aNegative = Format.isSignNegative(a), bNegative = Format.isSignNegative(b)
         if Format.isInfinite(a) {
             if Format.isInfinite(b) && aNegative != bNegative { return canonicalNaN(invalid: true) }

@@ -107,7 +107,7 @@ public enum F32 {
         Core.toInteger(UInt64(a), rm, signed: false, width: 64)
     }
 
-    /// fcvt.s.w: rounds by `rm`; NX when inexact.
+    /// fcvt.s.w: rounds by `rm`; NX when inexact. The hart passes the low 32 bits of the register.
     public static func fromInt32(_ value: Int32, _ rm: RoundingMode) -> FPResult<UInt32> {
         narrow(Core.fromInteger(magnitude: UInt64(value.magnitude), negative: value < 0, rm))
     }

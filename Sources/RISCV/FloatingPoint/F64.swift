@@ -105,12 +105,12 @@ public enum F64 {
         Core.toInteger(a, rm, signed: false, width: 64)
     }
 
-    /// fcvt.d.w: rounds by `rm`; NX when inexact.
+    /// fcvt.d.w: exact (`rm` never matters). The hart passes the low 32 bits of the register.
     public static func fromInt32(_ value: Int32, _ rm: RoundingMode) -> FPResult<UInt64> {
         Core.fromInteger(magnitude: UInt64(value.magnitude), negative: value < 0, rm)
     }
 
-    /// fcvt.d.wu: rounds by `rm`; NX when inexact. The hart passes the low 32 bits of the register.
+    /// fcvt.d.wu: exact (`rm` never matters). The hart passes the low 32 bits of the register.
     public static func fromUInt32(_ value: UInt32, _ rm: RoundingMode) -> FPResult<UInt64> {
         Core.fromInteger(magnitude: UInt64(value), negative: false, rm)
     }

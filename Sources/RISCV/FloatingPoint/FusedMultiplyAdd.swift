@@ -11,7 +11,7 @@ extension SoftFloat {
                                  _ rm: RoundingMode) -> FPResult<UInt64> {
         let invalidProduct = (Format.isInfinite(a) && Format.isZero(b)) || (Format.isZero(a) && Format.isInfinite(b))
         if invalidProduct { return canonicalNaN(invalid: true) }
-        if Format.isNaN(a) || Format.isNaN(b) || Format.isNaN(c) { return propagateNaN(a, b, c) }
+        if Format.isNaN(a) || Format.isNaN(b) || Format.isNaN(c) { return nanResult(a, b, c) }
         let productNegative = (Format.isSignNegative(a) != Format.isSignNegative(b)) != negateProduct
         let addend = negateAddend ? c ^ Format.signMask : c
         let addendNegative = Format.isSignNegative(addend)

@@ -1,7 +1,7 @@
 extension SoftFloat {
     /// `a * b` rounded by `rm`. NV (canonical NaN) for 0 * inf.
     static func multiply(_ a: UInt64, _ b: UInt64, _ rm: RoundingMode) -> FPResult<UInt64> {
-        if Format.isNaN(a) || Format.isNaN(b) { return propagateNaN(a, b) }
+        if Format.isNaN(a) || Format.isNaN(b) { return nanResult(a, b) }
         let negative = Format.isSignNegative(a) != Format.isSignNegative(b)
         if Format.isInfinite(a) || Format.isInfinite(b) {
             if Format.isZero(a) || Format.isZero(b) { return canonicalNaN(invalid: true) }
@@ -19,7 +19,7 @@ extension SoftFloat {
     /// `a / b` rounded by `rm`. DZ (signed infinity) for finite nonzero / 0; NV (canonical NaN)
     /// for 0/0 and inf/inf.
     static func divide(_ a: UInt64, _ b: UInt64, _ rm: RoundingMode) -> FPResult<UInt64> {
-        if Format.isNaN(a) || Format.isNaN(b) { return propagateNaN(a, b) }
+        if Format.isNaN(a) || Format.isNaN(b) { return nanResult(a, b) }
         let negative = Format.isSignNegative(a) != Format.isSignNegative(b)
         if Format.isInfinite(a) {
             if Format.isInfinite(b) { return canonicalNaN(invalid: true) }
@@ -44,7 +44,7 @@ extension SoftFloat {
 
     /// The square root rounded by `rm`. sqrt(-0) = -0; NV (canonical NaN) for any value below zero.
     static func squareRoot(_ a: UInt64, _ rm: RoundingMode) -> FPResult<UInt64> {
-        if Format.isNaN(a) { return propagateNaN(a) }
+        if Format.isNaN(a) { return nanResult(a) }
         if Format.isZero(a) { return FPResult(value: a) }
         if Format.isSignNegative(a) { return canonicalNaN(invalid: true) }
         if Format.isInfinite(a) { return FPResult(value: a) }

@@ -67,8 +67,9 @@ extension SoftFloat {
         FPResult(value: Format.canonicalNaN, flags: invalid ? .invalid : [])
     }
 
-    /// The NaN result of an operation with at least one NaN operand: canonical, NV if any is signalling.
-    static func propagateNaN(_ operands: UInt64...) -> FPResult<UInt64> {
-        canonicalNaN(invalid: operands.contains { Format.isSignalingNaN($0) })
+    /// The result of an operation with at least one NaN operand: the canonical NaN (RISC-V propagates
+    /// no payload), with NV if any operand is a signalling NaN. Absent operands default to zero.
+    static func nanResult(_ a: UInt64, _ b: UInt64 = 0, _ c: UInt64 = 0) -> FPResult<UInt64> {
+        canonicalNaN(invalid: Format.isSignalingNaN(a) || Format.isSignalingNaN(b) || Format.isSignalingNaN(c))
     }
 }
