@@ -59,7 +59,10 @@ import Testing
         var rng = Generator(state: 0x9E37_79B9_7F4A_7C15)
         var mismatches: [String] = []
         for _ in 0..<Self.iterations {
-            let a = Self.operand32(&rng), b = Self.operand32(&rng), c = Self.operand32(&rng)
+            let a = Self.operand32(&rng), b = Self.operand32(&rng)
+            // Half of the addends nearly cancel the product, to exercise the fused sum's low bits.
+            let c = rng.next() % 2 == 0 ? Self.operand32(&rng)
+                : (-(Float(bitPattern: a) * Float(bitPattern: b))).bitPattern &+ UInt32(rng.next() % 16) &- 8
             let x = Float(bitPattern: a), y = Float(bitPattern: b), z = Float(bitPattern: c)
             let checks: [(String, UInt32, Float)] = [
                 ("add", F32.add(a, b, .nearestEven).value, x + y),
@@ -87,7 +90,9 @@ import Testing
         var rng = Generator(state: 0xD1B5_4A32_D192_ED03)
         var mismatches: [String] = []
         for _ in 0..<Self.iterations {
-            let a = Self.operand64(&rng), b = Self.operand64(&rng), c = Self.operand64(&rng)
+            let a = Self.operand64(&rng), b = Self.operand64(&rng)
+            let c = rng.next() % 2 == 0 ? Self.operand64(&rng)
+                : (-(Double(bitPattern: a) * Double(bitPattern: b))).bitPattern &+ (rng.next() % 16) &- 8
             let x = Double(bitPattern: a), y = Double(bitPattern: b), z = Double(bitPattern: c)
             let checks: [(String, UInt64, Double)] = [
                 ("add", F64.add(a, b, .nearestEven).value, x + y),
