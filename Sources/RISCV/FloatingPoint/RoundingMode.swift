@@ -14,6 +14,16 @@ public enum RoundingMode: UInt8, CaseIterable, Sendable {
     case up = 3
     /// RMM: round to nearest, ties to max magnitude (away from zero).
     case nearestMaxMagnitude = 4
+
+    /// The rm value that selects the dynamic rounding mode held in `frm`.
+    public static let dynamicField: UInt8 = 7
+
+    /// Resolves an instruction's 3-bit rm field against the `frm` CSR value: 0...4 are static modes
+    /// and 7 selects `frm`. Returns nil, which the hart turns into an illegal-instruction trap, for
+    /// rm 5 or 6, or for rm 7 when `frm` holds 5, 6 or 7.
+    public init?(instructionField rm: UInt8, frm: UInt8) {
+        self.init(rawValue: rm == Self.dynamicField ? frm : rm)
+    }
 }
 
 /// IEEE 754 exception flags in the RISC-V `fflags` bit layout (NV DZ OF UF NX from bit 4 down to bit 0).
