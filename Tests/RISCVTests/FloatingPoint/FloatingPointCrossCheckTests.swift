@@ -73,15 +73,15 @@ import Testing
                 ("fma", F32.fusedMultiplyAdd(a, b, c, .nearestEven).value, z.addingProduct(x, y)),
             ]
             for (name, ours, host) in checks where !Self.same(ours, host) {
-                mismatches.append("\(name) \(hex(a)) \(hex(b)) \(hex(c)): \(hex(ours)) vs \(hex(host.bitPattern))")
+                mismatches.append("\(name) \(floatHex(a)) \(floatHex(b)) \(floatHex(c)): \(floatHex(ours)) vs \(floatHex(host.bitPattern))")
             }
             let wide = Self.operand64(&rng)
             let narrowed = F64.toF32(wide, .nearestEven).value
             if !Self.same(narrowed, Float(Double(bitPattern: wide))) {
-                mismatches.append("f64->f32 \(hex(wide)): \(hex(narrowed))")
+                mismatches.append("f64->f32 \(floatHex(wide)): \(floatHex(narrowed))")
             }
             let widened = F32.toF64(a).value
-            if !Self.same(widened, Double(x)) { mismatches.append("f32->f64 \(hex(a)): \(hex(widened))") }
+            if !Self.same(widened, Double(x)) { mismatches.append("f32->f64 \(floatHex(a)): \(floatHex(widened))") }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
@@ -103,7 +103,7 @@ import Testing
                 ("fma", F64.fusedMultiplyAdd(a, b, c, .nearestEven).value, z.addingProduct(x, y)),
             ]
             for (name, ours, host) in checks where !Self.same(ours, host) {
-                mismatches.append("\(name) \(hex(a)) \(hex(b)) \(hex(c)): \(hex(ours)) vs \(hex(host.bitPattern))")
+                mismatches.append("\(name) \(floatHex(a)) \(floatHex(b)) \(floatHex(c)): \(floatHex(ours)) vs \(floatHex(host.bitPattern))")
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
@@ -131,5 +131,3 @@ import Testing
         #expect(mismatches.isEmpty, "\(mismatches.prefix(10))")
     }
 }
-
-func hex<T: BinaryInteger>(_ value: T) -> String { "0x" + String(value, radix: 16) }

@@ -87,7 +87,7 @@ import Testing
                      Self.reference(nearest: root.squareRoot(), oracle: rootOracle, rm)),
                 ]
                 for (name, ours, expected) in cases where ours != expected {
-                    mismatches.append("\(name) \(rm) \(hex(a)) \(hex(b)): \(hex(ours.value)) \(ours.flags.rawValue) vs \(hex(expected.value)) \(expected.flags.rawValue)")
+                    mismatches.append("\(name) \(rm) \(floatHex(a)) \(floatHex(b)): \(floatHex(ours.value)) \(ours.flags.rawValue) vs \(floatHex(expected.value)) \(expected.flags.rawValue)")
                 }
             }
         }
@@ -109,13 +109,13 @@ import Testing
                 if Self.isExactSum(Double(x), Double(y)), sum != 0 {
                     let expected = Self.reference(nearest: x + y, oracle: { $0 - sum }, rm)
                     let ours = F32.add(a, b, rm)
-                    if ours != expected { mismatches.append("add \(rm) \(hex(a)) \(hex(b)): \(hex(ours.value)) vs \(hex(expected.value))") }
+                    if ours != expected { mismatches.append("add \(rm) \(floatHex(a)) \(floatHex(b)): \(floatHex(ours.value)) vs \(floatHex(expected.value))") }
                     checked += 1
                 }
                 if Self.isExactSum(Double(x) * Double(y), Double(z)), fused != 0 {
                     let expected = Self.reference(nearest: z.addingProduct(x, y), oracle: { $0 - fused }, rm)
                     let ours = F32.fusedMultiplyAdd(a, b, c, rm)
-                    if ours != expected { mismatches.append("fma \(rm) \(hex(a)) \(hex(b)) \(hex(c)): \(hex(ours.value)) vs \(hex(expected.value))") }
+                    if ours != expected { mismatches.append("fma \(rm) \(floatHex(a)) \(floatHex(b)) \(floatHex(c)): \(floatHex(ours.value)) vs \(floatHex(expected.value))") }
                     checked += 1
                 }
             }
@@ -137,7 +137,7 @@ import Testing
             for rm in RoundingMode.allCases {
                 let expected = Self.reference(nearest: Float(value), oracle: { $0 - value }, rm)
                 let ours = F64.toF32(bits, rm)
-                if ours != expected { mismatches.append("\(rm) \(hex(bits)): \(hex(ours.value)) \(ours.flags.rawValue) vs \(hex(expected.value)) \(expected.flags.rawValue)") }
+                if ours != expected { mismatches.append("\(rm) \(floatHex(bits)): \(floatHex(ours.value)) \(ours.flags.rawValue) vs \(floatHex(expected.value)) \(expected.flags.rawValue)") }
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(8))")

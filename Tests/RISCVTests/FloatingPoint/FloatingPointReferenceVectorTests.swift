@@ -28,7 +28,7 @@ import Testing
                 let rm = RoundingMode(rawValue: UInt8(index))!
                 let actual = Self.execute(vector.mnemonic, vector.operands, rm)
                 #expect(actual.0 == expected.0 && actual.1 == expected.1,
-                        "\(vector.mnemonic) \(vector.operands.map(hex)) \(rm): \(hex(actual.0)):\(actual.1) expected \(hex(expected.0)):\(expected.1)")
+                        "\(vector.mnemonic) \(vector.operands.map(floatHex)) \(rm): \(floatHex(actual.0)):\(actual.1) expected \(floatHex(expected.0)):\(expected.1)")
             }
         }
     }

@@ -1,7 +1,7 @@
 /// Reference results recorded from real RISC-V F/D instructions (rv64gc, run under qemu-riscv64,
 /// whose FPU is SoftFloat configured for RISC-V): one line per operation and operand set.
 ///
-/// Format: `mnemonic operand... result:flags...` in hex. Operations that take a rounding mode list
+/// Format: `mnemonic operand... result:flags...` in floatHex. Operations that take a rounding mode list
 /// five results, for rm = 0 (RNE) through 4 (RMM); the others list one. Integer results are the
 /// 64-bit register values (32-bit results sign-extended); flags are fflags (NX=1 UF=2 OF=4 DZ=8 NV=16).
 /// The operand sets were picked from 1.9 million random cases so that each operation covers as

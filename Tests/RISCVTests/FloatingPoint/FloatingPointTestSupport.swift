@@ -27,4 +27,7 @@ let sign32: UInt32 = 0x8000_0000
 let sign64: UInt64 = 0x8000_0000_0000_0000
 
 /// Shorthand for an expected result.
-func result<T>(_ value: T, _ flags: FloatFlags = []) -> FPResult<T> { FPResult(value: value, flags: flags) }
+func fpResult<T>(_ value: T, _ flags: FloatFlags = []) -> FPResult<T> { FPResult(value: value, flags: flags) }
+
+/// Hex text of a bit pattern, for failure messages.
+func floatHex<T: BinaryInteger>(_ value: T) -> String { "0x" + String(value, radix: 16) }
