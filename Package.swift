@@ -24,7 +24,8 @@ let package = Package(
         ),
         .target(name: "ELF", dependencies: ["CLibELF"]),
         .target(name: "RISCV", swiftSettings: hotLoopFlags),
-        .target(name: "Kernel", dependencies: ["RISCV", "ELF"]),
+        .target(name: "CHostSys"),
+        .target(name: "Kernel", dependencies: ["RISCV", "ELF", "CHostSys"]),
         .target(
             name: "TinyRVCommands",
             dependencies: [

@@ -33,6 +33,9 @@ public final class Process {
     let trace: TraceOptions
     let traceSink: TraceSink
     let files = FileTable()
+    /// The file-system sandbox (Files/) and the task's signal bookkeeping and name (Signals/).
+    let fileSystem: FileSystemSandbox
+    let task: TaskState
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
     /// Loads `image` into a new address space whose frames come from `frames` and builds the
@@ -48,6 +51,9 @@ public final class Process {
         self.stackPages = options.stackPages
         self.trace = options.trace
         self.traceSink = options.traceSink
+        self.fileSystem = FileSystemSandbox(root: options.fileSystemRoot, allowWrites: options.allowWrites,
+                                            programPath: options.arguments.first ?? "")
+        self.task = TaskState(programPath: options.arguments.first ?? "")
 
         guard case .success(let stack) = space.map(MemRegion(kind: .stack, start: Process.stackUpperBound - stackBytes,
                                                              end: Process.stackUpperBound, permissions: [.read, .write]))

@@ -16,6 +16,10 @@ public struct RunOptions {
     public var environment: [String]
     /// The 16 bytes AT_RANDOM points to; nil draws them from the host's generator.
     public var randomBytes: [UInt8]? = nil
+    /// The host directory the guest's file calls are confined to (`--fs-root`); see `FileSystemSandbox`.
+    public var fileSystemRoot: String = "."
+    /// Whether the guest may create, change or remove files under the root (`--fs-write`).
+    public var allowWrites: Bool = false
 
     public init(arguments: [String], environment: [String] = [], stackPages: Int = Process.defaultStackPages,
                 memorySize: UInt64 = 1 << 30, maxInstructions: UInt64? = nil, trace: TraceOptions = [],

@@ -6,6 +6,8 @@ final class FileTable {
     enum Entry: Equatable {
         /// A host descriptor used as is; output through it is written at once, unbuffered.
         case host(Int32)
+        /// A file or directory opened through the sandbox (Files/), with the descriptor's FD_CLOEXEC.
+        case file(OpenFile, closeOnExec: Bool)
     }
 
     private var entries: [Int: Entry] = [0: .host(0), 1: .host(1), 2: .host(2)]
@@ -20,5 +22,19 @@ final class FileTable {
     func install(_ entry: Entry, at fd: Int) {
         precondition(fd >= 0, "negative descriptor")
         entries[fd] = entry
+    }
+
+    /// Closes guest descriptor `fd`; returns what it referred to, or nil when it was not open.
+    @discardableResult
+    func remove(_ fd: Int64) -> Entry? {
+        guard fd >= 0, fd <= Int64(Int32.max) else { return nil }
+        return entries.removeValue(forKey: Int(fd))
+    }
+
+    /// The lowest descriptor `>= minimum` that is not open.
+    func lowestFree(from minimum: Int) -> Int {
+        var fd = minimum
+        while entries[fd] != nil { fd += 1 }
+        return fd
     }
 }

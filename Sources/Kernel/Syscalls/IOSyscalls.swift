@@ -15,7 +15,7 @@ enum IOSyscalls {
     /// faulted in as they are filled. `-EFAULT` (before reading anything) when the buffer is not
     /// writable user memory, `-EBADF` for a descriptor that is not open.
     static func read(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard case .host(let hostFD)? = process.files[Int64(bitPattern: a[0])] else { return .error(.EBADF) }
+        guard let hostFD = process.files[Int64(bitPattern: a[0])]?.hostDescriptor else { return .error(.EBADF) }
         let count = Int(min(a[2], UInt64(readChunk)))
         guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
         guard count > 0 else { return .value(0) }
@@ -32,7 +32,7 @@ enum IOSyscalls {
     /// write(fd, buf, count): copies the buffer in and writes it to the host descriptor at once.
     /// `-EFAULT` (writing nothing) when any byte is not readable user memory.
     static func write(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard case .host(let hostFD)? = process.files[Int64(bitPattern: a[0])] else { return .error(.EBADF) }
+        guard let hostFD = process.files[Int64(bitPattern: a[0])]?.hostDescriptor else { return .error(.EBADF) }
         guard a[2] <= UInt64(Int32.max) else { return .error(.EFAULT) }
         guard process.isAccessible(a[1], count: a[2], for: .load) else { return .error(.EFAULT) }
         return writeOut(process, hostFD: hostFD, pieces: [(a[1], Int(a[2]))])
@@ -41,7 +41,7 @@ enum IOSyscalls {
     /// writev(fd, iov, iovcnt): like `write` of every `{base, length}` in turn. `-EINVAL` for a
     /// negative or too large count, `-EFAULT` when the vector or any buffer is bad.
     static func writev(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard case .host(let hostFD)? = process.files[Int64(bitPattern: a[0])] else { return .error(.EBADF) }
+        guard let hostFD = process.files[Int64(bitPattern: a[0])]?.hostDescriptor else { return .error(.EBADF) }
         guard a[2] <= maxIOVectors else { return .error(.EINVAL) }
         let vector: [UInt8]
         switch process.copyIn(from: a[1], count: Int(a[2]) * 16) {

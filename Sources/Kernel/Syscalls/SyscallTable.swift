@@ -32,6 +32,7 @@ enum SyscallTable {
     static let definitions: [UInt64: SyscallDefinition] = {
         let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
             + MappingSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
+            + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + TerminalSyscalls.definitions + SignalSyscalls.definitions + TaskSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")

@@ -1,0 +1,22 @@
+#ifndef TINYRV_CHOSTSYS_H
+#define TINYRV_CHOSTSYS_H
+
+/// Host Linux calls that Swift cannot reach (glibc has no wrapper, or only the variadic syscall()).
+/// Each returns its result, or -errno on failure.
+
+/// openat2(2) with `struct open_how { flags, mode, resolve }`. `mode` must be 0 unless flags hold
+/// O_CREAT or O_TMPFILE (the host kernel rejects it with -EINVAL otherwise).
+int tinyrv_openat2(int dirfd, const char *path, int flags, unsigned mode, unsigned long long resolve);
+
+/// getdents64(2): fills `buffer` with linux_dirent64 records; returns the bytes filled, 0 at the end.
+long tinyrv_getdents64(int fd, void *buffer, unsigned long count);
+
+/// Host values of flags that the Swift Glibc module does not import (they need _GNU_SOURCE).
+extern const int tinyrv_host_O_PATH;
+extern const int tinyrv_host_O_TMPFILE;
+extern const int tinyrv_host_O_DIRECT;
+extern const int tinyrv_host_O_NOATIME;
+extern const int tinyrv_host_O_LARGEFILE;
+extern const int tinyrv_host_AT_EMPTY_PATH;
+
+#endif

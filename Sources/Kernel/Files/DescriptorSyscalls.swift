@@ -1,0 +1,102 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CHostSys
+
+/// openat, close, dup, dup3 and fcntl: the guest's descriptor table over sandboxed host files.
+enum DescriptorSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(56, "openat", [.decimal, .hex, .hex, .hex], openat),
+        SyscallDefinition(57, "close", [.decimal], close),
+        SyscallDefinition(23, "dup", [.decimal], dup),
+        SyscallDefinition(24, "dup3", [.decimal, .decimal, .hex], dup3),
+        SyscallDefinition(25, "fcntl", [.decimal, .decimal, .hex], fcntl),
+    ]
+
+    /// fcntl commands (asm-generic) and FD_CLOEXEC.
+    static let duplicate: UInt64 = 0, getDescriptorFlags: UInt64 = 1, setDescriptorFlags: UInt64 = 2
+    static let getStatusFlags: UInt64 = 3, setStatusFlags: UInt64 = 4, duplicateCloseOnExec: UInt64 = 1030
+    static let descriptorCloseOnExec: UInt64 = 1
+
+    /// openat(dirfd, path, flags, mode): opens `path` in the sandbox (`FileSystemSandbox`) and
+    /// returns the lowest free descriptor. Flags are riscv64's O_* values, translated for the host.
+    /// Without `allowWrites`, a request to write, create or truncate gets `-EACCES` once the path
+    /// resolves (a missing file without O_CREAT still gets `-ENOENT`). `-EMFILE` past 1024
+    /// descriptors; otherwise the host kernel's errno for the same open.
+    static func openat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let path = try process.pathArgument(a[1])
+        let base = try process.lookupBase(dirfd: a[0], for: path)
+        let flags = a[2]
+        let sandbox = process.fileSystem
+        if OpenFlags.wantsWrite(flags), !sandbox.allowWrites {
+            let probe = sandbox.openPath(path, from: base, followLink: flags & OpenFlags.noFollow == 0)
+            guard probe >= 0 else { return probe == -ENOENT && flags & OpenFlags.create != 0 ? .error(.EACCES) : .value(Int64(probe)) }
+            Glibc.close(probe)
+            return .error(.EACCES)
+        }
+        guard process.files.lowestFree(from: 0) < FileTable.descriptorLimit else { return .error(.EMFILE) }
+        let hostFD = sandbox.open(path, from: base, hostFlags: OpenFlags.host(fromGuest: flags & ~OpenFlags.closeOnExec),
+                                  mode: UInt32(truncatingIfNeeded: a[3]))
+        guard hostFD >= 0 else { return .value(Int64(hostFD)) }
+        var status = stat()
+        let isDirectory = fstat(hostFD, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
+        let file = OpenFile(hostDescriptor: hostFD, guestPath: sandbox.guestAbsolutePath(path, from: base), isDirectory: isDirectory)
+        return .value(process.files.installLowest(.file(file, closeOnExec: flags & OpenFlags.closeOnExec != 0)))
+    }
+
+    /// close(fd): forgets the descriptor; the host file closes with its last descriptor. The
+    /// host's standard streams stay open on the host. `-EBADF` when it was not open.
+    static func close(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard process.files.remove(Process.descriptor(a[0])) != nil else { return .error(.EBADF) }
+        return .value(0)
+    }
+
+    /// dup(fd): the lowest free descriptor, sharing the open file, FD_CLOEXEC clear.
+    static func dup(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let entry = try process.openEntry(a[0])
+        return .value(process.files.installLowest(entry.with(closeOnExec: false)))
+    }
+
+    /// dup3(old, new, flags): makes `new` share `old`'s open file, closing what `new` was.
+    /// `-EINVAL` when they are equal or flags hold anything but O_CLOEXEC, `-EBADF` for a closed
+    /// `old` or a `new` outside the descriptor range.
+    static func dup3(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let (old, new) = (Process.descriptor(a[0]), Process.descriptor(a[1]))
+        guard a[2] & ~OpenFlags.closeOnExec == 0 else { return .error(.EINVAL) }
+        guard old != new else { return .error(.EINVAL) }
+        guard new >= 0, new < Int64(FileTable.descriptorLimit) else { return .error(.EBADF) }
+        let entry = try process.openEntry(a[0])
+        process.files.install(entry.with(closeOnExec: a[2] != 0), at: Int(new))
+        return .value(new)
+    }
+
+    /// fcntl(fd, cmd, arg) for F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL and F_SETFL
+    /// (status flags in riscv64's O_* values; F_SETFL changes only O_APPEND, O_NONBLOCK, O_ASYNC,
+    /// O_DIRECT and O_NOATIME, on the host descriptor). Other commands get `-EINVAL`.
+    static func fcntl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let fd = Process.descriptor(a[0])
+        let entry = try process.openEntry(a[0])
+        switch a[1] {
+        case duplicate, duplicateCloseOnExec:
+            let minimum = Int64(Int32(truncatingIfNeeded: a[2]))
+            guard minimum >= 0, minimum < Int64(FileTable.descriptorLimit) else { return .error(.EINVAL) }
+            return .value(process.files.installLowest(entry.with(closeOnExec: a[1] == duplicateCloseOnExec), from: Int(minimum)))
+        case getDescriptorFlags:
+            return .value(entry.closeOnExec ? Int64(descriptorCloseOnExec) : 0)
+        case setDescriptorFlags:
+            process.files.install(entry.with(closeOnExec: a[2] & descriptorCloseOnExec != 0), at: Int(fd))
+            return .value(0)
+        case getStatusFlags:
+            let flags = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
+            return flags < 0 ? .value(-Int64(errno)) : .value(Int64(OpenFlags.guest(fromHost: flags)))
+        case setStatusFlags:
+            let current = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
+            guard current >= 0 else { return .value(-Int64(errno)) }
+            let changeable = OpenFlags.host(fromGuest: OpenFlags.changeableByFcntl)
+            let wanted = (current & ~changeable) | (OpenFlags.host(fromGuest: a[2]) & changeable)
+            return Glibc.fcntl(entry.hostDescriptor, F_SETFL, wanted) < 0 ? .value(-Int64(errno)) : .value(0)
+        default:
+            return .error(.EINVAL)
+        }
+    }
+}

@@ -1,0 +1,130 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CHostSys
+
+/// The guest's view of the host file system: one host directory, the root, as in a chroot.
+///
+/// This is the one place the sandbox's rules are written down; every file syscall goes through it.
+/// - **The root** is `RunOptions.fileSystemRoot` (`--fs-root`, default the current directory). It
+///   is opened once as an O_PATH descriptor. If that fails, every path lookup fails with the errno
+///   of that open.
+/// - **Resolution.** The host kernel resolves every guest path from the root descriptor with
+///   openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS). `..` at the root stays at the root, absolute
+///   paths and absolute symlink targets start at the root, and /proc magic links are refused
+///   (ELOOP). Nothing outside the root can be named: a path that would lead outside finds what
+///   is at that place inside the root, normally nothing (ENOENT). No path string is checked in
+///   Swift; the host kernel enforces the rule, race-free.
+/// - **The working directory** is the root. `getcwd` reports the root's real host path, so with the
+///   default root a program prints the directory that qemu-riscv64 would print; an absolute guest
+///   path under that host path is taken relative to the root, so what getcwd returned can be used.
+/// - **Directory descriptors** remember the guest path they were opened by; a lookup relative to
+///   one is resolved from the root as `that path/relative`.
+/// - **Writes** (opening for writing, O_CREAT, O_TRUNC, O_TMPFILE, unlinkat, mkdirat) need
+///   `RunOptions.allowWrites` (`--fs-write`). Without it they fail with EACCES once the path has
+///   been resolved, so a missing file still reports ENOENT as Linux would. Host descriptors are then
+///   only ever opened read-only, so a write through one fails with EBADF, as on Linux.
+/// - **`/proc/self/exe`** reads (readlinkat) as the absolute host path of the program (argv[0]),
+///   as qemu-riscv64 reports it; nothing else under /proc exists unless the root holds it.
+/// - **Errors** are the host kernel's errno for the same resolution, returned to the guest as
+///   `-errno`. Nothing the guest names can crash tinyrv.
+final class FileSystemSandbox {
+    /// openat2's RESOLVE_NO_MAGICLINKS and RESOLVE_IN_ROOT.
+    static let resolveFlags: UInt64 = 0x02 | 0x10
+    /// Linux's AT_FDCWD.
+    static let currentDirectory: Int32 = -100
+    /// The guest path that names the running program.
+    static let executableLink = "/proc/self/exe"
+
+    /// The root's O_PATH descriptor, or `-errno` when it could not be opened.
+    let rootDescriptor: Int32
+    /// The root's real absolute host path (what getcwd reports).
+    let rootHostPath: String
+    let allowWrites: Bool
+    /// The absolute host path of the program, for /proc/self/exe.
+    let executablePath: String
+    /// The guest's working directory, a guest path: always the root.
+    let workingDirectory = "/"
+
+    init(root: String, allowWrites: Bool, programPath: String) {
+        rootDescriptor = tinyrv_openat2(FileSystemSandbox.currentDirectory, root,
+                                        tinyrv_host_O_PATH | O_DIRECTORY | O_CLOEXEC, 0, 0)
+        rootHostPath = FileSystemSandbox.realPath(root) ?? FileSystemSandbox.absolute(root)
+        self.allowWrites = allowWrites
+        executablePath = FileSystemSandbox.realPath(programPath) ?? FileSystemSandbox.absolute(programPath)
+    }
+
+    deinit {
+        if rootDescriptor >= 0 { close(rootDescriptor) }
+    }
+
+    /// The guest path `path` looked up from guest directory `base`, as an absolute guest path: an
+    /// absolute path under `rootHostPath` loses that prefix; a relative one is appended to `base`.
+    func guestAbsolutePath(_ path: String, from base: String) -> String {
+        if path.hasPrefix("/") {
+            guard rootHostPath != "/", path == rootHostPath || path.hasPrefix(rootHostPath + "/") else { return path }
+            let rest = path.dropFirst(rootHostPath.count)
+            return rest.isEmpty ? "/" : String(rest)
+        }
+        return base.hasSuffix("/") ? base + path : base + "/" + path
+    }
+
+    /// Opens guest `path` from guest directory `base` with host `flags` (O_CLOEXEC is added);
+    /// `mode` is used only with O_CREAT or O_TMPFILE. Returns the host descriptor or `-errno`
+    /// (`-ENOENT` for an empty path).
+    func open(_ path: String, from base: String, hostFlags: Int32, mode: UInt32 = 0) -> Int32 {
+        guard rootDescriptor >= 0 else { return rootDescriptor }
+        guard !path.isEmpty else { return -ENOENT }
+        let creates = hostFlags & O_CREAT != 0 || hostFlags & tinyrv_host_O_TMPFILE == tinyrv_host_O_TMPFILE
+        return tinyrv_openat2(rootDescriptor, guestAbsolutePath(path, from: base), hostFlags | O_CLOEXEC,
+                              creates ? mode & 0o7777 : 0, FileSystemSandbox.resolveFlags)
+    }
+
+    /// An O_PATH descriptor for guest `path` (not following a final symlink when `followLink` is
+    /// false), or `-errno`. The caller closes it.
+    func openPath(_ path: String, from base: String, followLink: Bool = true) -> Int32 {
+        open(path, from: base, hostFlags: tinyrv_host_O_PATH | (followLink ? 0 : O_NOFOLLOW))
+    }
+
+    /// Splits guest `path` into the directory that holds its last component (opened O_PATH) and
+    /// that component, for calls that act on a name in a directory (unlinkat, mkdirat). The
+    /// component is never empty, "." or "..": those return `special` instead, which the caller
+    /// turns into its own errno. Trailing slashes are reported. The caller closes the descriptor.
+    func openParent(_ path: String, from base: String) -> ParentLookup {
+        guard rootDescriptor >= 0 else { return .failed(rootDescriptor) }
+        guard !path.isEmpty else { return .failed(-ENOENT) }
+        let absolute = guestAbsolutePath(path, from: base)
+        var trimmed = Substring(absolute)
+        while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
+        let trailingSlash = trimmed.count < absolute.count
+        let slash = trimmed.lastIndex(of: "/")!
+        let name = String(trimmed[trimmed.index(after: slash)...])
+        guard !name.isEmpty, name != ".", name != ".." else { return .special(name) }
+        let parent = trimmed[..<slash].isEmpty ? "/" : String(trimmed[..<slash])
+        let fd = open(parent, from: "/", hostFlags: tinyrv_host_O_PATH | O_DIRECTORY)
+        return fd < 0 ? .failed(fd) : .found(directory: fd, name: name, trailingSlash: trailingSlash)
+    }
+
+    enum ParentLookup: Equatable {
+        case found(directory: Int32, name: String, trailingSlash: Bool)
+        /// The last component is empty (the root itself), "." or "..".
+        case special(String)
+        case failed(Int32)
+    }
+
+    /// The host's realpath(3) of `path`, or nil when it does not resolve.
+    static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    /// `path` made absolute against the host's working directory, without resolving anything.
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        guard let cwd = getcwd(nil, 0) else { return "/" + path }
+        defer { free(cwd) }
+        let directory = String(cString: cwd)
+        return directory.hasSuffix("/") ? directory + path : directory + "/" + path
+    }
+}

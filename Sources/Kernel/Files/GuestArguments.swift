@@ -1,0 +1,76 @@
+/// A file syscall that stops early: the result to return at once, an `-errno` or a kill that
+/// happened while copying.
+struct SyscallFailure: Error {
+    let result: SyscallResult
+
+    init(_ errno: Errno) { result = .error(errno) }
+    /// From a host call's negative result (`-errno`).
+    init(hostResult: Int64) { result = .value(hostResult) }
+    init(_ copy: UserCopyError) { result = IOSyscalls.failure(copy) }
+}
+
+extension Process {
+    /// The guest's descriptor argument `register`, as Linux's `int fd` sees it.
+    static func descriptor(_ register: UInt64) -> Int64 { Int64(Int32(truncatingIfNeeded: register)) }
+
+    /// The open entry for descriptor argument `register`, or `-EBADF`.
+    func openEntry(_ register: UInt64) throws(SyscallFailure) -> FileTable.Entry {
+        guard let entry = files[Process.descriptor(register)] else { throw SyscallFailure(.EBADF) }
+        return entry
+    }
+
+    /// The NUL-terminated path at `address`; `-EFAULT` when unreadable, `-ENAMETOOLONG` past PATH_MAX.
+    func pathArgument(_ address: UInt64) throws(SyscallFailure) -> String {
+        switch copyInString(from: address) {
+        case .success(let bytes): return String(decoding: bytes, as: UTF8.self)
+        case .failure(.killed(let kill)): throw SyscallFailure(.killed(kill))
+        case .failure(.badAddress):
+            throw SyscallFailure(isAccessible(address, count: UInt64(Process.maxStringLength), for: .load) ? .ENAMETOOLONG : .EFAULT)
+        }
+    }
+
+    /// The guest directory that a relative `path` is looked up from for `dirfd` (AT_FDCWD or a
+    /// directory descriptor). Absolute paths ignore `dirfd`. `-EBADF` for a descriptor that is not
+    /// open, `-ENOTDIR` for one that is not a directory.
+    func lookupBase(dirfd register: UInt64, for path: String) throws(SyscallFailure) -> String {
+        let dirfd = Process.descriptor(register)
+        if path.hasPrefix("/") || dirfd == Int64(FileSystemSandbox.currentDirectory) { return fileSystem.workingDirectory }
+        guard let entry = files[dirfd] else { throw SyscallFailure(.EBADF) }
+        guard case .file(let file, _) = entry, file.isDirectory else { throw SyscallFailure(.ENOTDIR) }
+        return file.guestPath
+    }
+
+    /// Copies `bytes` to user memory at `address`; `-EFAULT` for a bad pointer.
+    func copyOutArgument(_ bytes: [UInt8], to address: UInt64) throws(SyscallFailure) {
+        if case .failure(let error) = copyOut(bytes, to: address) { throw SyscallFailure(error) }
+    }
+
+    /// Copies `count` bytes in from user memory at `address`; `-EFAULT` for a bad pointer.
+    func copyInArgument(from address: UInt64, count: Int) throws(SyscallFailure) -> [UInt8] {
+        switch copyIn(from: address, count: count) {
+        case .success(let bytes): return bytes
+        case .failure(let error): throw SyscallFailure(error)
+        }
+    }
+}
+
+extension SyscallDefinition {
+    /// A definition whose handler may stop early with a `SyscallFailure`.
+    init(_ number: UInt64, _ name: String, _ arguments: [SyscallValueFormat], result: SyscallValueFormat = .decimal,
+         _ body: @escaping (Process, [UInt64]) throws(SyscallFailure) -> SyscallResult) {
+        self.init(number: number, name: name, arguments: arguments, result: result) { process, a in
+            do throws(SyscallFailure) { return try body(process, a) } catch { return error.result }
+        }
+    }
+}
+
+/// Little-endian packing of the structures the file calls copy out.
+enum LittleEndian {
+    static func bytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
+        (0..<MemoryLayout<T>.size).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
+    }
+
+    static func word(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+    }
+}

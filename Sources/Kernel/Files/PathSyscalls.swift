@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import CHostSys
+
+/// newfstatat, fstat, faccessat(2), readlinkat and getcwd: questions about files, answered
+/// through the sandbox (`FileSystemSandbox`).
+enum PathSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(79, "newfstatat", [.decimal, .hex, .hex, .hex], newfstatat),
+        SyscallDefinition(80, "fstat", [.decimal, .hex], fstat),
+        SyscallDefinition(48, "faccessat", [.decimal, .hex, .decimal], faccessat),
+        SyscallDefinition(439, "faccessat2", [.decimal, .hex, .decimal, .hex], faccessat2),
+        SyscallDefinition(78, "readlinkat", [.decimal, .hex, .hex, .decimal], readlinkat),
+        SyscallDefinition(17, "getcwd", [.hex, .decimal], getcwd),
+    ]
+
+    /// The AT_* flags (the same values on every Linux).
+    static let symlinkNoFollow: UInt64 = 0x100, effectiveAccess: UInt64 = 0x200
+    static let noAutomount: UInt64 = 0x800, emptyPath: UInt64 = 0x1000
+    /// access(2)'s W_OK.
+    static let writeAccess: UInt64 = 2
+
+    /// newfstatat(dirfd, path, statbuf, flags): fills riscv64's 128-byte `struct stat`
+    /// (`LinuxStat`). AT_SYMLINK_NOFOLLOW stats a link itself; AT_EMPTY_PATH with an empty (or
+    /// null) path stats `dirfd` (this is how glibc's fstat works). `-EINVAL` for other flags,
+    /// `-ENOENT` for an empty path without AT_EMPTY_PATH, `-EFAULT` for bad pointers.
+    static func newfstatat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard a[3] & ~(symlinkNoFollow | noAutomount | emptyPath) == 0 else { return .error(.EINVAL) }
+        let status = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { LinuxStat.of(hostDescriptor: $0) }.get()
+        try process.copyOutArgument(status.bytes, to: a[2])
+        return .value(0)
+    }
+
+    /// fstat(fd, statbuf): `newfstatat` of an open descriptor.
+    static func fstat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let status = try LinuxStat.of(hostDescriptor: process.openEntry(a[0]).hostDescriptor).get()
+        try process.copyOutArgument(status.bytes, to: a[1])
+        return .value(0)
+    }
+
+    /// faccessat(dirfd, path, mode): `faccessat2` without flags.
+    static func faccessat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        try faccessat2(process, [a[0], a[1], a[2], 0])
+    }
+
+    /// faccessat2(dirfd, path, mode, flags): whether the file exists (F_OK) and the host grants
+    /// R_OK/W_OK/X_OK. W_OK is `-EACCES` without `allowWrites`. `-EINVAL` for bad mode or flags.
+    static func faccessat2(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard a[2] & ~7 == 0, a[3] & ~(symlinkNoFollow | effectiveAccess | emptyPath) == 0 else { return .error(.EINVAL) }
+        let hostFlags = tinyrv_host_AT_EMPTY_PATH | (a[3] & effectiveAccess != 0 ? AT_EACCESS : 0)
+        let outcome: Result<Int64, SyscallFailure> = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { fd in
+            Glibc.faccessat(fd, "", Int32(a[2]), hostFlags) == 0 ? .success(0) : .failure(SyscallFailure(hostResult: -Int64(errno)))
+        }
+        _ = try outcome.get()
+        if a[2] & writeAccess != 0, !process.fileSystem.allowWrites { return .error(.EACCES) }
+        return .value(0)
+    }
+
+    /// readlinkat(dirfd, path, buf, size): the text of a symlink inside the sandbox, truncated to
+    /// `size`, without a NUL; `/proc/self/exe` reads as the program's absolute host path.
+    /// `-EINVAL` for a size of 0 or a path that is not a symlink, `-EFAULT` for bad pointers.
+    static func readlinkat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let size = Int64(Int32(truncatingIfNeeded: a[3]))
+        guard size > 0 else { return .error(.EINVAL) }
+        let path = try process.pathArgument(a[1])
+        let base = try process.lookupBase(dirfd: a[0], for: path)
+        let sandbox = process.fileSystem
+        var target: [UInt8]
+        if sandbox.guestAbsolutePath(path, from: base) == FileSystemSandbox.executableLink {
+            target = Array(sandbox.executablePath.utf8)
+        } else {
+            let fd = sandbox.openPath(path, from: base, followLink: false)
+            guard fd >= 0 else { return .value(Int64(fd)) }
+            defer { close(fd) }
+            var host = stat()
+            guard Glibc.fstat(fd, &host) == 0 else { return .value(-Int64(errno)) }
+            guard host.st_mode & S_IFMT == S_IFLNK else { return .error(.EINVAL) }
+            target = [UInt8](repeating: 0, count: Process.maxStringLength)
+            let n = target.withUnsafeMutableBytes { Glibc.readlinkat(fd, "", $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count) }
+            guard n >= 0 else { return .value(-Int64(errno)) }
+            target = Array(target[..<n])
+        }
+        let shown = Array(target.prefix(Int(size)))
+        try process.copyOutArgument(shown, to: a[2])
+        return .value(Int64(shown.count))
+    }
+
+    /// getcwd(buf, size): the root's real host path (`FileSystemSandbox`), NUL-terminated;
+    /// returns its length with the NUL. `-ERANGE` when it does not fit, `-EFAULT` for a bad buffer.
+    static func getcwd(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let path = Array(process.fileSystem.rootHostPath.utf8) + [0]
+        guard UInt64(path.count) <= a[1] else { return .error(.ERANGE) }
+        try process.copyOutArgument(path, to: a[0])
+        return .value(Int64(path.count))
+    }
+
+    /// Runs `body` on a host descriptor for the target of a *at call: `dirfd` itself for an empty
+    /// path with AT_EMPTY_PATH, else an O_PATH descriptor of the path (not following a final
+    /// symlink with AT_SYMLINK_NOFOLLOW), closed afterwards.
+    static func withTarget<T>(_ process: Process, dirfd: UInt64, path address: UInt64, flags: UInt64,
+                              _ body: (Int32) -> T) throws(SyscallFailure) -> T {
+        let path = address == 0 && flags & emptyPath != 0 ? "" : try process.pathArgument(address)
+        if path.isEmpty {
+            guard flags & emptyPath != 0 else { throw SyscallFailure(.ENOENT) }
+            if Process.descriptor(dirfd) != Int64(FileSystemSandbox.currentDirectory) {
+                return body(try process.openEntry(dirfd).hostDescriptor)
+            }
+        }
+        let base = try process.lookupBase(dirfd: dirfd, for: path)
+        let fd = process.fileSystem.openPath(path.isEmpty ? "." : path, from: base, followLink: flags & symlinkNoFollow == 0)
+        guard fd >= 0 else { throw SyscallFailure(hostResult: Int64(fd)) }
+        defer { close(fd) }
+        return body(fd)
+    }
+}
