@@ -33,6 +33,8 @@ public final class Process {
     let trace: TraceOptions
     let traceSink: TraceSink
     let files = FileTable()
+    /// Signal actions and mask as the guest set them (recorded; not delivered).
+    var signals = SignalState()
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
     /// Loads `image` into a new address space whose frames come from `frames` and builds the

@@ -16,6 +16,14 @@ final class FileTable {
         return entries[Int(fd)]
     }
 
+    /// Closes guest descriptor `fd`; the host descriptor behind it stays open (tinyrv's own stdio).
+    /// Returns false when `fd` was not open.
+    func close(_ fd: Int64) -> Bool {
+        guard self[fd] != nil else { return false }
+        entries[Int(fd)] = nil
+        return true
+    }
+
     /// Makes `fd` refer to `entry`, replacing what it referred to.
     func install(_ entry: Entry, at fd: Int) {
         precondition(fd >= 0, "negative descriptor")

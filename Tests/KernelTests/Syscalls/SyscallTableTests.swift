@@ -6,6 +6,8 @@ import Testing
         96: "set_tid_address", 99: "set_robust_list", 113: "clock_gettime", 160: "uname", 169: "gettimeofday",
         173: "getppid", 174: "getuid", 175: "geteuid", 176: "getgid", 177: "getegid", 178: "gettid",
         215: "munmap", 222: "mmap", 226: "mprotect", 261: "prlimit64", 278: "getrandom",
+        129: "kill", 130: "tkill", 131: "tgkill", 134: "rt_sigaction", 135: "rt_sigprocmask",
+        29: "ioctl", 57: "close", 65: "readv", 79: "newfstatat", 80: "fstat",
     ]
 
     @Test func tableHoldsTheLinuxAndTinyRVNumbers() {
