@@ -3,11 +3,10 @@ import Glibc
 #endif
 import CHostSys
 
-/// openat, close, dup, dup3 and fcntl: the guest's descriptor table over sandboxed host files.
+/// openat, dup, dup3 and fcntl: the guest's descriptor table over sandboxed host files.
 enum DescriptorSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(56, "openat", [.decimal, .hex, .hex, .hex], openat),
-        SyscallDefinition(57, "close", [.decimal], close),
         SyscallDefinition(23, "dup", [.decimal], dup),
         SyscallDefinition(24, "dup3", [.decimal, .decimal, .hex], dup3),
         SyscallDefinition(25, "fcntl", [.decimal, .decimal, .hex], fcntl),
@@ -31,7 +30,7 @@ enum DescriptorSyscalls {
         if OpenFlags.wantsWrite(flags), !sandbox.allowWrites {
             let probe = sandbox.openPath(path, from: base, followLink: flags & OpenFlags.noFollow == 0)
             guard probe >= 0 else { return probe == -ENOENT && flags & OpenFlags.create != 0 ? .error(.EACCES) : .value(Int64(probe)) }
-            Glibc.close(probe)
+            close(probe)
             return .error(.EACCES)
         }
         guard process.files.lowestFree(from: 0) < FileTable.descriptorLimit else { return .error(.EMFILE) }
@@ -42,13 +41,6 @@ enum DescriptorSyscalls {
         let isDirectory = fstat(hostFD, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
         let file = OpenFile(hostDescriptor: hostFD, guestPath: sandbox.guestAbsolutePath(path, from: base), isDirectory: isDirectory)
         return .value(process.files.installLowest(.file(file, closeOnExec: flags & OpenFlags.closeOnExec != 0)))
-    }
-
-    /// close(fd): forgets the descriptor; the host file closes with its last descriptor. The
-    /// host's standard streams stay open on the host. `-EBADF` when it was not open.
-    static func close(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        guard process.files.remove(Process.descriptor(a[0])) != nil else { return .error(.EBADF) }
-        return .value(0)
     }
 
     /// dup(fd): the lowest free descriptor, sharing the open file, FD_CLOEXEC clear.

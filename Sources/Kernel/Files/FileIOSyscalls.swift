@@ -3,47 +3,15 @@ import Glibc
 #endif
 import CHostSys
 
-/// readv, lseek, pread64, pwrite64 and getdents64 on the host descriptor behind a guest
-/// descriptor (read, write and writev are in IOSyscalls and accept the same descriptors).
+/// lseek, pread64, pwrite64 and getdents64 on the host descriptor behind a guest descriptor
+/// (read, write, readv and writev are in IOSyscalls and accept the same descriptors).
 enum FileIOSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(65, "readv", [.decimal, .hex, .decimal], readv),
         SyscallDefinition(62, "lseek", [.decimal, .decimal, .decimal], lseek),
         SyscallDefinition(67, "pread64", [.decimal, .hex, .decimal, .decimal], pread64),
         SyscallDefinition(68, "pwrite64", [.decimal, .hex, .decimal, .decimal], pwrite64),
         SyscallDefinition(61, "getdents64", [.decimal, .hex, .decimal], getdents64),
     ]
-
-    /// readv(fd, iov, iovcnt): one host read of up to 64 KiB, scattered over the buffers in order.
-    /// `-EINVAL` for more than 1024 vectors or a total past 2^31-1, `-EFAULT` for a bad vector or
-    /// buffer (checked before reading).
-    static func readv(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let hostFD = try process.openEntry(a[0]).hostDescriptor
-        guard a[2] <= IOSyscalls.maxIOVectors else { return .error(.EINVAL) }
-        let vector = try process.copyInArgument(from: a[1], count: Int(a[2]) * 16)
-        var pieces: [(base: UInt64, length: Int)] = []
-        var total: UInt64 = 0
-        for i in 0..<Int(a[2]) {
-            let (base, length) = (LittleEndian.word(vector, at: i * 16), LittleEndian.word(vector, at: i * 16 + 8))
-            total &+= length
-            guard length <= UInt64(Int32.max), total <= UInt64(Int32.max) else { return .error(.EINVAL) }
-            guard process.isAccessible(base, count: length, for: .store) else { return .error(.EFAULT) }
-            pieces.append((base, Int(length)))
-        }
-        let count = min(Int(total), IOSyscalls.readChunk)
-        guard count > 0 else { return .value(0) }
-        process.traceSink.flush()
-        var buffer = [UInt8](repeating: 0, count: count)
-        let n = buffer.withUnsafeMutableBytes { HostIO.read(hostFD, $0.baseAddress!, count) }
-        guard n > 0 else { return .value(Int64(n)) }
-        var offset = 0
-        for piece in pieces where offset < n {
-            let length = min(piece.length, n - offset)
-            try process.copyOutArgument(Array(buffer[offset..<offset + length]), to: piece.base)
-            offset += length
-        }
-        return .value(Int64(n))
-    }
 
     /// lseek(fd, offset, whence): the host's lseek (SEEK_SET/CUR/END/DATA/HOLE have the same
     /// values); returns the new offset or its errno (`-ESPIPE` on a pipe, `-EINVAL` for a bad whence).

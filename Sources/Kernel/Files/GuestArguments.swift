@@ -1,12 +1,9 @@
-/// A file syscall that stops early: the result to return at once, an `-errno` or a kill that
-/// happened while copying.
-struct SyscallFailure: Error {
-    let result: SyscallResult
-
-    init(_ errno: Errno) { result = .error(errno) }
+extension SyscallFailure {
+    init(_ errno: Errno) { self.init(.error(errno)) }
     /// From a host call's negative result (`-errno`).
-    init(hostResult: Int64) { result = .value(hostResult) }
-    init(_ copy: UserCopyError) { result = IOSyscalls.failure(copy) }
+    init(hostResult: Int64) { self.init(.value(hostResult)) }
+    /// `-EFAULT` for a bad pointer, the kill for RAM exhaustion.
+    init(_ copy: UserCopyError) { self.init(IOSyscalls.failure(copy)) }
 }
 
 extension Process {
@@ -61,16 +58,5 @@ extension SyscallDefinition {
         self.init(number: number, name: name, arguments: arguments, result: result) { process, a in
             do throws(SyscallFailure) { return try body(process, a) } catch { return error.result }
         }
-    }
-}
-
-/// Little-endian packing of the structures the file calls copy out.
-enum LittleEndian {
-    static func bytes<T: FixedWidthInteger>(_ value: T) -> [UInt8] {
-        (0..<MemoryLayout<T>.size).map { UInt8(truncatingIfNeeded: value >> (8 * $0)) }
-    }
-
-    static func word(_ bytes: [UInt8], at offset: Int) -> UInt64 {
-        (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
     }
 }

@@ -3,12 +3,10 @@ import Glibc
 #endif
 import CHostSys
 
-/// newfstatat, fstat, faccessat(2), readlinkat and getcwd: questions about files, answered
-/// through the sandbox (`FileSystemSandbox`).
+/// faccessat(2), readlinkat, getcwd and newfstatat of a path (`statPath`; FileStatusSyscalls.newfstatat
+/// hands paths here): questions about files, answered through the sandbox (`FileSystemSandbox`).
 enum PathSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(79, "newfstatat", [.decimal, .hex, .hex, .hex], newfstatat),
-        SyscallDefinition(80, "fstat", [.decimal, .hex], fstat),
         SyscallDefinition(48, "faccessat", [.decimal, .hex, .decimal], faccessat),
         SyscallDefinition(439, "faccessat2", [.decimal, .hex, .decimal, .hex], faccessat2),
         SyscallDefinition(78, "readlinkat", [.decimal, .hex, .hex, .decimal], readlinkat),
@@ -22,21 +20,22 @@ enum PathSyscalls {
     static let writeAccess: UInt64 = 2
 
     /// newfstatat(dirfd, path, statbuf, flags): fills riscv64's 128-byte `struct stat`
-    /// (`LinuxStat`). AT_SYMLINK_NOFOLLOW stats a link itself; AT_EMPTY_PATH with an empty (or
+    /// (`FileStatusSyscalls.riscv64Stat`). AT_SYMLINK_NOFOLLOW stats a link itself; AT_EMPTY_PATH with an empty (or
     /// null) path stats `dirfd` (this is how glibc's fstat works). `-EINVAL` for other flags,
     /// `-ENOENT` for an empty path without AT_EMPTY_PATH, `-EFAULT` for bad pointers.
     static func newfstatat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[3] & ~(symlinkNoFollow | noAutomount | emptyPath) == 0 else { return .error(.EINVAL) }
-        let status = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { LinuxStat.of(hostDescriptor: $0) }.get()
-        try process.copyOutArgument(status.bytes, to: a[2])
+        let status = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { fd -> Result<stat, SyscallFailure> in
+            var status = stat()
+            return Glibc.fstat(fd, &status) == 0 ? .success(status) : .failure(SyscallFailure(hostResult: -Int64(errno)))
+        }.get()
+        try process.copyOutArgument(FileStatusSyscalls.riscv64Stat(status), to: a[2])
         return .value(0)
     }
 
-    /// fstat(fd, statbuf): `newfstatat` of an open descriptor.
-    static func fstat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let status = try LinuxStat.of(hostDescriptor: process.openEntry(a[0]).hostDescriptor).get()
-        try process.copyOutArgument(status.bytes, to: a[1])
-        return .value(0)
+    /// `newfstatat` as a plain handler, for FileStatusSyscalls.newfstatat.
+    static func statPath(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        do throws(SyscallFailure) { return try newfstatat(process, a) } catch { return error.result }
     }
 
     /// faccessat(dirfd, path, mode): `faccessat2` without flags.

@@ -33,6 +33,8 @@ public final class Process {
     let trace: TraceOptions
     let traceSink: TraceSink
     let files = FileTable()
+    /// Signal actions and mask as the guest set them (recorded; not delivered).
+    var signals = SignalState()
     /// The file-system sandbox (Files/) and the task's signal bookkeeping and name (Signals/).
     let fileSystem: FileSystemSandbox
     let task: TaskState

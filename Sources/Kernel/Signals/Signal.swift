@@ -1,14 +1,14 @@
 /// Linux's signals (1...64) on riscv64, and what happens when a process sends one to itself.
 ///
 /// tinyrv does not deliver signals to handlers. A signal a process sends itself (kill, tkill,
-/// tgkill) takes its default action at once, whatever the mask and any handler say, except that
-/// an action set to SIG_IGN ignores it:
+/// tgkill) takes its default action at once, whatever the mask or a handler say, except that an
+/// action set to SIG_IGN ignores it:
 /// - signals whose default is to ignore (SIGCHLD, SIGCONT, SIGURG, SIGWINCH) and the stop signals
 ///   (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) return 0 and nothing happens;
 /// - SIGABRT, SIGSEGV, SIGILL and SIGTRAP kill with the matching `KillReason` (134, 139, 132, 133)
-///   and a `tinyrv: killed: SIGABRT (abort)` line;
-/// - every other signal ends the run as an exit with status 128 + n (no kill line, because
-///   `KillReason` has no case for it), which is the status a shell reports for qemu-riscv64.
+///   and a line such as `tinyrv: killed: abort (SIGABRT) (pc 0x1234)`;
+/// - every other signal ends the run as an exit with status 128 + n, the status a shell reports
+///   for qemu-riscv64, but without a kill line, because `KillReason` has no case for it.
 enum Signal {
     static let count = 64
     static let abort: UInt64 = 6, kill: UInt64 = 9, stop: UInt64 = 19
@@ -23,21 +23,17 @@ enum Signal {
     /// Signals whose default action is to do nothing, and those that stop the process.
     static let ignoredByDefault: Set<UInt64> = [17, 18, 23, 28]
     static let stopping: Set<UInt64> = [19, 20, 21, 22]
+    /// The handler value SIG_IGN.
+    static let ignoreHandler: UInt64 = 1
 
-    /// `SIGTERM`, or `SIGRT34`-style for the real-time signals.
+    /// `SIGTERM`, or `SIGRT34` for a real-time signal.
     static func name(_ signal: UInt64) -> String { names[signal] ?? "SIGRT\(signal)" }
 
-    /// The mask bit of `signal`.
-    static func bit(_ signal: UInt64) -> UInt64 { 1 << (signal - 1) }
-
-    /// The signals that cannot be caught, ignored or blocked.
-    static let unblockable: UInt64 = bit(kill) | bit(stop)
-
-    /// What sending `signal` (1...64) to this process does, given its recorded action.
-    static func sendToSelf(_ signal: UInt64, task: TaskState) -> SyscallResult {
+    /// What sending `signal` (1...64) to `process` itself does, given its recorded action.
+    static func sendToSelf(_ signal: UInt64, process: Process) -> SyscallResult {
         precondition((1...UInt64(count)).contains(signal), "signal out of range")
-        let ignored = task.actions[Int(signal) - 1].handler == TaskState.SignalAction.ignoreHandler
-        if signal != kill, signal != stop, ignored { return .value(0) }
+        let handler = process.signals.actions[signal].map { GuestBytes.word($0, at: 0) } ?? 0
+        if signal != kill, signal != stop, handler == ignoreHandler { return .value(0) }
         if ignoredByDefault.contains(signal) || stopping.contains(signal) { return .value(0) }
         let reason: KillReason
         let meaning: String
@@ -48,6 +44,6 @@ enum Signal {
         case 5: (reason, meaning) = (.breakpoint, "trace trap")
         default: return .exit(128 + Int64(signal))
         }
-        return .kill(Kill(reason: reason, message: "\(name(signal)) (\(meaning))"))
+        return .kill(Kill(reason: reason, message: "\(meaning) (\(name(signal))) (pc \(hex(process.hart.pc)))"))
     }
 }

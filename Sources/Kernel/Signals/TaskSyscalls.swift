@@ -46,7 +46,7 @@ enum TaskSyscalls {
         let pid = Int64(Int32(truncatingIfNeeded: a[0]))
         guard a[1] >= cpuMaskSize, a[1] % cpuMaskSize == 0 else { return .error(.EINVAL) }
         guard pid == 0 || pid == Process.processID else { return .error(.ESRCH) }
-        try process.copyOutArgument(LittleEndian.bytes(UInt64(1)), to: a[2])
+        try process.copyOutArgument(GuestBytes.words(1), to: a[2])
         return .value(Int64(cpuMaskSize))
     }
 

@@ -18,17 +18,19 @@ final class FileTable {
         return entries[Int(fd)]
     }
 
+    /// Closes guest descriptor `fd`; the host descriptor behind it stays open (tinyrv's own stdio),
+    /// except that a sandboxed file's closes with its last guest descriptor (`OpenFile`).
+    /// Returns false when `fd` was not open.
+    func close(_ fd: Int64) -> Bool {
+        guard self[fd] != nil else { return false }
+        entries[Int(fd)] = nil
+        return true
+    }
+
     /// Makes `fd` refer to `entry`, replacing what it referred to.
     func install(_ entry: Entry, at fd: Int) {
         precondition(fd >= 0, "negative descriptor")
         entries[fd] = entry
-    }
-
-    /// Closes guest descriptor `fd`; returns what it referred to, or nil when it was not open.
-    @discardableResult
-    func remove(_ fd: Int64) -> Entry? {
-        guard fd >= 0, fd <= Int64(Int32.max) else { return nil }
-        return entries.removeValue(forKey: Int(fd))
     }
 
     /// The lowest descriptor `>= minimum` that is not open.

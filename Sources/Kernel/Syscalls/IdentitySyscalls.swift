@@ -64,8 +64,7 @@ enum IdentitySyscalls {
             current = UInt64(limit.rlim_cur)
             maximum = UInt64(limit.rlim_max)
         }
-        let bytes = [current, maximum].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) } }
-        return IOSyscalls.complete(process.copyOut(bytes, to: a[3]), value: 0)
+        return IOSyscalls.complete(process.copyOut(GuestBytes.words(current, maximum), to: a[3]), value: 0)
     }
 
     /// getrandom(buf, count, flags): host random bytes; at most `randomChunk` per call.

@@ -11,10 +11,12 @@ enum MappingSyscalls {
     static let protRead: UInt64 = 1, protWrite: UInt64 = 2, protExec: UInt64 = 4
     static let mapShared: UInt64 = 0x01, mapPrivate: UInt64 = 0x02, mapFixed: UInt64 = 0x10, mapAnonymous: UInt64 = 0x20
     static let mapFixedNoReplace: UInt64 = 0x10_0000
+    /// Linux's default `mmap_min_addr`: no fixed mapping may start below it.
+    static let minimumAddress: UInt64 = 0x10000
 
     /// mmap(addr, length, prot, flags, fd, offset), anonymous only: a new `.mmap` region, placed at
     /// `addr` with MAP_FIXED (replacing what was there) or MAP_FIXED_NOREPLACE (`-EEXIST` on
-    /// overlap), else at `addr` if that range is free, else in the highest free gap below the
+    /// overlap; `-EPERM` below `minimumAddress`), else at `addr` if that range is free, else in the highest free gap below the
     /// stack's guard gap. Pages are allocated when first touched. `-EINVAL` for a zero length, an
     /// unaligned fixed address or bad flags; `-ENODEV` for a file mapping; `-ENOMEM` when no gap fits.
     static func mmap(_ process: Process, _ a: [UInt64]) -> SyscallResult {
@@ -27,6 +29,7 @@ enum MappingSyscalls {
         let start: UInt64
         if flags & (mapFixed | mapFixedNoReplace) != 0 {
             guard hint % PageTable.pageSize == 0, hint <= PageTable.userLimit - size else { return .error(.EINVAL) }
+            guard hint >= minimumAddress else { return .error(.EPERM) }
             if !space.isFree(from: hint, to: hint + size) {
                 guard flags & mapFixed != 0 else { return .error(.EEXIST) }
                 space.unmap(from: hint, to: hint + size, pinned: process.pinnedRegions)

@@ -32,7 +32,8 @@ enum SyscallTable {
     static let definitions: [UInt64: SyscallDefinition] = {
         let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
             + MappingSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
-            + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + TerminalSyscalls.definitions + SignalSyscalls.definitions + TaskSyscalls.definitions
+            + SignalSyscalls.definitions + FileStatusSyscalls.definitions
+            + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")

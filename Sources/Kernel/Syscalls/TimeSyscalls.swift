@@ -19,22 +19,17 @@ enum TimeSyscalls {
         guard a[0] <= UInt64(Int32.max) else { return .error(.EINVAL) }
         var now = timespec()
         guard clock_gettime(clockid_t(a[0]), &now) == 0 else { return .value(-Int64(errno)) }
-        return IOSyscalls.complete(process.copyOut(words(UInt64(now.tv_sec), UInt64(now.tv_nsec)), to: a[1]), value: 0)
+        return IOSyscalls.complete(process.copyOut(GuestBytes.words(UInt64(now.tv_sec), UInt64(now.tv_nsec)), to: a[1]), value: 0)
     }
 
     /// gettimeofday(tv, tz): the real-time clock as `{sec, usec}`; a timezone reads as zeros.
     static func gettimeofday(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         var now = timespec()
         clock_gettime(CLOCK_REALTIME, &now)
-        if a[0] != 0, case .failure(let error) = process.copyOut(words(UInt64(now.tv_sec), UInt64(now.tv_nsec / 1000)), to: a[0]) {
+        if a[0] != 0, case .failure(let error) = process.copyOut(GuestBytes.words(UInt64(now.tv_sec), UInt64(now.tv_nsec / 1000)), to: a[0]) {
             return IOSyscalls.failure(error)
         }
         if a[1] != 0 { return IOSyscalls.complete(process.copyOut([UInt8](repeating: 0, count: 8), to: a[1]), value: 0) }
         return .value(0)
-    }
-
-    /// Two little-endian 64-bit words.
-    static func words(_ first: UInt64, _ second: UInt64) -> [UInt8] {
-        [first, second].flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) } }
     }
 }

@@ -1,6 +1,6 @@
 /// Just enough RV64I encoding to hand-assemble the end-to-end test programs.
 enum Asm {
-    static let zero = 0, ra = 1, sp = 2, t0 = 5, t1 = 6, t2 = 7, a0 = 10, a1 = 11, a2 = 12, a7 = 17
+    static let zero = 0, ra = 1, sp = 2, t0 = 5, t1 = 6, t2 = 7, s1 = 9, a0 = 10, a1 = 11, a2 = 12, a3 = 13, a4 = 14, a5 = 15, a7 = 17
 
     static func i(_ opcode: UInt32, _ f3: UInt32, _ rd: Int, _ rs1: Int, _ imm: Int64) -> UInt32 {
         precondition(imm >= -2048 && imm < 2048, "I-immediate out of range")

@@ -25,6 +25,7 @@ import Testing
         #expect(mmap(0x5000_0000, 4096, flags: anonymous | MappingSyscalls.mapFixed) == .value(0x5000_0000))
         #expect(mmap(0x11000, 4096, flags: anonymous | MappingSyscalls.mapFixedNoReplace) == .value(-17))
         #expect(mmap(0x5000_0800, 4096, flags: anonymous | MappingSyscalls.mapFixed) == .value(-22))
+        #expect(mmap(0, 4096, flags: anonymous | MappingSyscalls.mapFixed) == .value(-1), "below mmap_min_addr")
     }
 
     @Test func badRequests() {
