@@ -1,0 +1,66 @@
+import Testing
+@testable import Kernel
+
+@Suite struct SignalAndTaskSyscallsTests {
+    let process: Process
+    init() throws { process = try Fixtures.process(options: Fixtures.options(arguments: ["/usr/bin/a-rather-long-program-name"])) }
+
+    @Test func selfSignalsTakeTheirDefaultAction() throws {
+        guard case .kill(let kill) = Signal.sendToSelf(6, process: process) else {
+            Issue.record("SIGABRT kills")
+            return
+        }
+        #expect(kill.reason == .abort && kill.message.hasPrefix("abort (SIGABRT)"))
+        #expect(process.call(131, 100, 100, 0) == 0, "signal 0 only checks")
+        #expect(SyscallTable.definitions[129]!.handler(process, [100, 15, 0, 0, 0, 0]) == .exit(143), "SIGTERM: 128 + 15")
+        #expect(SyscallTable.definitions[130]!.handler(process, [100, 11, 0, 0, 0, 0])
+                == .kill(Kill(reason: .memoryFault, message: "segmentation fault (SIGSEGV) (pc 0x0)")))
+        #expect(process.call(129, 100, 17) == 0, "SIGCHLD is ignored by default")
+        #expect(process.call(129, 100, 20) == 0, "SIGTSTP would stop; nothing happens")
+        try process.copyOut(GuestBytes.words(1, 0, 0), to: Scratch.buffer).get()
+        #expect(process.call(134, 15, Scratch.buffer, 0, 8) == 0)
+        #expect(process.call(129, 100, 15) == 0, "SIG_IGN ignores it")
+    }
+
+    @Test func sigaltstackRecordsAndReports() throws {
+        #expect(process.call(132, 0, Scratch.buffer) == 0)
+        #expect(process.peek(Scratch.buffer, count: 24) == GuestBytes.words(0, 2, 0), "disabled at first")
+        try process.copyOut(GuestBytes.words(0x20000, 0, 8192), to: Scratch.path).get()
+        #expect(process.call(132, Scratch.path, 0) == 0)
+        #expect(process.call(132, 0, Scratch.buffer) == 0)
+        #expect(process.peek(Scratch.buffer, count: 24) == GuestBytes.words(0x20000, 0, 8192))
+        try process.copyOut(GuestBytes.words(0x20000, 0, 1024), to: Scratch.path).get()
+        #expect(process.call(132, Scratch.path, 0) == -12, "ENOMEM below MINSIGSTKSZ")
+        try process.copyOut(GuestBytes.words(0, 7, 0), to: Scratch.path).get()
+        #expect(process.call(132, Scratch.path, 0) == GuestErrno.EINVAL)
+        try process.copyOut(GuestBytes.words(0, 2, 0), to: Scratch.path).get()
+        #expect(process.call(132, Scratch.path, Scratch.buffer) == 0)
+        #expect(process.peekWord(Scratch.buffer + 16) == 8192, "the old stack")
+        #expect(process.task.alternateStack == TaskState.AlternateStack())
+        #expect(process.call(132, 0x10000_0000, 0) == -14)
+        #expect(process.call(139) == -38)
+    }
+
+    @Test func prctlStoresTheName() throws {
+        #expect(process.call(167, 16, Scratch.buffer) == 0)
+        #expect(process.peekString(Scratch.buffer) == "a-rather-long-p", "the program's name, 15 bytes")
+        try process.copyOut(Array("worker".utf8) + [0], to: Scratch.path).get()
+        #expect(process.call(167, 15, Scratch.path) == 0)
+        #expect(process.call(167, 16, Scratch.buffer) == 0)
+        #expect(process.peek(Scratch.buffer, count: 16) == Array("worker".utf8) + [UInt8](repeating: 0, count: 10))
+        #expect(process.call(167, 38, 1) == GuestErrno.EINVAL, "other options")
+        #expect(process.call(167, 16, 0x10000) == -14)
+    }
+
+    @Test func schedulingAndMemoryAdvice() {
+        #expect(process.call(123, 0, 128, Scratch.buffer) == 8)
+        #expect(process.peekWord(Scratch.buffer) == 1, "one CPU")
+        #expect(process.call(123, 0, 4, Scratch.buffer) == GuestErrno.EINVAL)
+        #expect(process.call(123, 7, 8, Scratch.buffer) == -3)
+        #expect(process.call(124) == 0)
+        #expect(process.call(233, 0x11000, 4096, 4) == 0)
+        #expect(process.call(233, 0x11001, 4096, 4) == GuestErrno.EINVAL)
+        #expect(process.call(293, 0, 32, 0, 0) == -38)
+        #expect(process.call(258, 0, 0, 0, 0, 0) == -38)
+    }
+}
