@@ -4,8 +4,7 @@ import Glibc
 import Darwin
 #endif
 
-/// What the guest may learn about and do with its open descriptors: ioctl (terminal queries),
-/// fstat, newfstatat on a descriptor, and close.
+/// What the guest may learn about its files: ioctl (terminal queries), fstat, newfstatat, and close.
 enum FileStatusSyscalls {
     /// asm-generic ioctl requests (the same numbers on the host).
     static let tcgets: UInt64 = 0x5401, tiocgwinsz: UInt64 = 0x5413
@@ -13,6 +12,8 @@ enum FileStatusSyscalls {
     static let termiosSize = 36, winsizeSize = 8
     /// `AT_EMPTY_PATH`: newfstatat on the descriptor itself.
     static let atEmptyPath: UInt64 = 0x1000
+    /// `AT_SYMLINK_NOFOLLOW`: the status of a link itself.
+    static let atSymlinkNoFollow: UInt64 = 0x100
 
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(number: 29, name: "ioctl", arguments: [.decimal, .hex, .hex], result: .decimal, handler: ioctl),
@@ -29,7 +30,7 @@ enum FileStatusSyscalls {
     /// ioctl(fd, request, arg): TCGETS and TIOCGWINSZ are asked of the host descriptor, so isatty
     /// tells the truth; any other request is `-ENOTTY`.
     static func ioctl(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard case .host(let hostFD)? = process.files[Int64(bitPattern: a[0])] else { return .error(.EBADF) }
+        guard let hostFD = process.files[Int64(bitPattern: a[0])]?.hostDescriptor else { return .error(.EBADF) }
         let size: Int
         switch a[1] {
         case tcgets: size = termiosSize
@@ -42,21 +43,27 @@ enum FileStatusSyscalls {
         return IOSyscalls.complete(process.copyOut(Array(buffer.prefix(size)), to: a[2]), value: 0)
     }
 
-    /// newfstatat(dirfd, path, buf, flags): with AT_EMPTY_PATH and an empty path, fstat of dirfd.
-    /// Host paths are not reachable yet: any other path is `-ENOENT`.
+    /// newfstatat(dirfd, path, buf, flags): with AT_EMPTY_PATH and an empty path, fstat of dirfd;
+    /// otherwise the status of a path in the sandbox. A symbolic link is reported only with
+    /// AT_SYMLINK_NOFOLLOW; following one is `-EACCES`.
     static func newfstatat(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        let path: [UInt8]
-        switch process.copyInString(from: a[1]) {
-        case .success(let bytes): path = bytes
-        case .failure(let error): return IOSyscalls.failure(error)
+        if a[3] & atEmptyPath != 0, case .success(let path) = process.copyInString(from: a[1]), path.isEmpty {
+            return fstat(process, fd: a[0], buffer: a[2])
         }
-        guard path.isEmpty, a[3] & atEmptyPath != 0 else { return .error(.ENOENT) }
-        return fstat(process, fd: a[0], buffer: a[2])
+        return FileSyscalls.withPath(process, dirfd: a[0], path: a[1]) { base, path in
+            switch process.sandbox.status(of: path, from: base) {
+            case .failure(let error):
+                return .error(error)
+            case .success(let status):
+                if status.st_mode & S_IFMT == S_IFLNK && a[3] & atSymlinkNoFollow == 0 { return .error(.EACCES) }
+                return IOSyscalls.complete(process.copyOut(riscv64Stat(status), to: a[2]), value: 0)
+            }
+        }
     }
 
     /// fstat(fd, buf): the host descriptor's status in the riscv64 `struct stat` layout (128 bytes).
     static func fstat(_ process: Process, fd: UInt64, buffer: UInt64) -> SyscallResult {
-        guard case .host(let hostFD)? = process.files[Int64(bitPattern: fd)] else { return .error(.EBADF) }
+        guard let hostFD = process.files[Int64(bitPattern: fd)]?.hostDescriptor else { return .error(.EBADF) }
         var status = stat()
         guard Glibc.fstat(hostFD, &status) == 0 else { return .value(-Int64(errno)) }
         return IOSyscalls.complete(process.copyOut(riscv64Stat(status), to: buffer), value: 0)
