@@ -12,10 +12,12 @@ final class TestMachine {
         hart.pc = TestMachine.ramBase
     }
 
-    /// Writes instruction words at `address`; returns the address after them.
+    /// Writes instruction words at `address` (dropping predecoded code, as any host that writes code
+    /// must); returns the address after them.
     @discardableResult
     func place(_ words: [UInt32], at address: UInt64 = TestMachine.ramBase) -> UInt64 {
         for (i, word) in words.enumerated() { memory.store(word, at: address + UInt64(4 * i)) }
+        hart.invalidateDecodedCode()
         return address + UInt64(4 * words.count)
     }
 
@@ -23,6 +25,7 @@ final class TestMachine {
     @discardableResult
     func placeParcels(_ parcels: [UInt16], at address: UInt64 = TestMachine.ramBase) -> UInt64 {
         for (i, parcel) in parcels.enumerated() { memory.store(parcel, at: address + UInt64(2 * i)) }
+        hart.invalidateDecodedCode()
         return address + UInt64(2 * parcels.count)
     }
 
