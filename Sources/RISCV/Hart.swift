@@ -153,10 +153,13 @@ public final class Hart {
     }
     /// Runs until a stop reason arises or `maxInstructions` more instructions retire.
     ///
-    /// Instructions that trap do not retire. In architectural delivery a trap storm (a handler that
-    /// itself traps forever) also ends the run with `.budgetExhausted` after `maxInstructions` traps.
+    /// Instructions that trap do not retire. An odd `pc` (only the host can set one) raises
+    /// instruction address misaligned before anything runs. In architectural delivery a trap storm
+    /// (a handler that itself traps for ever) also ends the run with `.budgetExhausted` after
+    /// `maxInstructions` traps.
     public func run(maxInstructions: UInt64) -> StopReason {
         trapAllowance = maxInstructions
+        if pc & 1 != 0, deliver(Trap(.instructionAddressMisaligned, value: pc, pc: pc)) { return pendingStop }
         if instructionTracer != nil { return runTraced(maxInstructions: maxInstructions) }
         return runFast(maxInstructions: maxInstructions)
     }
