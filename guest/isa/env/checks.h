@@ -98,4 +98,38 @@
         csrw mtvec, t0
 .endm
 
+/*
+ * Expected traps in M-mode. EXPECT_TRAP points mtvec at `record_trap` and clears s2..s4;
+ * `record_trap` (emitted once by TRAP_RECORDER) stores mcause in s2, mtval in s3 and mepc in s4,
+ * skips the 4-byte trapping instruction and returns. CHECK_TRAP then compares them.
+ */
+.macro EXPECT_TRAP
+        SET_MTVEC record_trap
+        li s2, -1
+        li s3, -1
+        li s4, -1
+.endm
+
+/* The last trap had cause `cause` and tval `tval`, and mepc pointed at `site`. */
+.macro CHECK_TRAP num, cause, tval, site
+        li TESTNUM, \num
+        li t6, \cause
+        bne s2, t6, fail
+        li t6, \tval
+        bne s3, t6, fail
+        la t6, \site
+        bne s4, t6, fail
+.endm
+
+.macro TRAP_RECORDER
+        .balign 4
+record_trap:
+        csrr s2, mcause
+        csrr s3, mtval
+        csrr s4, mepc
+        addi t0, s4, 4
+        csrw mepc, t0
+        mret
+.endm
+
 #endif
