@@ -99,9 +99,9 @@ c_second:
         bne a0, t6, fail
 TEST_END
 
+        .balign 4
         .option push
         .option norvc
-        .balign 4
 function_source:
         add a0, a0, a0
         addi a0, a0, 2

@@ -32,7 +32,15 @@
         .globl _start;                                                    \
 _start:                                                                   \
         li TESTNUM, 0;                                                    \
-        la t0, unexpected_trap;                                           \
+        /* PMP entry 0 grants S and U all of memory (skipped if absent) */\
+        la t0, 1f;                                                        \
+        csrw mtvec, t0;                                                   \
+        li t0, -1;                                                        \
+        csrw pmpaddr0, t0;                                                \
+        li t0, 0x1f;                                                      \
+        csrw pmpcfg0, t0;                                                 \
+        .align 2;                                                         \
+1:      la t0, unexpected_trap;                                           \
         csrw mtvec, t0;                                                   \
         j test_body;                                                      \
         .align 2;                                                         \
