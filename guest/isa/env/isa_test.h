@@ -48,6 +48,7 @@ unexpected_trap:                                                          \
         csrr s10, mcause;                                                 \
         csrr s11, mepc;                                                   \
         j fail;                                                           \
+        .balign 4;                                                        \
 test_body:
 
 /* Ends the checks: falls through to pass; `fail` reports TESTNUM. */
