@@ -64,14 +64,14 @@ map_code:
         and t3, t3, t4
         li t4, USER_CODE_VA
         bne t3, t4, fail
-        la t4, code_level0
-        ld t5, VPN0(USER_CODE_VA) * 8(t4)
+        la t4, code_level0 + VPN0(USER_CODE_VA) * 8
+        ld t5, 0(t4)
         bnez t5, set_accessed
         la t5, user_code
         srli t5, t5, 12
         slli t5, t5, 10
         ori t5, t5, PTE_V | PTE_R | PTE_X | PTE_U
-        sd t5, VPN0(USER_CODE_VA) * 8(t4)
+        sd t5, 0(t4)
         addi s10, s10, 1
         j retry
 
@@ -99,7 +99,7 @@ map_data:
         addi s10, s10, 1
         j retry
 
-        # the PTE exists: the hart reported a missing A (or D for a store) instead of setting it
+        # the PTE at t4 exists: the hart reported a missing A (or D for a store) instead of setting it
 set_accessed_or_dirty:
         andi t3, t5, PTE_A
         beqz t3, set_accessed
