@@ -48,3 +48,15 @@ let conventionDisassemblyTable: [(bits: UInt32, pc: UInt64, text: String)] = [
 @Test func compressedInstructionIgnoresTheUpperHalfword() {
     #expect(Disassembler.disassemble(0xdead_1141, pc: 0) == "c.addi sp, -16")
 }
+
+@Test func everyCompressedEncodingIsNamedOrUnknown() {
+    for half in UInt32(0)...0xffff where half & 3 != 3 {
+        let text = Disassembler.disassemble(half, pc: 0x8000_0000)
+        #expect(text.hasPrefix("c.") || text == "unknown 0x" + hex4(half), "0x\(hex4(half)): \(text)")
+    }
+}
+
+private func hex4(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16)
+    return String(repeating: "0", count: 4 - digits.count) + digits
+}
