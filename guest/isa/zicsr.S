@@ -122,7 +122,7 @@ read_unknown:
 
         # writable trap CSRs hold their values
         li TESTNUM, 14
-        li t0, 0xb109
+        li t0, 0xb10c           # illegal, breakpoint, U ecall, page faults
         csrw medeleg, t0
         csrr t1, medeleg
         bne t1, t0, fail
