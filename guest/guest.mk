@@ -12,10 +12,10 @@ GUEST_OBJCOPY := $(CROSS)objcopy
 GUEST_DIR := guest
 GUEST_BUILD := $(GUEST_DIR)/build
 
-GUEST_ARCH := -march=rv64imac -mabi=lp64
+GUEST_ARCH := -march=rv64imac_zicsr_zifencei -mabi=lp64
 GUEST_CFLAGS := $(GUEST_ARCH) -std=gnu11 -O2 -g -Wall -Wextra -Werror \
 	-ffreestanding -fno-builtin -fno-tree-loop-distribute-patterns -fno-stack-protector \
-	-fno-pie -mcmodel=medany -I$(GUEST_DIR)/lib -MMD -MP
+	-fno-pie -mcmodel=medany -msmall-data-limit=0 -I$(GUEST_DIR)/lib -MMD -MP
 GUEST_LDFLAGS := $(GUEST_ARCH) -nostdlib -nostartfiles -static -no-pie -Wl,--build-id=none
 
 GUEST_LIB_SOURCES := $(filter-out $(GUEST_DIR)/lib/crt0.S,$(wildcard $(GUEST_DIR)/lib/*.c $(GUEST_DIR)/lib/*.S))
