@@ -4,7 +4,7 @@
  */
 #include "tinyrv.h"
 
-TINYRV_EXPECT("status=139\nstderr~=tinyrv: killed: store page fault\n");
+TINYRV_EXPECT("status=139\nstderr~=tinyrv: killed: store page fault\nstderr~=--stack-pages\n");
 
 static volatile long depth_limit = 1L << 40;
 

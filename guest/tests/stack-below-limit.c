@@ -6,7 +6,7 @@
 
 TINYRV_EXPECT("status=139\n"
               "stderr~=tinyrv: killed: store page fault at 0x3fffff4fff\n"
-              "stderr~=stack\n");
+              "stderr~=--stack-pages\n");
 
 int main(void) {
     volatile char *below = (volatile char *)(USTACK_UPPERBOUND - USTACK_PAGES * PAGE_SIZE - 1);
