@@ -12,6 +12,10 @@ long write(int fd, const void *buffer, unsigned long count) {
     return tinyrv_syscall(SYS_write, fd, (long)buffer, (long)count, 0, 0, 0);
 }
 
+long writev(int fd, const struct iovec *buffers, int count) {
+    return tinyrv_syscall(SYS_writev, fd, (long)buffers, count, 0, 0, 0);
+}
+
 void exit(int status) {
     tinyrv_syscall(SYS_exit, status, 0, 0, 0, 0, 0);
     for (;;) __asm__ volatile("unimp");

@@ -29,6 +29,7 @@
 
 /* ---- errno values returned as -errno (Linux asm-generic) ---- */
 
+#define EBADF 9
 #define EFAULT 14
 #define ENOMEM 12
 #define EINVAL 22
@@ -72,6 +73,13 @@ static inline long tinyrv_syscall(long number, long arg0, long arg1, long arg2, 
 long read(int fd, void *buffer, unsigned long count);
 /* write(64): bytes written, or -EFAULT for a bad buffer (nothing is written), -errno otherwise. */
 long write(int fd, const void *buffer, unsigned long count);
+/* One buffer of writev. */
+struct iovec {
+    void *iov_base;
+    size_t iov_len;
+};
+/* writev(66): writes each buffer in turn; the total bytes written, or -errno (-EFAULT, -EINVAL). */
+long writev(int fd, const struct iovec *buffers, int count);
 /* exit(93): ends the process with status & 0xff. Never returns. */
 __attribute__((noreturn)) void exit(int status);
 /* exit_group(94): same as exit for a single-threaded process. Never returns. */
