@@ -23,8 +23,9 @@ public struct RegionID: Hashable, Sendable {
 public final class AddressSpace {
     public let pageTable: PageTable
     public let frames: FrameAllocator
-    private let caches: TranslationCacheControl
-    private var entries: [(id: RegionID, region: MemRegion)] = []
+    let caches: TranslationCacheControl
+    /// The regions with their ids, in mapping order (internal for this type's extensions).
+    var entries: [(id: RegionID, region: MemRegion)] = []
     private var nextID = 0
 
     /// An empty address space with a fresh root table. Returns nil when no frame is left for it.
@@ -45,12 +46,17 @@ public final class AddressSpace {
     public func map(_ region: MemRegion) -> Result<RegionID, VMError> {
         guard region.pageEnd <= PageTable.userLimit else { return .failure(.bound) }
         guard !entries.contains(where: { $0.region.overlaps(region) }) else { return .failure(.bound) }
-        let id = RegionID(value: nextID)
-        nextID += 1
         var fresh = region
         fresh.residentPages = 0
-        entries.append((id, fresh))
-        return .success(id)
+        return .success(add(fresh))
+    }
+
+    /// Records `region` under a new id, with no checks.
+    func add(_ region: MemRegion) -> RegionID {
+        let id = RegionID(value: nextID)
+        nextID += 1
+        entries.append((id, region))
+        return id
     }
 
     /// The region that holds `address`, or nil (seed: `as_find_memregion`).
@@ -115,7 +121,7 @@ public final class AddressSpace {
         if freed > 0 { caches.flushTLB() }
     }
 
-    private func index(of id: RegionID) -> Int {
+    func index(of id: RegionID) -> Int {
         guard let i = entries.firstIndex(where: { $0.id == id }) else {
             preconditionFailure("region \(id.value) is not mapped")
         }

@@ -98,6 +98,22 @@ public final class PageTable {
         return entry.physicalAddress
     }
 
+    /// Gives the mapped page that holds `virtualAddress` new user `permissions`, keeping its frame
+    /// and contents. With no permissions (PROT_NONE) the page stays mapped as a supervisor-only
+    /// page (U clear), so every user access faults. Returns false if the page is not mapped. The
+    /// caller flushes the TLB.
+    @discardableResult
+    public func protect(virtualAddress: UInt64, permissions: MemoryPermissions) -> Bool {
+        guard virtualAddress < PageTable.userLimit,
+              let slot = entryAddress(for: virtualAddress, create: false) else { return false }
+        let entry = PageTableEntry(rawValue: memory.load(UInt64.self, at: slot))
+        guard entry.isValid else { return false }
+        var leaf = PageTableEntry.leaf(frame: entry.physicalAddress, permissions: permissions.isEmpty ? .read : permissions)
+        if permissions.isEmpty { leaf.rawValue &= ~PageTableEntry.user }
+        memory.store(leaf.rawValue, at: slot)
+        return true
+    }
+
     /// The leaf entry of the page that holds `virtualAddress`, or nil if it is not mapped.
     public func lookup(virtualAddress: UInt64) -> PageTableEntry? {
         guard virtualAddress < PageTable.userLimit,

@@ -33,6 +33,12 @@ public final class Process {
     let trace: TraceOptions
     let traceSink: TraceSink
     let files = FileTable()
+    /// Signal actions and mask as the guest set them (recorded; not delivered).
+    var signals = SignalState()
+    /// The host files the guest may reach.
+    let sandbox: FileSandbox
+    /// The program's host path (`/proc/self/exe`).
+    let executablePath: String
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
     /// Loads `image` into a new address space whose frames come from `frames` and builds the
@@ -48,6 +54,8 @@ public final class Process {
         self.stackPages = options.stackPages
         self.trace = options.trace
         self.traceSink = options.traceSink
+        self.sandbox = FileSandbox(rootPath: options.fileSystemRoot, allowsWrites: options.allowFileWrites)
+        self.executablePath = options.executablePath ?? options.arguments.first ?? ""
 
         guard case .success(let stack) = space.map(MemRegion(kind: .stack, start: Process.stackUpperBound - stackBytes,
                                                              end: Process.stackUpperBound, permissions: [.read, .write]))

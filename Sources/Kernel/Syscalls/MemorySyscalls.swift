@@ -33,8 +33,7 @@ enum MemorySyscalls {
 
     /// info(p): writes `Process.infoCounters()` (64 bytes) to `p`; 0, or `-EFAULT` for a bad pointer.
     static func info(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        let bytes = process.infoCounters().flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) } }
-        return IOSyscalls.complete(process.copyOut(bytes, to: a[0]), value: 0)
+        IOSyscalls.complete(process.copyOut(GuestBytes.words(process.infoCounters()), to: a[0]), value: 0)
     }
 }
 

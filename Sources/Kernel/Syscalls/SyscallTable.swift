@@ -31,6 +31,8 @@ struct SyscallDefinition {
 enum SyscallTable {
     static let definitions: [UInt64: SyscallDefinition] = {
         let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
+            + MappingSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
+            + SignalSyscalls.definitions + FileStatusSyscalls.definitions + FileSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")

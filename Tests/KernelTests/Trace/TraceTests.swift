@@ -1,0 +1,49 @@
+import Testing
+@testable import Kernel
+import RISCV
+
+@Suite struct TraceTests {
+    @Test func instructionLinesShowPCBitsAndText() {
+        let line = InstructionTraceFormat.line(pc: 0x10078, bits: 0x00a50533)
+        #expect(line.hasPrefix("0x0000000000010078 00a50533  "))
+        let compressed = InstructionTraceFormat.line(pc: 0x1007c, bits: 0x0505)
+        #expect(compressed.hasPrefix("0x000000000001007c 0505      "))
+    }
+
+    @Test func trapLines() {
+        #expect(Process.traceLine(for: Trap(.environmentCallFromU, pc: 0x10078)) == "trap: ecall pc=0x10078")
+        #expect(Process.traceLine(for: Trap(.loadPageFault, value: 0, pc: 0x1040c)) == "trap: load page fault 0x0 pc=0x1040c")
+    }
+
+    @Test func sinkBuffersUntilFlushed() throws {
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        let sink = TraceSink(fileDescriptor: fds[1])
+        sink.write("one")
+        sink.write("two")
+        sink.flush()
+        close(fds[1])
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = read(fds[0], &buffer, 64)
+        #expect(String(decoding: buffer[..<max(0, n)], as: UTF8.self) == "one\ntwo\n")
+    }
+
+    @Test func outcomesMapToDesignStatuses() {
+        #expect(ExitOutcome.exited(code: 0x1ff).exitStatus == 0xff)
+        #expect(ExitOutcome.exited(code: -1).exitStatus == 255)
+        #expect(ExitOutcome.killed(.memoryFault, message: "m").exitStatus == 139)
+        #expect(ExitOutcome.killed(.illegalInstruction, message: "m").exitStatus == 132)
+        #expect(ExitOutcome.killed(.breakpoint, message: "m").exitStatus == 133)
+        #expect(ExitOutcome.killed(.abort, message: "m").exitStatus == 134)
+        #expect(ExitOutcome.killed(.outOfMemory, message: "m").exitStatus == 137)
+        #expect(ExitOutcome.budgetExhausted.exitStatus == 124)
+        #expect(ExitOutcome.killed(.memoryFault, message: "store page fault at 0x0 (pc 0x10a4c): no memory region").diagnosticLine
+                == "tinyrv: killed: store page fault at 0x0 (pc 0x10a4c): no memory region")
+        #expect(ExitOutcome.exited(code: 0).diagnosticLine == nil)
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
