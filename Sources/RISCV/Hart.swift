@@ -1,5 +1,3 @@
-// PUBLIC API CONTRACT (stub bodies; the hart implementation replaces them, keeping every signature).
-
 /// The privilege levels of the hart.
 public enum PrivilegeMode: UInt8, Sendable {
     case user = 0, supervisor = 1, machine = 3
@@ -24,42 +22,153 @@ public enum StopReason: Equatable, Sendable {
     case tohost(UInt64)
 }
 
-/// One RV64IMAC(+FD) hart with M/S/U privilege and a Sv39 MMU.
+/// One RV64IMAC hart (F/D state reserved) with M/S/U privilege and a Sv39 MMU.
+///
+/// The state lives here; behaviour is split by concept: `Hart+ExecuteLoop` (the hot loop),
+/// `Hart+Fetch` (predecoded code), `Hart+MemoryAccess`/`MMU`/`TLB` (loads, stores, Sv39),
+/// `Hart+CSRAccess` and `Zicsr` (CSRs), `TrapDelivery` and `Privileged` (traps, xRET),
+/// `RV64A` (atomics). Not thread-safe: one thread drives a hart.
 public final class Hart {
+    /// Register index that receives writes to x0, so that x0 itself is never written.
+    static let scratchRegister = 32
+
     public let memory: PhysicalMemory
     public var delivery: TrapDelivery
 
+    /// x0...x31 plus the x0-write scratch slot (index 32). x0 always reads 0.
+    let registers: UnsafeMutablePointer<UInt64>
+    /// f0...f31 as raw 64-bit patterns (NaN-boxed singles are the F extension's business).
+    let floatRegisters: UnsafeMutablePointer<UInt64>
+    /// The CSR storage (see `ControlStatusRegisters`).
+    var csrs = ControlStatusRegisters()
+    /// The current privilege; every change goes through `privilege`'s setter or `setPrivilege`.
+    var currentPrivilege: PrivilegeMode = .machine
+    /// The physical address reserved by the last LR, if any.
+    var reservation: UInt64?
+    /// Set by the memory, MMU and executor slow paths when they fail: the trap to deliver.
+    var lastFault = Trap(.illegalInstruction, pc: 0)
+    /// Set by a store slow path when a store reached `tohostAddress`.
+    var tohostWritten: UInt64?
+    /// Why the execute loop stopped, set by the cold paths that stop it.
+    var pendingStop = StopReason.budgetExhausted
+    /// Traps that may still be taken in this `run` call (guards against trap storms).
+    var trapAllowance: UInt64 = 0
+
+    let tlb: TLB
+    let codeCache: DecodedCodeCache
+    /// Virtual address of the page the fetch path currently executes from (`invalidFetchPage` if none).
+    var fetchPageVA: UInt64 = Hart.invalidFetchPage
+    /// Decoded slots of that page (2048 slots at 2-byte granularity).
+    var fetchSlots: UnsafeMutablePointer<DecodedInstruction>
+    /// Host address of that page's first byte.
+    var fetchHost: UnsafeMutableRawPointer
+    static let invalidFetchPage: UInt64 = 1
+
+    /// Creates a hart in M-mode at pc 0 with all registers zero, satp bare and an empty TLB.
+    /// Precondition: RAM's base is page-aligned.
     public init(memory: PhysicalMemory, delivery: TrapDelivery) {
+        precondition(memory.base % PhysicalMemory.pageSize == 0, "RAM base must be page-aligned")
         self.memory = memory
         self.delivery = delivery
+        registers = .allocate(capacity: 33)
+        registers.initialize(repeating: 0, count: 33)
+        floatRegisters = .allocate(capacity: 32)
+        floatRegisters.initialize(repeating: 0, count: 32)
+        tlb = TLB(dummyHost: memory.hostBase)
+        codeCache = DecodedCodeCache(pageCount: Int(memory.size / PhysicalMemory.pageSize))
+        fetchSlots = codeCache.emptyPage
+        fetchHost = memory.hostBase
+    }
+
+    deinit {
+        registers.deallocate()
+        floatRegisters.deallocate()
+        tlb.deallocate()
+        codeCache.deallocate()
     }
 
     public var pc: UInt64 = 0
-    public var privilege: PrivilegeMode = .machine
-    /// instret: instructions retired since reset.
+    /// The current privilege. Setting it drops cached translations (they depend on it).
+    public var privilege: PrivilegeMode {
+        get { currentPrivilege }
+        set { setPrivilege(newValue) }
+    }
+    /// instret: instructions retired since reset (also minstret/instret).
     public var instructionsRetired: UInt64 = 0
-    /// Physical address of the HTIF `tohost` word, if any.
-    public var tohostAddress: UInt64?
-    /// When set, `run` takes a slower path and calls this before executing each instruction.
+    /// Physical address of the HTIF `tohost` word, if any. Stores to it stop `run` with `.tohost`.
+    public var tohostAddress: UInt64? {
+        didSet { flushTLB() }
+    }
+    /// When set, `run` takes a slower path and calls this before executing each instruction
+    /// (`bits` is the 32-bit word, or the 16-bit parcel of a compressed instruction).
     public var instructionTracer: ((_ pc: UInt64, _ bits: UInt32) -> Void)?
 
-    /// x[i]; x0 reads 0.
-    public func register(_ i: Int) -> UInt64 { fatalError("unimplemented") }
-    /// Sets x[i]; writes to x0 are ignored.
-    public func setRegister(_ i: Int, _ value: UInt64) { fatalError("unimplemented") }
-    /// f[i] as raw 64 bits.
-    public func floatRegister(_ i: Int) -> UInt64 { fatalError("unimplemented") }
-    public func setFloatRegister(_ i: Int, _ value: UInt64) { fatalError("unimplemented") }
-    /// Reads a CSR without privilege checks (for the host and tests).
-    public func readCSR(_ address: UInt16) -> UInt64 { fatalError("unimplemented") }
-    /// Writes a CSR without privilege checks, applying its WARL rules; satp writes flush the TLB.
-    public func writeCSR(_ address: UInt16, _ value: UInt64) { fatalError("unimplemented") }
+    /// x[i]; x0 reads 0. Precondition: 0 <= i < 32.
+    public func register(_ i: Int) -> UInt64 {
+        precondition(i >= 0 && i < 32, "no register x\(i)")
+        return registers[i]
+    }
+    /// Sets x[i]; writes to x0 are ignored. Precondition: 0 <= i < 32.
+    public func setRegister(_ i: Int, _ value: UInt64) {
+        precondition(i >= 0 && i < 32, "no register x\(i)")
+        if i != 0 { registers[i] = value }
+    }
+    /// f[i] as raw 64 bits. Precondition: 0 <= i < 32.
+    public func floatRegister(_ i: Int) -> UInt64 {
+        precondition(i >= 0 && i < 32, "no register f\(i)")
+        return floatRegisters[i]
+    }
+    /// Sets f[i] to a raw 64-bit pattern. Precondition: 0 <= i < 32.
+    public func setFloatRegister(_ i: Int, _ value: UInt64) {
+        precondition(i >= 0 && i < 32, "no register f\(i)")
+        floatRegisters[i] = value
+    }
+    /// Reads a CSR without privilege checks (for the host and tests). An unimplemented CSR reads 0.
+    public func readCSR(_ address: UInt16) -> UInt64 {
+        csrValue(address) ?? 0
+    }
+    /// Writes a CSR without privilege or read-only checks, applying its WARL rules; satp writes
+    /// flush the TLB. Writes to unimplemented or read-only CSRs are ignored.
+    public func writeCSR(_ address: UInt16, _ value: UInt64) {
+        _ = setCSRValue(address, value)
+    }
     /// Drops every TLB entry (what sfence.vma does).
-    public func flushTLB() { fatalError("unimplemented") }
+    public func flushTLB() {
+        tlb.flush()
+        fetchPageVA = Hart.invalidFetchPage
+    }
     /// Drops every predecoded instruction (what fence.i does).
-    public func invalidateDecodedCode() { fatalError("unimplemented") }
+    public func invalidateDecodedCode() {
+        codeCache.invalidateAll()
+        fetchPageVA = Hart.invalidFetchPage
+        fetchSlots = codeCache.emptyPage
+    }
     /// Drops the predecoded instructions of one physical page (call before reusing a freed frame).
-    public func invalidateDecodedCode(physicalPage: UInt64) { fatalError("unimplemented") }
+    /// `physicalPage` is any physical address inside the page; addresses outside RAM are ignored.
+    public func invalidateDecodedCode(physicalPage: UInt64) {
+        guard memory.contains(physicalPage) else { return }
+        codeCache.invalidate(pageIndex: Int((physicalPage - memory.base) / PhysicalMemory.pageSize))
+        fetchPageVA = Hart.invalidFetchPage
+        fetchSlots = codeCache.emptyPage
+    }
     /// Runs until a stop reason arises or `maxInstructions` more instructions retire.
-    public func run(maxInstructions: UInt64) -> StopReason { fatalError("unimplemented") }
+    ///
+    /// Instructions that trap do not retire. An odd `pc` (only the host can set one) raises
+    /// instruction address misaligned before anything runs. In architectural delivery a trap storm
+    /// (a handler that itself traps for ever) also ends the run with `.budgetExhausted` after
+    /// `maxInstructions` traps.
+    public func run(maxInstructions: UInt64) -> StopReason {
+        trapAllowance = maxInstructions
+        if pc & 1 != 0, deliver(Trap(.instructionAddressMisaligned, value: pc, pc: pc)) { return pendingStop }
+        if instructionTracer != nil { return runTraced(maxInstructions: maxInstructions) }
+        return runFast(maxInstructions: maxInstructions)
+    }
+
+    /// Changes the privilege level, dropping translations that depended on the old one.
+    func setPrivilege(_ mode: PrivilegeMode) {
+        if mode != currentPrivilege {
+            currentPrivilege = mode
+            flushTLB()
+        }
+    }
 }

@@ -13,13 +13,13 @@ enum DescriptorSyscalls {
     ]
 
     /// fcntl commands (asm-generic) and FD_CLOEXEC.
-    static let duplicate: UInt64 = 0, getDescriptorFlags: UInt64 = 1, setDescriptorFlags: UInt64 = 2
+    static let duplicateDescriptor: UInt64 = 0, getDescriptorFlags: UInt64 = 1, setDescriptorFlags: UInt64 = 2
     static let getStatusFlags: UInt64 = 3, setStatusFlags: UInt64 = 4, duplicateCloseOnExec: UInt64 = 1030
     static let descriptorCloseOnExec: UInt64 = 1
 
     /// openat(dirfd, path, flags, mode): opens `path` in the sandbox (`FileSystemSandbox`) and
     /// returns the lowest free descriptor. Flags are riscv64's O_* values, translated for the host.
-    /// Without `allowWrites`, a request to write, create or truncate gets `-EACCES` once the path
+    /// Without `allowFileWrites`, a request to write, create or truncate gets `-EACCES` once the path
     /// resolves (a missing file without O_CREAT still gets `-ENOENT`). `-EMFILE` past 1024
     /// descriptors; otherwise the host kernel's errno for the same open.
     static func openat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
@@ -33,20 +33,16 @@ enum DescriptorSyscalls {
             close(probe)
             return .error(.EACCES)
         }
-        guard process.files.lowestFree(from: 0) < FileTable.descriptorLimit else { return .error(.EMFILE) }
         let hostFD = sandbox.open(path, from: base, hostFlags: OpenFlags.host(fromGuest: flags & ~OpenFlags.closeOnExec),
                                   mode: UInt32(truncatingIfNeeded: a[3]))
         guard hostFD >= 0 else { return .value(Int64(hostFD)) }
-        var status = stat()
-        let isDirectory = fstat(hostFD, &status) == 0 && status.st_mode & S_IFMT == S_IFDIR
-        let file = OpenFile(hostDescriptor: hostFD, guestPath: sandbox.guestAbsolutePath(path, from: base), isDirectory: isDirectory)
-        return .value(process.files.installLowest(.file(file, closeOnExec: flags & OpenFlags.closeOnExec != 0)))
+        return install(process, .owned(hostFD), closeOnExec: flags & OpenFlags.closeOnExec != 0)
     }
 
-    /// dup(fd): the lowest free descriptor, sharing the open file, FD_CLOEXEC clear.
+    /// dup(fd): the lowest free descriptor, sharing the open file (offset and status flags),
+    /// FD_CLOEXEC clear. `-EBADF`, `-EMFILE`.
     static func dup(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let entry = try process.openEntry(a[0])
-        return .value(process.files.installLowest(entry.with(closeOnExec: false)))
+        try duplicate(process, a[0], lowest: 0, closeOnExec: false)
     }
 
     /// dup3(old, new, flags): makes `new` share `old`'s open file, closing what `new` was.
@@ -56,9 +52,10 @@ enum DescriptorSyscalls {
         let (old, new) = (Process.descriptor(a[0]), Process.descriptor(a[1]))
         guard a[2] & ~OpenFlags.closeOnExec == 0 else { return .error(.EINVAL) }
         guard old != new else { return .error(.EINVAL) }
-        guard new >= 0, new < Int64(FileTable.descriptorLimit) else { return .error(.EBADF) }
-        let entry = try process.openEntry(a[0])
-        process.files.install(entry.with(closeOnExec: a[2] != 0), at: Int(new))
+        guard new >= 0, new < Int64(FileTable.limit) else { return .error(.EBADF) }
+        let copy = try process.files.duplicate(process.openEntry(a[0])).mapError { SyscallFailure($0) }.get()
+        process.files.install(copy, at: Int(new))
+        process.fileSystem.setCloseOnExec(a[2] != 0, for: copy)
         return .value(new)
     }
 
@@ -66,17 +63,16 @@ enum DescriptorSyscalls {
     /// (status flags in riscv64's O_* values; F_SETFL changes only O_APPEND, O_NONBLOCK, O_ASYNC,
     /// O_DIRECT and O_NOATIME, on the host descriptor). Other commands get `-EINVAL`.
     static func fcntl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let fd = Process.descriptor(a[0])
         let entry = try process.openEntry(a[0])
         switch a[1] {
-        case duplicate, duplicateCloseOnExec:
+        case duplicateDescriptor, duplicateCloseOnExec:
             let minimum = Int64(Int32(truncatingIfNeeded: a[2]))
-            guard minimum >= 0, minimum < Int64(FileTable.descriptorLimit) else { return .error(.EINVAL) }
-            return .value(process.files.installLowest(entry.with(closeOnExec: a[1] == duplicateCloseOnExec), from: Int(minimum)))
+            guard minimum >= 0, minimum < Int64(FileTable.limit) else { return .error(.EINVAL) }
+            return try duplicate(process, a[0], lowest: Int(minimum), closeOnExec: a[1] == duplicateCloseOnExec)
         case getDescriptorFlags:
-            return .value(entry.closeOnExec ? Int64(descriptorCloseOnExec) : 0)
+            return .value(process.fileSystem.isCloseOnExec(entry) ? Int64(descriptorCloseOnExec) : 0)
         case setDescriptorFlags:
-            process.files.install(entry.with(closeOnExec: a[2] & descriptorCloseOnExec != 0), at: Int(fd))
+            process.fileSystem.setCloseOnExec(a[2] & descriptorCloseOnExec != 0, for: entry)
             return .value(0)
         case getStatusFlags:
             let flags = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
@@ -90,5 +86,24 @@ enum DescriptorSyscalls {
         default:
             return .error(.EINVAL)
         }
+    }
+
+    /// A copy of descriptor `register` at the lowest free descriptor `>= lowest`.
+    private static func duplicate(_ process: Process, _ register: UInt64, lowest: Int,
+                                  closeOnExec: Bool) throws(SyscallFailure) -> SyscallResult {
+        let copy = try process.files.duplicate(process.openEntry(register)).mapError { SyscallFailure($0) }.get()
+        return install(process, copy, lowest: lowest, closeOnExec: closeOnExec)
+    }
+
+    /// Puts a new entry at the lowest free descriptor `>= lowest` with its FD_CLOEXEC; `-EMFILE`
+    /// (closing the entry's host descriptor) when the table is full.
+    private static func install(_ process: Process, _ entry: FileTable.Entry, lowest: Int = 0,
+                                closeOnExec: Bool) -> SyscallResult {
+        guard let fd = process.files.allocate(entry, lowest: lowest) else {
+            if case .owned(let host) = entry { Glibc.close(host) }
+            return .error(.EMFILE)
+        }
+        process.fileSystem.setCloseOnExec(closeOnExec, for: entry)
+        return .value(Int64(fd))
     }
 }

@@ -30,7 +30,7 @@ enum DirectoryChangeSyscalls {
             return .value(Int64(errno))
         case .special(let name):
             if !isRemoveDirectory { return .error(.EISDIR) }
-            if name.isEmpty { return .value(-Int64(EBUSY)) }
+            if name.isEmpty { return .error(.EBUSY) }
             return .error(name == "." ? .EINVAL : .ENOTEMPTY)
         case .found(let directory, let name, let trailingSlash):
             defer { close(directory) }

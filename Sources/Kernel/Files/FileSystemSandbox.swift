@@ -18,10 +18,11 @@ import CHostSys
 /// - **The working directory** is the root. `getcwd` reports the root's real host path, so with the
 ///   default root a program prints the directory that qemu-riscv64 would print; an absolute guest
 ///   path under that host path is taken relative to the root, so what getcwd returned can be used.
-/// - **Directory descriptors** remember the guest path they were opened by; a lookup relative to
-///   one is resolved from the root as `that path/relative`.
+/// - **Directory descriptors**: a lookup relative to one is resolved from the root as
+///   `guest path of that directory/relative`; the guest path comes from the directory's host path
+///   (/proc/self/fd) with the root's host path removed.
 /// - **Writes** (opening for writing, O_CREAT, O_TRUNC, O_TMPFILE, unlinkat, mkdirat) need
-///   `RunOptions.allowWrites` (`--fs-write`). Without it they fail with EACCES once the path has
+///   `RunOptions.allowFileWrites` (`--fs-write`). Without it they fail with EACCES once the path has
 ///   been resolved, so a missing file still reports ENOENT as Linux would. Host descriptors are then
 ///   only ever opened read-only, so a write through one fails with EBADF, as on Linux.
 /// - **`/proc/self/exe`** reads (readlinkat) as the absolute host path of the program (argv[0]),
@@ -45,6 +46,9 @@ final class FileSystemSandbox {
     let executablePath: String
     /// The guest's working directory, a guest path: always the root.
     let workingDirectory = "/"
+    /// The guest's FD_CLOEXEC of each owned host descriptor (host descriptors themselves are
+    /// always close-on-exec on the host, so none leaks into a process tinyrv starts).
+    private var closeOnExecDescriptors: Set<Int32> = []
 
     init(root: String, allowWrites: Bool, programPath: String) {
         rootDescriptor = tinyrv_openat2(FileSystemSandbox.currentDirectory, root,
@@ -84,6 +88,35 @@ final class FileSystemSandbox {
     /// false), or `-errno`. The caller closes it.
     func openPath(_ path: String, from base: String, followLink: Bool = true) -> Int32 {
         open(path, from: base, hostFlags: tinyrv_host_O_PATH | (followLink ? 0 : O_NOFOLLOW))
+    }
+
+    /// The guest's FD_CLOEXEC of `entry`; tinyrv's standard streams never have it.
+    func isCloseOnExec(_ entry: FileTable.Entry) -> Bool {
+        if case .owned(let fd) = entry { return closeOnExecDescriptors.contains(fd) }
+        return false
+    }
+
+    /// Records the guest's FD_CLOEXEC of `entry` (ignored for tinyrv's standard streams). Every new
+    /// owned descriptor gets it set or cleared, so a reused host number never inherits a stale flag.
+    func setCloseOnExec(_ closeOnExec: Bool, for entry: FileTable.Entry) {
+        guard case .owned(let fd) = entry else { return }
+        if closeOnExec { closeOnExecDescriptors.insert(fd) } else { closeOnExecDescriptors.remove(fd) }
+    }
+
+    /// The guest path of the directory open as host descriptor `fd`, found from its host path
+    /// (/proc/self/fd): the root's host path becomes "/". Nil for anything that is not a
+    /// directory under the root.
+    func guestPath(ofDirectory fd: Int32) -> String? {
+        var status = stat()
+        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let n = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
+        guard n > 0 else { return nil }
+        let hostPath = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if hostPath == rootHostPath { return "/" }
+        let prefix = rootHostPath == "/" ? "/" : rootHostPath + "/"
+        guard hostPath.hasPrefix(prefix) else { return nil }
+        return "/" + hostPath.dropFirst(prefix.count)
     }
 
     /// Splits guest `path` into the directory that holds its last component (opened O_PATH) and

@@ -1,5 +1,5 @@
 extension SyscallFailure {
-    init(_ errno: Errno) { self.init(.error(errno)) }
+    init(_ errno: Errno) { self.init(SyscallResult.error(errno)) }
     /// From a host call's negative result (`-errno`).
     init(hostResult: Int64) { self.init(.value(hostResult)) }
     /// `-EFAULT` for a bad pointer, the kill for RAM exhaustion.
@@ -33,8 +33,10 @@ extension Process {
         let dirfd = Process.descriptor(register)
         if path.hasPrefix("/") || dirfd == Int64(FileSystemSandbox.currentDirectory) { return fileSystem.workingDirectory }
         guard let entry = files[dirfd] else { throw SyscallFailure(.EBADF) }
-        guard case .file(let file, _) = entry, file.isDirectory else { throw SyscallFailure(.ENOTDIR) }
-        return file.guestPath
+        guard case .owned(let fd) = entry, let directory = fileSystem.guestPath(ofDirectory: fd) else {
+            throw SyscallFailure(.ENOTDIR)
+        }
+        return directory
     }
 
     /// Copies `bytes` to user memory at `address`; `-EFAULT` for a bad pointer.

@@ -11,18 +11,38 @@ extension AddressSpace {
             split(id, at: start)
             split(id, at: end)
         }
-        var freed = 0
-        for page in pageTable.mappedPages(from: start, to: end) {
-            guard let frame = pageTable.unmap(virtualAddress: page) else { continue }
-            caches.invalidateDecodedCode(physicalPage: frame)
-            frames.free(frame)
-            freed += 1
-        }
-        for i in entries.indices where entries[i].region.start >= start && entries[i].region.pageEnd <= end {
-            entries[i].region.residentPages = 0
-        }
+        releasePages(from: start, to: end)
         entries.removeAll { $0.region.start >= start && $0.region.pageEnd <= end && !pinned.contains($0.id) }
-        if freed > 0 { caches.flushTLB() }
+    }
+
+    /// Moves the pages of `[oldStart, oldStart + oldSize)`, which lie in one region, to a new region
+    /// `[newStart, newStart + newSize)` with the same kind and permissions (the moving case of
+    /// `mremap`). Frames move with their contents; nothing is copied. The old range is removed.
+    /// Returns false, changing nothing, when RAM may not hold the page tables the move needs.
+    /// Preconditions: page-aligned bounds, `newSize >= oldSize`, the new range free.
+    public func move(from oldStart: UInt64, size oldSize: UInt64, to newStart: UInt64, size newSize: UInt64) -> Bool {
+        precondition(isFree(from: newStart, to: newStart + newSize) && newSize >= oldSize, "bad move")
+        guard let (_, region) = region(containing: oldStart), region.pageEnd >= oldStart + oldSize else {
+            preconditionFailure("moving pages that are not in one region")
+        }
+        guard frames.framesFree >= Int(newSize >> 21) + 3 else { return false }
+        let id = add(MemRegion(kind: region.kind, start: newStart, end: newStart + newSize, permissions: region.permissions))
+        let i = index(of: id)
+        var moved = 0
+        for page in pageTable.mappedPages(from: oldStart, to: oldStart + oldSize) {
+            guard let frame = pageTable.unmap(virtualAddress: page) else { continue }
+            let target = newStart + (page - oldStart)
+            let mapped = pageTable.map(virtualAddress: target, to: frame,
+                                       permissions: region.permissions.isEmpty ? .read : region.permissions)
+            precondition(mapped, "frames were reserved for the move's tables")
+            if region.permissions.isEmpty { pageTable.protect(virtualAddress: target, permissions: []) }
+            caches.invalidateDecodedCode(physicalPage: frame)
+            moved += 1
+        }
+        entries[i].region.residentPages = moved
+        unmap(from: oldStart, to: oldStart + oldSize, pinned: [])
+        if moved > 0 { caches.flushTLB() }
+        return true
     }
 
     /// The highest page-aligned address `a` with `[a, a + size)` free of every region and inside

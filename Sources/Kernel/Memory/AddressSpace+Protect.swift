@@ -3,7 +3,7 @@ extension AddressSpace {
     ///
     /// Regions that straddle a boundary are split; the piece that keeps the region's end keeps its
     /// id (so the heap's id still names the piece `sbrk` moves). Mapped pages keep their frames and
-    /// contents; their predecoded code is dropped and the TLB flushed. Fails with `.bound`, changing
+    /// contents; their predecoded code is dropped and the TLB flushed (if any page was mapped). Fails with `.bound`, changing
     /// nothing, when some page of the range is in no region. Preconditions: both bounds page-aligned,
     /// `start < end`.
     public func protect(from start: UInt64, to end: UInt64, permissions: MemoryPermissions) -> Result<Void, VMError> {
@@ -20,13 +20,14 @@ extension AddressSpace {
         for i in entries.indices where entries[i].region.start >= start && entries[i].region.pageEnd <= end {
             entries[i].region.permissions = permissions
         }
-        for page in pageTable.mappedPages(from: start, to: end) {
+        let pages = pageTable.mappedPages(from: start, to: end)
+        for page in pages {
             pageTable.protect(virtualAddress: page, permissions: permissions)
             if let frame = pageTable.lookup(virtualAddress: page)?.physicalAddress {
                 caches.invalidateDecodedCode(physicalPage: frame)
             }
         }
-        caches.flushTLB()
+        if !pages.isEmpty { caches.flushTLB() }
         return .success(())
     }
 
@@ -39,7 +40,7 @@ extension AddressSpace {
         var lower = MemRegion(kind: region.kind, start: region.start, end: address, permissions: region.permissions)
         lower.residentPages = pageTable.mappedPages(from: lower.start, to: address).count
         entries[i].region.start = address
-        entries[i].region.residentPages = region.residentPages - lower.residentPages
+        entries[i].region.residentPages = pageTable.mappedPages(from: address, to: region.pageEnd).count
         _ = add(lower)
     }
 }

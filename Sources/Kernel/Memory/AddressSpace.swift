@@ -80,11 +80,11 @@ public final class AddressSpace {
         let result = candidate.extend(by: delta)
         guard case .success = result else { return result }
         if entries.contains(where: { $0.id != id && $0.region.overlaps(candidate) }) { return .failure(.bound) }
-        let oldPageEnd = entries[i].region.pageEnd
-        entries[i].region = candidate
-        if candidate.pageEnd < oldPageEnd {
-            unmapPages(ofRegionAt: i, from: candidate.pageEnd, to: oldPageEnd)
+        if candidate.pageEnd < entries[i].region.pageEnd {
+            releasePages(from: candidate.pageEnd, to: entries[i].region.pageEnd)
         }
+        candidate.residentPages = entries[i].region.residentPages
+        entries[i].region = candidate
         return result
     }
 
@@ -108,17 +108,21 @@ public final class AddressSpace {
         entries.filter { $0.region.kind == kind }.reduce(0) { $0 + $1.region.residentPages }
     }
 
-    /// Unmaps and frees the mapped pages in `[from, to)` of the region at index `i`, then flushes.
-    private func unmapPages(ofRegionAt i: Int, from: UInt64, to: UInt64) {
+    /// Unmaps and frees every mapped page in `[from, to)`, keeping the regions (their resident
+    /// counts drop); drops the frames' predecoded code and flushes the TLB if any page went.
+    /// Returns how many pages were freed.
+    @discardableResult
+    public func releasePages(from: UInt64, to: UInt64) -> Int {
         var freed = 0
         for page in pageTable.mappedPages(from: from, to: to) {
             guard let frame = pageTable.unmap(virtualAddress: page) else { continue }
             caches.invalidateDecodedCode(physicalPage: frame)
             frames.free(frame)
+            if let i = entries.firstIndex(where: { $0.region.contains(page) }) { entries[i].region.residentPages -= 1 }
             freed += 1
         }
-        entries[i].region.residentPages -= freed
         if freed > 0 { caches.flushTLB() }
+        return freed
     }
 
     func index(of id: RegionID) -> Int {

@@ -35,9 +35,11 @@ public final class Process {
     let files = FileTable()
     /// Signal actions and mask as the guest set them (recorded; not delivered).
     var signals = SignalState()
-    /// The file-system sandbox (Files/) and the task's signal bookkeeping and name (Signals/).
+    /// The file-system sandbox (Files/) and the task's alternate signal stack and name (Signals/).
     let fileSystem: FileSystemSandbox
     let task: TaskState
+    /// The program's host path (`/proc/self/exe`).
+    let executablePath: String
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
     /// Loads `image` into a new address space whose frames come from `frames` and builds the
@@ -53,9 +55,10 @@ public final class Process {
         self.stackPages = options.stackPages
         self.trace = options.trace
         self.traceSink = options.traceSink
-        self.fileSystem = FileSystemSandbox(root: options.fileSystemRoot, allowWrites: options.allowWrites,
-                                            programPath: options.arguments.first ?? "")
-        self.task = TaskState(programPath: options.arguments.first ?? "")
+        self.executablePath = options.executablePath ?? options.arguments.first ?? ""
+        self.fileSystem = FileSystemSandbox(root: options.fileSystemRoot, allowWrites: options.allowFileWrites,
+                                            programPath: executablePath)
+        self.task = TaskState(programPath: executablePath)
 
         guard case .success(let stack) = space.map(MemRegion(kind: .stack, start: Process.stackUpperBound - stackBytes,
                                                              end: Process.stackUpperBound, permissions: [.read, .write]))

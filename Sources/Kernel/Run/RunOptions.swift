@@ -16,10 +16,13 @@ public struct RunOptions {
     public var environment: [String]
     /// The 16 bytes AT_RANDOM points to; nil draws them from the host's generator.
     public var randomBytes: [UInt8]? = nil
-    /// The host directory the guest's file calls are confined to (`--fs-root`); see `FileSystemSandbox`.
+    /// The only host directory the guest's file calls reach (`--fs-root`); its path is also the
+    /// guest's current directory.
     public var fileSystemRoot: String = "."
-    /// Whether the guest may create, change or remove files under the root (`--fs-write`).
-    public var allowWrites: Bool = false
+    /// Whether the guest may create, truncate or write host files there (`--fs-write`).
+    public var allowFileWrites = false
+    /// The program's host path, for `/proc/self/exe`; nil means `arguments[0]`.
+    public var executablePath: String? = nil
 
     public init(arguments: [String], environment: [String] = [], stackPages: Int = Process.defaultStackPages,
                 memorySize: UInt64 = 1 << 30, maxInstructions: UInt64? = nil, trace: TraceOptions = [],

@@ -1,12 +1,11 @@
 /// Task-level calls that static glibc and busybox make and that need little more than an
-/// answer: prctl (the task name), sched_getaffinity, sched_yield and madvise, and rseq and
+/// answer: prctl (the task name), sched_getaffinity and sched_yield, and rseq and
 /// riscv_hwprobe, which are refused with `-ENOSYS` so libc falls back.
 enum TaskSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(167, "prctl", [.decimal, .hex, .hex, .hex, .hex], prctl),
         SyscallDefinition(123, "sched_getaffinity", [.decimal, .decimal, .hex], schedGetaffinity),
         SyscallDefinition(124, "sched_yield", []) { _, _ in .value(0) },
-        SyscallDefinition(233, "madvise", [.hex, .decimal, .decimal], madvise),
         SyscallDefinition(293, "rseq", [.hex, .decimal, .hex, .hex]) { _, _ in .error(.ENOSYS) },
         SyscallDefinition(258, "riscv_hwprobe", [.hex, .decimal, .decimal, .hex, .hex]) { _, _ in .error(.ENOSYS) },
     ]
@@ -48,11 +47,5 @@ enum TaskSyscalls {
         guard pid == 0 || pid == Process.processID else { return .error(.ESRCH) }
         try process.copyOutArgument(GuestBytes.words(1), to: a[2])
         return .value(Int64(cpuMaskSize))
-    }
-
-    /// madvise(addr, length, advice): advice only, so 0; `-EINVAL` for an address that is not
-    /// page-aligned, as Linux checks.
-    static func madvise(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        a[0] % PageTable.pageSize == 0 ? .value(0) : .error(.EINVAL)
     }
 }

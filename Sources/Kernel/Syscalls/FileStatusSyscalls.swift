@@ -4,15 +4,12 @@ import Glibc
 import Darwin
 #endif
 
-/// What the guest may learn about and do with its open descriptors: ioctl (terminal queries),
-/// fstat, newfstatat on a descriptor, and close.
+/// What the guest may learn about its files: ioctl (terminal queries), fstat, newfstatat, and close.
 enum FileStatusSyscalls {
     /// asm-generic ioctl requests (the same numbers on the host).
     static let tcgets: UInt64 = 0x5401, tiocgwinsz: UInt64 = 0x5413
     /// Bytes of the kernel's `struct termios` and `struct winsize`.
     static let termiosSize = 36, winsizeSize = 8
-    /// `AT_EMPTY_PATH`: newfstatat on the descriptor itself.
-    static let atEmptyPath: UInt64 = 0x1000
 
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(number: 29, name: "ioctl", arguments: [.decimal, .hex, .hex], result: .decimal, handler: ioctl),
@@ -42,16 +39,10 @@ enum FileStatusSyscalls {
         return IOSyscalls.complete(process.copyOut(Array(buffer.prefix(size)), to: a[2]), value: 0)
     }
 
-    /// newfstatat(dirfd, path, buf, flags): with AT_EMPTY_PATH and an empty path, fstat of dirfd;
-    /// any other path is looked up in the sandbox (`PathSyscalls.statPath`).
+    /// newfstatat(dirfd, path, buf, flags): the sandbox's answer (`PathSyscalls.newfstatat`); with
+    /// AT_EMPTY_PATH and an empty path, fstat of dirfd.
     static func newfstatat(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        let path: [UInt8]
-        switch process.copyInString(from: a[1]) {
-        case .success(let bytes): path = bytes
-        case .failure(let error): return IOSyscalls.failure(error)
-        }
-        guard path.isEmpty, a[3] & atEmptyPath != 0 else { return PathSyscalls.statPath(process, a) }
-        return fstat(process, fd: a[0], buffer: a[2])
+        PathSyscalls.statPath(process, a)
     }
 
     /// fstat(fd, buf): the host descriptor's status in the riscv64 `struct stat` layout (128 bytes).

@@ -31,7 +31,7 @@ struct SyscallDefinition {
 enum SyscallTable {
     static let definitions: [UInt64: SyscallDefinition] = {
         let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
-            + MappingSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
+            + MappingSyscalls.definitions + RemapSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
             + SignalSyscalls.definitions + FileStatusSyscalls.definitions
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]

@@ -3,7 +3,7 @@ import RISCV
 /// The instruction trace line: `0x0000000000010078 00a50533  add a0, a0, a0`.
 public enum InstructionTraceFormat {
     /// pc as 16 hex digits, the bits (8 digits, or 4 and padding for a compressed instruction),
-    /// two spaces and the disassembly.
+    /// two spaces and the `Disassembler`'s text.
     public static func line(pc: UInt64, bits: UInt32) -> String {
         let compressed = bits & 3 != 3
         let digits = String(compressed ? bits & 0xffff : bits, radix: 16)
@@ -15,6 +15,6 @@ public enum InstructionTraceFormat {
     }
 
     static func disassembly(_ bits: UInt32, pc: UInt64) -> String {
-        ".word 0x" + String(bits, radix: 16)
+        Disassembler.disassemble(bits, pc: pc)
     }
 }

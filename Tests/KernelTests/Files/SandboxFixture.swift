@@ -35,7 +35,7 @@ struct SandboxTree {
     func process(allowWrites: Bool = false, root: String? = nil) throws -> Kernel.Process {
         var options = Fixtures.options(arguments: ["bin/prog"])
         options.fileSystemRoot = root ?? self.root
-        options.allowWrites = allowWrites
+        options.allowFileWrites = allowWrites
         return try Fixtures.process(options: options)
     }
 }

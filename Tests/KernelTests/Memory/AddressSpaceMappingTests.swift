@@ -44,3 +44,39 @@ import Testing
         #expect(!space.isFree(from: 0x7e000, to: 0x81000))
     }
 }
+
+@Suite struct AddressSpaceMoveTests {
+    let rw: MemoryPermissions = [.read, .write]
+
+    @Test func moveCarriesFramesAndContentsToTheNewRange() throws {
+        let (space, caches) = try Fixtures.addressSpace()
+        let id = try space.map(MemRegion(kind: .mmap, start: 0x20000, end: 0x22000, permissions: rw)).get()
+        let frame = try #require(space.populatePage(at: 0x21000, in: id))
+        space.frames.memory.store(UInt64(0x1234), at: frame + 16)
+        #expect(space.move(from: 0x20000, size: 0x2000, to: 0x80000, size: 0x4000))
+        #expect(space.region(containing: 0x20000) == nil)
+        let moved = try #require(space.region(containing: 0x80000)?.region)
+        #expect(moved.end == 0x84000 && moved.kind == .mmap && moved.permissions == rw && moved.residentPages == 1)
+        #expect(space.pageTable.translate(0x81010) == frame + 16)
+        #expect(space.frames.memory.load(UInt64.self, at: frame + 16) == 0x1234)
+        #expect(space.frames.isAllocated(frame: frame))
+        #expect(caches.flushes >= 1)
+    }
+
+    @Test func releasePagesKeepsRegionsAndCountsDown() throws {
+        let (space, _) = try Fixtures.addressSpace()
+        let id = try space.map(MemRegion(kind: .mmap, start: 0x20000, end: 0x23000, permissions: rw)).get()
+        for page: UInt64 in [0x20000, 0x21000, 0x22000] { _ = try #require(space.populatePage(at: page, in: id)) }
+        #expect(space.releasePages(from: 0x21000, to: 0x23000) == 2)
+        #expect(space[id].residentPages == 1)
+        #expect(space[id].end == 0x23000)
+    }
+
+    @Test func splittingRecountsResidentPagesOfBothPieces() throws {
+        let (space, _) = try Fixtures.addressSpace()
+        let id = try space.map(MemRegion(kind: .mmap, start: 0x20000, end: 0x24000, permissions: rw)).get()
+        for page: UInt64 in [0x20000, 0x23000] { _ = try #require(space.populatePage(at: page, in: id)) }
+        space.unmap(from: 0x21000, to: 0x22000, pinned: [])
+        #expect(space.regions.map(\.residentPages) == [1, 1])
+    }
+}

@@ -52,14 +52,12 @@ import Testing
         #expect(process.call(167, 16, 0x10000) == -14)
     }
 
-    @Test func schedulingAndMemoryAdvice() {
+    @Test func schedulingAndUnsupportedCalls() {
         #expect(process.call(123, 0, 128, Scratch.buffer) == 8)
         #expect(process.peekWord(Scratch.buffer) == 1, "one CPU")
         #expect(process.call(123, 0, 4, Scratch.buffer) == GuestErrno.EINVAL)
         #expect(process.call(123, 7, 8, Scratch.buffer) == -3)
         #expect(process.call(124) == 0)
-        #expect(process.call(233, 0x11000, 4096, 4) == 0)
-        #expect(process.call(233, 0x11001, 4096, 4) == GuestErrno.EINVAL)
         #expect(process.call(293, 0, 32, 0, 0) == -38)
         #expect(process.call(258, 0, 0, 0, 0, 0) == -38)
     }

@@ -30,7 +30,7 @@ import Glibc
         try process.copyOut([0], to: 0x11000).get()
         #expect(FileStatusSyscalls.newfstatat(process, [9, 0x11000, 0x11100, 0x1000]) == .value(0))
         try process.copyOut(Array("/etc/passwd".utf8) + [0], to: 0x11000).get()
-        #expect(FileStatusSyscalls.newfstatat(process, [UInt64(bitPattern: -100), 0x11000, 0x11100, 0]) == .value(-2))
+        #expect(FileStatusSyscalls.newfstatat(process, [UInt64(bitPattern: -100), 0x11000, 0x11100, 0]) == .value(-2), "absolute paths resolve inside the sandbox root, which has no /etc/passwd")
     }
 
     @Test func ioctlAsksTheHostSoAPipeIsNotATerminal() {

@@ -8,10 +8,10 @@ import Testing
         215: "munmap", 222: "mmap", 226: "mprotect", 261: "prlimit64", 278: "getrandom",
         129: "kill", 130: "tkill", 131: "tgkill", 134: "rt_sigaction", 135: "rt_sigprocmask",
         29: "ioctl", 57: "close", 65: "readv", 79: "newfstatat", 80: "fstat",
-        56: "openat", 23: "dup", 24: "dup3", 25: "fcntl", 62: "lseek", 67: "pread64", 68: "pwrite64",
-        61: "getdents64", 48: "faccessat", 439: "faccessat2", 78: "readlinkat", 17: "getcwd", 35: "unlinkat",
-        34: "mkdirat", 132: "sigaltstack", 139: "rt_sigreturn", 167: "prctl", 123: "sched_getaffinity",
-        124: "sched_yield", 233: "madvise", 293: "rseq", 258: "riscv_hwprobe",
+        17: "getcwd", 23: "dup", 24: "dup3", 25: "fcntl", 48: "faccessat", 56: "openat", 61: "getdents64",
+        62: "lseek", 67: "pread64", 78: "readlinkat", 439: "faccessat2", 216: "mremap", 233: "madvise",
+        68: "pwrite64", 35: "unlinkat", 34: "mkdirat", 132: "sigaltstack", 139: "rt_sigreturn", 167: "prctl",
+        123: "sched_getaffinity", 124: "sched_yield", 293: "rseq", 258: "riscv_hwprobe",
     ]
 
     @Test func tableHoldsTheLinuxAndTinyRVNumbers() {

@@ -1,0 +1,96 @@
+/// The CSR storage of the hart and the bit layout of mstatus (privileged spec, "Machine-Level CSRs").
+///
+/// Only storage lives here; `Hart+CSRAccess` applies the WARL rules and side effects on access.
+struct ControlStatusRegisters {
+    /// mstatus without the read-only UXL/SXL/SD fields (those are added on read).
+    var mstatus: UInt64 = 0
+    var medeleg: UInt64 = 0
+    var mideleg: UInt64 = 0
+    var mie: UInt64 = 0
+    var mip: UInt64 = 0
+    var mtvec: UInt64 = 0
+    var stvec: UInt64 = 0
+    var mepc: UInt64 = 0
+    var sepc: UInt64 = 0
+    var mcause: UInt64 = 0
+    var scause: UInt64 = 0
+    var mtval: UInt64 = 0
+    var stval: UInt64 = 0
+    var mscratch: UInt64 = 0
+    var sscratch: UInt64 = 0
+    var satp: UInt64 = 0
+    var mcounteren: UInt64 = 0
+    var scounteren: UInt64 = 0
+    var mcountinhibit: UInt64 = 0
+    var menvcfg: UInt64 = 0
+    var senvcfg: UInt64 = 0
+    /// mcycle - instret: cycles are counted as retired instructions plus this offset.
+    var cycleOffset: UInt64 = 0
+    /// Floating-point accrued exceptions (5 bits) and rounding mode (3 bits).
+    var fflags: UInt64 = 0
+    var frm: UInt64 = 0
+    /// pmpcfg0, 2, ..., 14 (RV64 has only the even ones) and pmpaddr0...63: stored, not enforced.
+    var pmpcfg = [UInt64](repeating: 0, count: 8)
+    var pmpaddr = [UInt64](repeating: 0, count: 64)
+
+    /// misa: MXL = 2 (RV64) and the extensions I, M, A, C, S, U. Read-only.
+    static let misaValue: UInt64 = (2 << 62) | extensionBits("IMACSU")
+
+    static func extensionBits(_ letters: String) -> UInt64 {
+        letters.unicodeScalars.reduce(0) { $0 | (1 << UInt64($1.value - 65)) }
+    }
+}
+
+/// mstatus/sstatus fields.
+enum MStatus {
+    static let sie: UInt64 = 1 << 1
+    static let mie: UInt64 = 1 << 3
+    static let spie: UInt64 = 1 << 5
+    static let mpie: UInt64 = 1 << 7
+    static let spp: UInt64 = 1 << 8
+    static let mppShift: UInt64 = 11
+    static let mpp: UInt64 = 3 << 11
+    static let fsShift: UInt64 = 13
+    static let fs: UInt64 = 3 << 13
+    static let mprv: UInt64 = 1 << 17
+    static let sum: UInt64 = 1 << 18
+    static let mxr: UInt64 = 1 << 19
+    /// UXL = SXL = 2 (64-bit), read-only.
+    static let xlenFields: UInt64 = (2 << 32) | (2 << 34)
+    static let sd: UInt64 = 1 << 63
+
+    /// Bits of mstatus a write may change.
+    static let writableM: UInt64 = sie | mie | spie | mpie | spp | mpp | fs | mprv | sum | mxr
+    /// Bits of sstatus (the S-mode view of mstatus), readable and writable.
+    static let writableS: UInt64 = sie | spie | spp | fs | sum | mxr
+    static let readableS: UInt64 = writableS | (3 << 32) | sd
+    /// Fields whose change alters translations: writing them flushes the TLB.
+    static let translationFields: UInt64 = mpp | mprv | sum | mxr
+}
+
+/// Interrupt bits of mip/mie (WARL storage only: this hart takes no interrupts).
+enum InterruptBits {
+    /// SSIP/SSIE, STIP/STIE, SEIP/SEIE.
+    static let supervisor: UInt64 = (1 << 1) | (1 << 5) | (1 << 9)
+    /// The S bits plus MSIP/MSIE, MTIP/MTIE, MEIP/MEIE.
+    static let all: UInt64 = supervisor | (1 << 3) | (1 << 7) | (1 << 11)
+}
+
+/// CSR numbers used by the hart.
+enum CSRAddress {
+    static let fflags: UInt16 = 0x001, frm: UInt16 = 0x002, fcsr: UInt16 = 0x003
+    static let cycle: UInt16 = 0xC00, time: UInt16 = 0xC01, instret: UInt16 = 0xC02
+    static let sstatus: UInt16 = 0x100, sie: UInt16 = 0x104, stvec: UInt16 = 0x105
+    static let scounteren: UInt16 = 0x106, senvcfg: UInt16 = 0x10A
+    static let sscratch: UInt16 = 0x140, sepc: UInt16 = 0x141, scause: UInt16 = 0x142
+    static let stval: UInt16 = 0x143, sip: UInt16 = 0x144, satp: UInt16 = 0x180
+    static let mstatus: UInt16 = 0x300, misa: UInt16 = 0x301, medeleg: UInt16 = 0x302
+    static let mideleg: UInt16 = 0x303, mie: UInt16 = 0x304, mtvec: UInt16 = 0x305
+    static let mcounteren: UInt16 = 0x306, menvcfg: UInt16 = 0x30A, mcountinhibit: UInt16 = 0x320
+    static let mscratch: UInt16 = 0x340, mepc: UInt16 = 0x341, mcause: UInt16 = 0x342
+    static let mtval: UInt16 = 0x343, mip: UInt16 = 0x344
+    static let pmpcfg0: UInt16 = 0x3A0, pmpaddr0: UInt16 = 0x3B0
+    static let mcycle: UInt16 = 0xB00, minstret: UInt16 = 0xB02
+    static let mvendorid: UInt16 = 0xF11, marchid: UInt16 = 0xF12, mimpid: UInt16 = 0xF13
+    static let mhartid: UInt16 = 0xF14, mconfigptr: UInt16 = 0xF15
+}

@@ -1,0 +1,56 @@
+/// Predecoded instructions, indexed by physical page.
+///
+/// A table with one entry per RAM page points to a lazily allocated array of 2048 slots, one per
+/// 2-byte offset of the page. A slot starts `.undecoded` and is decoded on first execution
+/// (`Hart.resolveSlot`). Stores do not update slots: as the ISA allows, code written by stores is
+/// seen after `fence.i` (`invalidateAll`) or after the host invalidates the page.
+final class DecodedCodeCache {
+    static let slotsPerPage = Int(PhysicalMemory.pageSize / 2)
+
+    private let pages: UnsafeMutablePointer<UnsafeMutablePointer<DecodedInstruction>?>
+    private let pageCount: Int
+    /// Indices of allocated pages (may hold stale or repeated indices; `pages` is the truth).
+    private var allocated: [Int] = []
+    /// A page of undecoded slots that is never written, used when no page is current.
+    let emptyPage: UnsafeMutablePointer<DecodedInstruction>
+
+    init(pageCount: Int) {
+        self.pageCount = pageCount
+        pages = .allocate(capacity: pageCount)
+        pages.initialize(repeating: nil, count: pageCount)
+        emptyPage = .allocate(capacity: DecodedCodeCache.slotsPerPage)
+        emptyPage.initialize(repeating: .undecoded, count: DecodedCodeCache.slotsPerPage)
+    }
+
+    func deallocate() {
+        invalidateAll()
+        pages.deallocate()
+        emptyPage.deallocate()
+    }
+
+    /// The slots of RAM page `pageIndex`, allocating undecoded ones on first use.
+    func slots(pageIndex: Int) -> UnsafeMutablePointer<DecodedInstruction> {
+        precondition(pageIndex >= 0 && pageIndex < pageCount, "code page outside RAM")
+        if let page = pages[pageIndex] { return page }
+        let page = UnsafeMutablePointer<DecodedInstruction>.allocate(capacity: DecodedCodeCache.slotsPerPage)
+        page.initialize(repeating: .undecoded, count: DecodedCodeCache.slotsPerPage)
+        pages[pageIndex] = page
+        allocated.append(pageIndex)
+        return page
+    }
+
+    /// Drops the slots of one page.
+    func invalidate(pageIndex: Int) {
+        precondition(pageIndex >= 0 && pageIndex < pageCount, "code page outside RAM")
+        if let page = pages[pageIndex] {
+            page.deallocate()
+            pages[pageIndex] = nil
+        }
+    }
+
+    /// Drops every page's slots.
+    func invalidateAll() {
+        for index in allocated { invalidate(pageIndex: index) }
+        allocated.removeAll(keepingCapacity: true)
+    }
+}

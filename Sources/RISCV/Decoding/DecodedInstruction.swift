@@ -1,0 +1,76 @@
+/// The operation of a predecoded instruction: one case per behaviour the execute loop dispatches on.
+///
+/// Compressed instructions have no cases of their own: the compressed decoder expands each one to
+/// the base operation it stands for (its `DecodedInstruction.bits` keep the 16-bit parcel, which
+/// is how the loop knows its length is 2).
+enum Opcode: UInt8 {
+    // Slot states that are not instructions (values below `firstExecutable`).
+    /// A decode-cache slot that has not been decoded yet.
+    case undecoded = 0
+    /// A 32-bit instruction whose upper half lies on the next page: fetched and decoded every time.
+    case pageStraddle
+
+    // RV64I
+    case illegal
+    case lui, auipc, jal, jalr
+    case beq, bne, blt, bge, bltu, bgeu
+    case lb, lh, lw, ld, lbu, lhu, lwu
+    case sb, sh, sw, sd
+    case addi, slti, sltiu, xori, ori, andi, slli, srli, srai
+    case add, sub, sll, slt, sltu, xor, srl, sra, or, and
+    case addiw, slliw, srliw, sraiw
+    case addw, subw, sllw, srlw, sraw
+    case fence
+    // Zifencei
+    case fenceI
+    // Privileged and environment calls
+    case ecall, ebreak, mret, sret, wfi, sfenceVma
+    // Zicsr (operands are re-read from `bits` by the executor)
+    case csr
+    // RV64M
+    case mul, mulh, mulhsu, mulhu, div, divu, rem, remu
+    case mulw, divw, divuw, remw, remuw
+    // RV64A (LR/SC and every AMO; the executor reads funct5 and the width from `bits`)
+    case atomic
+
+    /// The first value that names a real instruction.
+    static let firstExecutable = Opcode.illegal
+}
+
+/// One predecoded instruction, 16 bytes, stored in the decode cache at 2-byte granularity.
+///
+/// `rd` is already mapped so that writes to x0 land in the scratch register 32: the execute loop
+/// writes `x[rd]` unconditionally and never has to re-zero x0.
+struct DecodedInstruction {
+    var op: Opcode
+    /// Destination register index (0 in the encoding becomes `Hart.scratchRegister`).
+    var rd: UInt8
+    var rs1: UInt8
+    var rs2: UInt8
+    /// The raw instruction: 32 bits, or the 16-bit parcel of a compressed instruction.
+    var bits: UInt32
+    /// The sign-extended immediate (branch/jump offsets are relative to the instruction's pc).
+    var imm: UInt64
+
+    static let undecoded = DecodedInstruction(op: .undecoded, rd: 0, rs1: 0, rs2: 0, bits: 0, imm: 0)
+
+    /// An illegal instruction that reports `bits` in tval.
+    static func illegal(_ bits: UInt32) -> DecodedInstruction {
+        DecodedInstruction(op: .illegal, rd: 0, rs1: 0, rs2: 0, bits: bits, imm: 0)
+    }
+
+    /// Length in bytes: 4 for a 32-bit instruction, 2 for a compressed one.
+    @inline(__always)
+    var length: UInt64 { bits & 3 == 3 ? 4 : 2 }
+
+    /// Builds an instruction, mapping a destination of x0 to the scratch register.
+    @inline(__always)
+    init(op: Opcode, rd: UInt32, rs1: UInt32, rs2: UInt32, bits: UInt32, imm: UInt64) {
+        self.op = op
+        self.rd = rd == 0 ? UInt8(Hart.scratchRegister) : UInt8(truncatingIfNeeded: rd)
+        self.rs1 = UInt8(truncatingIfNeeded: rs1)
+        self.rs2 = UInt8(truncatingIfNeeded: rs2)
+        self.bits = bits
+        self.imm = imm
+    }
+}

@@ -1,0 +1,50 @@
+/// Instruction fetch from predecoded code.
+///
+/// The loop keeps one current code page (`fetchPageVA`, its slots and host pointer): a pc on that
+/// page needs no translation. Leaving the page refills it through the fetch TLB, or a page walk.
+/// A slot is decoded on first execution. A 32-bit instruction at offset 0xffe straddles two pages:
+/// its slot stays `.pageStraddle` and it is fetched (both pages translated) and decoded each time.
+extension Hart {
+    /// Makes `pc`'s page the current code page. Returns false with `lastFault` set on a fetch fault.
+    @inline(never)
+    func refillFetchPage(_ pc: UInt64) -> Bool {
+        let page = pc & TLB.pageMask
+        let entry = tlb.fetch[TLB.index(pc)]
+        let host: UnsafeMutableRawPointer
+        if entry.tag == page {
+            host = hostAddress(page, entry.addend)
+        } else {
+            guard let pa = translateAndCache(pc, .execute, pc: pc) else { return false }
+            host = memory.hostPointer(pa & TLB.pageMask)
+        }
+        fetchSlots = codeCache.slots(pageIndex: (host - memory.hostBase) / Int(PhysicalMemory.pageSize))
+        fetchHost = host
+        fetchPageVA = page
+        return true
+    }
+
+    /// Decodes the instruction at `pc` (on the current code page) whose slot is undecoded or a
+    /// page straddler, caching it unless it straddles. Returns nil with `lastFault` set when the
+    /// second page of a straddler cannot be fetched.
+    @inline(never)
+    func resolveSlot(_ pc: UInt64) -> DecodedInstruction? {
+        let offset = Int(pc & 0xfff)
+        let low = UInt32(UInt16(littleEndian: fetchHost.load(fromByteOffset: offset, as: UInt16.self)))
+        if low & 3 != 3 || offset <= Int(PhysicalMemory.pageSize) - 4 {
+            let bits = low & 3 != 3 ? low : UInt32(littleEndian: fetchHost.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
+            let decoded = Decoder.decode(bits)
+            fetchSlots[offset >> 1] = decoded
+            return decoded
+        }
+        let nextPage = (pc & TLB.pageMask) &+ PhysicalMemory.pageSize
+        guard let pa = translatePhysical(nextPage, .execute, pc: pc) else { return nil }
+        guard memory.contains(pa, length: 2) else {
+            lastFault = Trap(.instructionAccessFault, value: nextPage, pc: pc)
+            return nil
+        }
+        if fetchSlots != codeCache.emptyPage {
+            fetchSlots[offset >> 1] = DecodedInstruction(op: .pageStraddle, rd: 0, rs1: 0, rs2: 0, bits: 0, imm: 0)
+        }
+        return Decoder.decode(low | UInt32(memory.load(UInt16.self, at: pa)) << 16)
+    }
+}

@@ -1,0 +1,105 @@
+/// Loads and stores through the TLB, with slow paths for misses, misaligned accesses and `tohost`.
+///
+/// **Misaligned loads and stores are handled transparently** (no cause 4/6 for ordinary accesses):
+/// a misaligned access never hits the TLB and is done byte by byte by the slow path, also across a
+/// page boundary, where both pages are translated (and checked) before any byte is stored. A fault
+/// reports the address of the first faulting byte: `va` itself when the first page faults, the
+/// second page's first address when only the second page faults. Only atomics trap on misalignment.
+///
+/// A store whose bytes cover the physical address `tohostAddress` completes and then stops `run`
+/// with `.tohost(word)`, where word is the 64-bit value at tohost (or the stored value, when tohost
+/// lies outside RAM, where it is then the only thing that can be written).
+extension Hart {
+    /// Loads a `T` from virtual address `va`. Returns nil with `lastFault` set on a fault.
+    @inline(__always)
+    func load<T: FixedWidthInteger>(_: T.Type, _ va: UInt64, pc: UInt64) -> T? {
+        let size = UInt64(MemoryLayout<T>.size)
+        let entry = tlb.read[TLB.index(va)]
+        if entry.tag == va & (TLB.pageMask | (size - 1)) {
+            return T(littleEndian: hostAddress(va, entry.addend).load(as: T.self))
+        }
+        guard let raw = loadSlow(va, size: size, pc: pc) else { return nil }
+        return T(truncatingIfNeeded: raw)
+    }
+
+    /// Stores `value` at virtual address `va`. Returns false when the store did not complete
+    /// normally: a fault (`lastFault` set, memory unchanged) or a write to tohost (`tohostWritten` set).
+    @inline(__always)
+    func store<T: FixedWidthInteger>(_ value: T, _ va: UInt64, pc: UInt64) -> Bool {
+        let size = UInt64(MemoryLayout<T>.size)
+        let entry = tlb.write[TLB.index(va)]
+        if entry.tag == va & (TLB.pageMask | (size - 1)) {
+            hostAddress(va, entry.addend).storeBytes(of: value.littleEndian, as: T.self)
+            return true
+        }
+        return storeSlow(UInt64(truncatingIfNeeded: value), va, size: size, pc: pc)
+    }
+
+    /// Translates `va`, checks that its page is RAM and caches the page in the TLB (no write entry
+    /// for tohost's page). Returns the physical address, or nil with `lastFault` set.
+    func translateAndCache(_ va: UInt64, _ access: AccessType, pc: UInt64) -> UInt64? {
+        guard let pa = translatePhysical(va, access, pc: pc) else { return nil }
+        let pageStart = pa & TLB.pageMask
+        guard memory.contains(pageStart, length: PhysicalMemory.pageSize) else {
+            lastFault = Trap(access.accessFault, value: va, pc: pc)
+            return nil
+        }
+        let table: UnsafeMutablePointer<TLBEntry>
+        switch access {
+        case .read: table = tlb.read
+        case .execute: table = tlb.fetch
+        case .write:
+            if let tohost = tohostAddress, tohost & TLB.pageMask == pageStart { return pa }
+            table = tlb.write
+        }
+        tlb.fill(table, virtualPage: va & TLB.pageMask, hostPage: memory.hostPointer(pageStart))
+        return pa
+    }
+
+    /// The physical addresses of the first byte of `va` and of the first byte on the next page
+    /// (equal to the first when the access stays on one page).
+    private func translateSpan(_ va: UInt64, size: UInt64, _ access: AccessType, pc: UInt64) -> (UInt64, UInt64)? {
+        guard let first = translateAndCache(va, access, pc: pc) else { return nil }
+        let last = va &+ (size - 1)
+        if (last ^ va) & TLB.pageMask == 0 { return (first, first) }
+        guard let second = translateAndCache(last & TLB.pageMask, access, pc: pc) else { return nil }
+        return (first, second)
+    }
+
+    /// Physical address of byte `i` of an access at `va` spanning `pages`.
+    @inline(__always)
+    private func byteAddress(_ va: UInt64, _ i: UInt64, _ pages: (UInt64, UInt64)) -> UInt64 {
+        let byteVA = va &+ i
+        let page = (byteVA ^ va) & TLB.pageMask == 0 ? pages.0 : pages.1
+        return (page & TLB.pageMask) | (byteVA & 0xfff)
+    }
+
+    @inline(never)
+    func loadSlow(_ va: UInt64, size: UInt64, pc: UInt64) -> UInt64? {
+        guard let pages = translateSpan(va, size: size, .read, pc: pc) else { return nil }
+        var value: UInt64 = 0
+        for i in 0..<size {
+            value |= UInt64(memory.load(UInt8.self, at: byteAddress(va, i, pages))) << (8 * i)
+        }
+        return value
+    }
+
+    @inline(never)
+    func storeSlow(_ value: UInt64, _ va: UInt64, size: UInt64, pc: UInt64) -> Bool {
+        if let tohost = tohostAddress, !memory.contains(tohost),
+           translatePhysical(va, .write, pc: pc) == tohost {
+            tohostWritten = value
+            return false
+        }
+        guard let pages = translateSpan(va, size: size, .write, pc: pc) else { return false }
+        var hitTohost = false
+        for i in 0..<size {
+            let pa = byteAddress(va, i, pages)
+            memory.store(UInt8(truncatingIfNeeded: value >> (8 * i)), at: pa)
+            if pa == tohostAddress { hitTohost = true }
+        }
+        guard hitTohost, let tohost = tohostAddress else { return true }
+        tohostWritten = memory.contains(tohost, length: 8) ? memory.load(UInt64.self, at: tohost) : value
+        return false
+    }
+}
