@@ -39,6 +39,8 @@ public final class Process {
     let sandbox: FileSandbox
     /// The program's host path (`/proc/self/exe`).
     let executablePath: String
+    /// The task name of prctl(PR_GET_NAME), at most 15 bytes.
+    lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
     /// Loads `image` into a new address space whose frames come from `frames` and builds the
