@@ -14,17 +14,17 @@ enum FileSyscalls {
     static let writeOK: UInt64 = 2
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 56, name: "openat", arguments: [.decimal, .hex, .hex, .hex], result: .decimal, handler: openat),
+        SyscallDefinition(number: 56, name: "openat", arguments: [.decimal, .string, .hex, .hex], result: .decimal, handler: openat),
         SyscallDefinition(number: 62, name: "lseek", arguments: [.decimal, .decimal, .decimal], result: .decimal, handler: lseek),
-        SyscallDefinition(number: 67, name: "pread64", arguments: [.decimal, .hex, .decimal, .decimal], result: .decimal,
+        SyscallDefinition(number: 67, name: "pread64", arguments: [.decimal, .resultBuffer, .decimal, .decimal], result: .decimal,
                           handler: pread64),
         SyscallDefinition(number: 61, name: "getdents64", arguments: [.decimal, .hex, .decimal], result: .decimal,
                           handler: getdents64),
-        SyscallDefinition(number: 48, name: "faccessat", arguments: [.decimal, .hex, .hex], result: .decimal, handler: faccessat),
-        SyscallDefinition(number: 439, name: "faccessat2", arguments: [.decimal, .hex, .hex, .hex], result: .decimal,
+        SyscallDefinition(number: 48, name: "faccessat", arguments: [.decimal, .string, .hex], result: .decimal, handler: faccessat),
+        SyscallDefinition(number: 439, name: "faccessat2", arguments: [.decimal, .string, .hex, .hex], result: .decimal,
                           handler: faccessat),
         SyscallDefinition(number: 17, name: "getcwd", arguments: [.hex, .decimal], result: .decimal, handler: getcwd),
-        SyscallDefinition(number: 78, name: "readlinkat", arguments: [.decimal, .hex, .hex, .decimal], result: .decimal,
+        SyscallDefinition(number: 78, name: "readlinkat", arguments: [.decimal, .string, .hex, .decimal], result: .decimal,
                           handler: readlinkat),
         SyscallDefinition(number: 25, name: "fcntl", arguments: [.decimal, .decimal, .hex], result: .decimal, handler: fcntl),
         SyscallDefinition(number: 23, name: "dup", arguments: [.decimal], result: .decimal) { process, a in
