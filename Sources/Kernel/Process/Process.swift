@@ -39,6 +39,8 @@ public final class Process {
     let sandbox: FileSandbox
     /// The program's host path (`/proc/self/exe`).
     let executablePath: String
+    /// The umask applied to files and directories the guest creates.
+    var fileCreationMask: UInt64 = 0o022
     /// The task name of prctl(PR_GET_NAME), at most 15 bytes.
     lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)

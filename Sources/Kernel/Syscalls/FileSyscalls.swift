@@ -37,7 +37,8 @@ enum FileSyscalls {
     static func openat(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         guard let flags = OpenFlags.host(fromGuest: a[2]) else { return .error(.EINVAL) }
         return withPath(process, dirfd: a[0], path: a[1]) { base, path in
-            switch process.sandbox.open(path, from: base, flags: flags, mode: mode_t(truncatingIfNeeded: a[3] & 0o7777)) {
+            let mode = mode_t(truncatingIfNeeded: a[3] & 0o7777 & ~process.fileCreationMask)
+            switch process.sandbox.open(path, from: base, flags: flags, mode: mode) {
             case .failure(let error): return .error(error)
             case .success(let fd):
                 guard let guestFD = process.files.allocate(.owned(fd)) else {

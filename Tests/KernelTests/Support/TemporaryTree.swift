@@ -24,9 +24,10 @@ final class TemporaryTree {
     }
 
     deinit {
-        for path in ["/root/a.txt", "/root/sub/b.txt", "/root/link", "/root/subl", "/root/new.txt", "/outside.txt"] {
+        for path in ["/root/a.txt", "/root/sub/b.txt", "/root/link", "/root/subl", "/root/new.txt", "/root/w.txt", "/outside.txt"] {
             unlink(base + path)
         }
+        rmdir(root + "/newdir")
         rmdir(root + "/sub")
         rmdir(root)
         rmdir(base)
