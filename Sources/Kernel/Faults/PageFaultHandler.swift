@@ -17,7 +17,8 @@ struct PageFaultHandler {
     let stackRegion: RegionID
     let stackPages: Int
 
-    /// Handles a fault of `access` at `address` by the instruction at `pc`.
+    /// Handles a fault of `access` at `address` by the instruction at `pc`, with the user stack
+    /// pointer `stackPointer` (used only to word the kill message of a stack overflow).
     ///
     /// 1. Find the region (`as_find_memregion`); none kills with 139.
     /// 2. Check the access against the region's permissions; a forbidden access kills with 139.
@@ -25,12 +26,12 @@ struct PageFaultHandler {
     ///    reported the start of a page-crossing access); that page is handled instead. A fault on a
     ///    mapped page that allows the access is a kernel bug.
     /// 4. Allocate a zeroed frame and map it (`pmem_alloc`, `vpmap_map`); no frame left kills with 137.
-    func handle(address: UInt64, access: MemoryAccess, pc: UInt64) -> Resolution {
+    func handle(address: UInt64, access: MemoryAccess, pc: UInt64, stackPointer: UInt64 = .max) -> Resolution {
         var target = address
         for attempt in 0..<2 {
             guard let (id, region) = addressSpace.region(containing: target) else {
                 return kill(.memoryFault, address: address, access: access, pc: pc, region: nil,
-                            reason: reasonOutsideRegions(target), traceReason: "no region")
+                            reason: reasonOutsideRegions(target, stackPointer: stackPointer), traceReason: "no region")
             }
             guard region.permissions.contains(access.requiredPermission) else {
                 let reason = "\(Self.verb(access)) \(region.kind.rawValue) region (\(region.permissions))"
@@ -51,15 +52,19 @@ struct PageFaultHandler {
         preconditionFailure("unreachable")
     }
 
-    /// Why an address outside every region is invalid, naming the stack limit when it was exceeded.
-    private func reasonOutsideRegions(_ address: UInt64) -> String {
+    /// Why an address outside every region is invalid, naming the stack limit when it was exceeded:
+    /// the address is below the stack, above every other region, and either within the guard gap
+    /// or at or above a stack pointer that itself ran off the stack (a frame larger than the gap).
+    private func reasonOutsideRegions(_ address: UInt64, stackPointer: UInt64) -> String {
         if address >= PageTable.userLimit {
             return address >> 38 == (1 << 26) - 1 ? "kernel address" : "non-canonical address"
         }
         let stack = addressSpace[stackRegion]
         if address >= stack.end { return "no memory region (at or above the stack top \(hex(stack.end)))" }
         let highestBelowStack = addressSpace.regions.filter { $0.kind != .stack }.map(\.pageEnd).max() ?? 0
-        if address < stack.start, address >= highestBelowStack, stack.start - address <= PageFaultHandler.stackGuardGap {
+        let stackPointerRanOff = stackPointer < stack.start && stackPointer >= highestBelowStack
+        if address < stack.start, address >= highestBelowStack,
+           stack.start - address <= PageFaultHandler.stackGuardGap || (stackPointerRanOff && address >= stackPointer) {
             return "stack limit exceeded (\(stackPages) pages; raise it with --stack-pages)"
         }
         return "no memory region"

@@ -6,7 +6,7 @@ import CHostSys
 /// openat, dup, dup3 and fcntl: the guest's descriptor table over sandboxed host files.
 enum DescriptorSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(56, "openat", [.decimal, .hex, .hex, .hex], openat),
+        SyscallDefinition(56, "openat", [.decimal, .string, .hex, .hex], openat),
         SyscallDefinition(23, "dup", [.decimal], dup),
         SyscallDefinition(24, "dup3", [.decimal, .decimal, .hex], dup3),
         SyscallDefinition(25, "fcntl", [.decimal, .decimal, .hex], fcntl),
@@ -18,7 +18,8 @@ enum DescriptorSyscalls {
     static let descriptorCloseOnExec: UInt64 = 1
 
     /// openat(dirfd, path, flags, mode): opens `path` in the sandbox (`FileSystemSandbox`) and
-    /// returns the lowest free descriptor. Flags are riscv64's O_* values, translated for the host.
+    /// returns the lowest free descriptor. Flags are riscv64's O_* values, translated for the host;
+    /// a created file's mode loses the guest's umask (`Process.fileCreationMask`).
     /// Without `allowFileWrites`, a request to write, create or truncate gets `-EACCES` once the path
     /// resolves (a missing file without O_CREAT still gets `-ENOENT`). `-EMFILE` past 1024
     /// descriptors; otherwise the host kernel's errno for the same open.
@@ -34,7 +35,7 @@ enum DescriptorSyscalls {
             return .error(.EACCES)
         }
         let hostFD = sandbox.open(path, from: base, hostFlags: OpenFlags.host(fromGuest: flags & ~OpenFlags.closeOnExec),
-                                  mode: UInt32(truncatingIfNeeded: a[3]))
+                                  mode: UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask))
         guard hostFD >= 0 else { return .value(Int64(hostFD)) }
         return install(process, .owned(hostFD), closeOnExec: flags & OpenFlags.closeOnExec != 0)
     }

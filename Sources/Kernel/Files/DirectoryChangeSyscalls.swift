@@ -8,8 +8,8 @@ import Glibc
 /// never touch anything outside the root.
 enum DirectoryChangeSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(35, "unlinkat", [.decimal, .hex, .hex], unlinkat),
-        SyscallDefinition(34, "mkdirat", [.decimal, .hex, .hex], mkdirat),
+        SyscallDefinition(35, "unlinkat", [.decimal, .string, .hex], unlinkat),
+        SyscallDefinition(34, "mkdirat", [.decimal, .string, .hex], mkdirat),
     ]
 
     /// Linux's AT_REMOVEDIR.
@@ -44,7 +44,8 @@ enum DirectoryChangeSyscalls {
         }
     }
 
-    /// mkdirat(dirfd, path, mode): creates a directory (the host's umask applies). `-EEXIST` when
+    /// mkdirat(dirfd, path, mode): creates a directory; the mode loses the guest's umask
+    /// (`Process.fileCreationMask`), then the host's. `-EEXIST` when
     /// the name exists (also without `allowWrites`), `-ENOENT` for a missing parent.
     static func mkdirat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let path = try process.pathArgument(a[1])
@@ -70,7 +71,7 @@ enum DirectoryChangeSyscalls {
             return .error(.EEXIST)
         case .found(let directory, let name, _):
             defer { close(directory) }
-            let made = Glibc.mkdirat(directory, name, mode_t(a[2] & 0o7777))
+            let made = Glibc.mkdirat(directory, name, mode_t(a[2] & 0o7777 & ~process.fileCreationMask))
             return .value(made < 0 ? -Int64(errno) : 0)
         }
     }

@@ -3,13 +3,12 @@ import Glibc
 #endif
 import CHostSys
 
-/// lseek, pread64, pwrite64 and getdents64 on the host descriptor behind a guest descriptor
-/// (read, write, readv and writev are in IOSyscalls and accept the same descriptors).
+/// lseek, pread64 and getdents64 on the host descriptor behind a guest descriptor (read, write,
+/// readv and writev are in IOSyscalls, pwrite64 in FileWriteSyscalls).
 enum FileIOSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(62, "lseek", [.decimal, .decimal, .decimal], lseek),
-        SyscallDefinition(67, "pread64", [.decimal, .hex, .decimal, .decimal], pread64),
-        SyscallDefinition(68, "pwrite64", [.decimal, .hex, .decimal, .decimal], pwrite64),
+        SyscallDefinition(67, "pread64", [.decimal, .resultBuffer, .decimal, .decimal], pread64),
         SyscallDefinition(61, "getdents64", [.decimal, .hex, .decimal], getdents64),
     ]
 
@@ -33,17 +32,6 @@ enum FileIOSyscalls {
         guard n > 0 else { return .value(n < 0 ? -Int64(errno) : 0) }
         try process.copyOutArgument(Array(buffer[..<n]), to: a[1])
         return .value(Int64(n))
-    }
-
-    /// pwrite64(fd, buf, count, offset): writes up to 64 KiB at `offset` without moving the file
-    /// offset. Files are only open for writing with `allowWrites`, so otherwise this is `-EBADF`.
-    static func pwrite64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let hostFD = try process.openEntry(a[0]).hostDescriptor
-        let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
-        let bytes = try process.copyInArgument(from: a[1], count: count)
-        process.traceSink.flush()
-        let n = bytes.withUnsafeBytes { pwrite(hostFD, $0.baseAddress, count, off_t(Int64(bitPattern: a[3]))) }
-        return .value(n < 0 ? -Int64(errno) : Int64(n))
     }
 
     /// getdents64(fd, dirp, count): the host's linux_dirent64 records, which have the same layout

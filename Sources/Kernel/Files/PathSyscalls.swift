@@ -7,9 +7,9 @@ import CHostSys
 /// hands paths here): questions about files, answered through the sandbox (`FileSystemSandbox`).
 enum PathSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(48, "faccessat", [.decimal, .hex, .decimal], faccessat),
-        SyscallDefinition(439, "faccessat2", [.decimal, .hex, .decimal, .hex], faccessat2),
-        SyscallDefinition(78, "readlinkat", [.decimal, .hex, .hex, .decimal], readlinkat),
+        SyscallDefinition(48, "faccessat", [.decimal, .string, .decimal], faccessat),
+        SyscallDefinition(439, "faccessat2", [.decimal, .string, .decimal, .hex], faccessat2),
+        SyscallDefinition(78, "readlinkat", [.decimal, .string, .resultBuffer, .decimal], readlinkat),
         SyscallDefinition(17, "getcwd", [.hex, .decimal], getcwd),
     ]
 

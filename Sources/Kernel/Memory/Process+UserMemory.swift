@@ -70,6 +70,20 @@ extension Process {
         return .failure(.badAddress)
     }
 
+    /// Up to `count` bytes at `address`, stopping at the first page that is not mapped or not
+    /// readable; nil when none. Faults nothing in and counts nothing (for traces).
+    func peekMapped(_ address: UInt64, count: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var cursor = address
+        while bytes.count < count, let (_, region) = addressSpace.region(containing: cursor),
+              region.permissions.contains(.read), let physical = addressSpace.pageTable.translate(cursor) {
+            let length = min(count - bytes.count, Int(PageTable.pageSize - cursor % PageTable.pageSize))
+            bytes += addressSpace.frames.memory.read(at: physical, length: length)
+            cursor += UInt64(length)
+        }
+        return bytes.isEmpty && count > 0 ? nil : bytes
+    }
+
     /// Calls `body` with the physical address and length of each page-sized piece of the range,
     /// faulting in unmapped pages first. Precondition: the range is accessible.
     private func forEachPage(_ address: UInt64, count: Int, access: MemoryAccess,

@@ -35,11 +35,15 @@ public final class Process {
     let files = FileTable()
     /// Signal actions and mask as the guest set them (recorded; not delivered).
     var signals = SignalState()
-    /// The file-system sandbox (Files/) and the task's alternate signal stack and name (Signals/).
+    /// The file-system sandbox (Files/) and the task's alternate signal stack (Signals/).
     let fileSystem: FileSystemSandbox
     let task: TaskState
     /// The program's host path (`/proc/self/exe`).
     let executablePath: String
+    /// The umask applied to files and directories the guest creates.
+    var fileCreationMask: UInt64 = 0o022
+    /// The task name of prctl(PR_GET_NAME), at most 15 bytes.
+    lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
     /// Loads `image` into a new address space whose frames come from `frames` and builds the
@@ -58,7 +62,7 @@ public final class Process {
         self.executablePath = options.executablePath ?? options.arguments.first ?? ""
         self.fileSystem = FileSystemSandbox(root: options.fileSystemRoot, allowWrites: options.allowFileWrites,
                                             programPath: executablePath)
-        self.task = TaskState(programPath: executablePath)
+        self.task = TaskState()
 
         guard case .success(let stack) = space.map(MemRegion(kind: .stack, start: Process.stackUpperBound - stackBytes,
                                                              end: Process.stackUpperBound, permissions: [.read, .write]))

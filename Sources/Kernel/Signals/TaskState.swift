@@ -1,5 +1,5 @@
 /// What Linux keeps per task that tinyrv records without acting on it, beyond the signal actions
-/// and mask (`SignalState`): the alternate signal stack and the task's name (`comm`).
+/// and mask (`SignalState`) and the name (`Process.taskName`): the alternate signal stack.
 final class TaskState {
     /// riscv64's `stack_t`: ss_sp, ss_flags (an int, then 4 bytes of padding), ss_size.
     struct AlternateStack: Equatable {
@@ -15,15 +15,5 @@ final class TaskState {
         var bytes: [UInt8] { GuestBytes.words(base, UInt64(flags), size) }
     }
 
-    /// Linux's TASK_COMM_LEN: the name is at most 15 bytes and a NUL.
-    static let nameCapacity = 16
-
     var alternateStack = AlternateStack()
-    /// The task name, without NUL: at first the last component of the program path, at most 15 bytes.
-    var name: [UInt8]
-
-    init(programPath: String) {
-        let last = programPath.split(separator: "/").last.map(String.init) ?? programPath
-        name = Array(last.utf8.prefix(TaskState.nameCapacity - 1))
-    }
 }

@@ -16,7 +16,7 @@ enum FileStatusSyscalls {
         SyscallDefinition(number: 80, name: "fstat", arguments: [.decimal, .hex], result: .decimal) { process, a in
             fstat(process, fd: a[0], buffer: a[1])
         },
-        SyscallDefinition(number: 79, name: "newfstatat", arguments: [.decimal, .hex, .hex, .hex], result: .decimal,
+        SyscallDefinition(number: 79, name: "newfstatat", arguments: [.decimal, .string, .hex, .hex], result: .decimal,
                           handler: newfstatat),
         SyscallDefinition(number: 57, name: "close", arguments: [.decimal], result: .decimal) { process, a in
             process.files.close(Int64(bitPattern: a[0])) ? .value(0) : .error(.EBADF)

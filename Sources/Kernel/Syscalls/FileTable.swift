@@ -7,7 +7,7 @@ import Darwin
 /// The process's file descriptors. fd 0, 1 and 2 are the host's stdin, stdout and stderr.
 ///
 /// Every entry is backed by a host descriptor. tinyrv's own standard streams are shared and never
-/// closed by the guest; descriptors opened for the guest (through `FileSandbox`, or by `dup`) are
+/// closed by the guest; descriptors opened for the guest (through `FileSystemSandbox`, or by `dup`) are
 /// owned: one host descriptor per entry, closed when the entry goes (close, replacement, or the
 /// end of the process).
 final class FileTable {

@@ -6,8 +6,8 @@ enum IOSyscalls {
     static let maxIOVectors: UInt64 = 1024
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 63, name: "read", arguments: [.decimal, .hex, .decimal], result: .decimal, handler: read),
-        SyscallDefinition(number: 64, name: "write", arguments: [.decimal, .hex, .decimal], result: .decimal, handler: write),
+        SyscallDefinition(number: 63, name: "read", arguments: [.decimal, .resultBuffer, .decimal], result: .decimal, handler: read),
+        SyscallDefinition(number: 64, name: "write", arguments: [.decimal, .buffer(lengthArgument: 2), .decimal], result: .decimal, handler: write),
         SyscallDefinition(number: 66, name: "writev", arguments: [.decimal, .hex, .decimal], result: .decimal, handler: writev),
         SyscallDefinition(number: 65, name: "readv", arguments: [.decimal, .hex, .decimal], result: .decimal, handler: readv),
     ]

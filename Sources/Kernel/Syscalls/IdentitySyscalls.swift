@@ -30,7 +30,30 @@ enum IdentitySyscalls {
                           handler: prlimit64),
         SyscallDefinition(number: 278, name: "getrandom", arguments: [.hex, .decimal, .hex], result: .decimal,
                           handler: getrandom),
+        SyscallDefinition(number: 167, name: "prctl", arguments: [.decimal, .hex, .hex, .hex, .hex], result: .decimal,
+                          handler: prctl),
     ]
+
+    /// prctl's PR_SET_NAME and PR_GET_NAME, and the size of a task name with its NUL.
+    static let setName: UInt64 = 15, getName: UInt64 = 16, nameSize = 16
+
+    /// prctl(option, ...): PR_SET_NAME records the name (15 bytes at most), PR_GET_NAME reports it
+    /// (initially the program's base name); other options are `-EINVAL`.
+    static func prctl(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        switch a[0] {
+        case setName:
+            switch process.copyInString(from: a[1]) {
+            case .success(let name): process.taskName = Array(name.prefix(nameSize - 1))
+            case .failure(let error): return IOSyscalls.failure(error)
+            }
+            return .value(0)
+        case getName:
+            let name = process.taskName + [UInt8](repeating: 0, count: nameSize - process.taskName.count)
+            return IOSyscalls.complete(process.copyOut(name, to: a[1]), value: 0)
+        default:
+            return .error(.EINVAL)
+        }
+    }
 
     /// uname(buf): the host's names, except that the machine is `riscv64` (as qemu-user reports).
     static func uname(_ process: Process, _ a: [UInt64]) -> SyscallResult {

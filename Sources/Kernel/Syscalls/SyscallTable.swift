@@ -13,8 +13,14 @@ enum SyscallResult: Equatable {
 }
 
 /// How the trace shows an argument or a result.
-enum SyscallValueFormat {
+enum SyscallValueFormat: Equatable {
     case decimal, hex
+    /// A NUL-terminated string at the pointer: `"sub/b.txt"`.
+    case string
+    /// The bytes at the pointer, as many as argument `lengthArgument` says: `"hello\n"`.
+    case buffer(lengthArgument: Int)
+    /// The bytes at the pointer, as many as the call returned (read's data): `"abc"`.
+    case resultBuffer
 }
 
 /// One entry of the syscall table: the Linux (or tinyrv) number, the name and argument formats for
@@ -32,7 +38,7 @@ enum SyscallTable {
     static let definitions: [UInt64: SyscallDefinition] = {
         let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
             + MappingSyscalls.definitions + RemapSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
-            + SignalSyscalls.definitions + FileStatusSyscalls.definitions
+            + SignalSyscalls.definitions + FileStatusSyscalls.definitions + FileWriteSyscalls.definitions
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
@@ -55,14 +61,29 @@ enum SyscallTable {
             return .error(.ENOSYS)
         }
         let result = definition.handler(process, arguments)
-        if process.trace.contains(.syscalls) { process.traceSink.write(traceLine(definition, arguments, result)) }
+        if process.trace.contains(.syscalls) {
+            process.traceSink.write(traceLine(definition, arguments, result, peek: process.peekMapped))
+        }
         return result
     }
 
-    /// `sbrk(4096) = 0x13000`, `write(1, 0x3ffffffe90, 6) = 6`, `brk(0x0) = -12 ENOMEM`, `exit(3) = ?`.
-    static func traceLine(_ definition: SyscallDefinition, _ arguments: [UInt64], _ result: SyscallResult) -> String {
-        let shown = zip(definition.arguments, arguments).map { format, value in
-            format == .hex ? hex(value) : String(Int64(bitPattern: value))
+    /// `sbrk(4096) = 0x13000`, `write(1, "hi\n", 3) = 3`, `brk(0x0) = -12 ENOMEM`, `exit(3) = ?`.
+    /// `peek` reads guest memory for strings and buffers without faulting anything in (nil when
+    /// unmapped, which shows the pointer instead).
+    static func traceLine(_ definition: SyscallDefinition, _ arguments: [UInt64], _ result: SyscallResult,
+                          peek: (UInt64, Int) -> [UInt8]? = { _, _ in nil }) -> String {
+        var returned: Int64?
+        if case .value(let value) = result { returned = value }
+        let shown = zip(definition.arguments, arguments).map { format, value -> String in
+            switch format {
+            case .decimal: return String(Int64(bitPattern: value))
+            case .hex: return hex(value)
+            case .string: return peek(value, TraceText.stringLimit).map { TraceText.quoted($0, stopAtNul: true) } ?? hex(value)
+            case .buffer(let index): return TraceText.buffer(at: value, length: arguments[index], peek: peek)
+            case .resultBuffer:
+                guard let returned, returned >= 0 else { return hex(value) }
+                return TraceText.buffer(at: value, length: UInt64(returned), peek: peek)
+            }
         }.joined(separator: ", ")
         let outcome: String
         switch result {

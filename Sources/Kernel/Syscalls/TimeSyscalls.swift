@@ -11,6 +11,7 @@ enum TimeSyscalls {
                           handler: clockGettime),
         SyscallDefinition(number: 169, name: "gettimeofday", arguments: [.hex, .hex], result: .decimal,
                           handler: gettimeofday),
+        SyscallDefinition(number: 101, name: "nanosleep", arguments: [.hex, .hex], result: .decimal, handler: nanosleep),
     ]
 
     /// clock_gettime(clock, tp): the host clock of that id as `{sec, nsec}`; `-EINVAL` for a clock
@@ -30,6 +31,24 @@ enum TimeSyscalls {
             return IOSyscalls.failure(error)
         }
         if a[1] != 0 { return IOSyscalls.complete(process.copyOut([UInt8](repeating: 0, count: 8), to: a[1]), value: 0) }
+        return .value(0)
+    }
+
+    /// nanosleep(req, rem): sleeps on the host for `{sec, nsec}`; `-EINVAL` for a negative time or
+    /// nanoseconds out of range, `-EFAULT` for a bad pointer. It is never interrupted, so `rem` is
+    /// not written.
+    static func nanosleep(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let request: [UInt8]
+        switch process.copyIn(from: a[0], count: 16) {
+        case .success(let bytes): request = bytes
+        case .failure(let error): return IOSyscalls.failure(error)
+        }
+        let seconds = Int64(bitPattern: GuestBytes.word(request, at: 0))
+        let nanoseconds = Int64(bitPattern: GuestBytes.word(request, at: 8))
+        guard seconds >= 0, (0..<1_000_000_000).contains(nanoseconds) else { return .error(.EINVAL) }
+        var duration = timespec(tv_sec: Int(seconds), tv_nsec: Int(nanoseconds))
+        var remaining = timespec()
+        while Glibc.nanosleep(&duration, &remaining) != 0 && errno == EINTR { duration = remaining }
         return .value(0)
     }
 }

@@ -11,10 +11,6 @@ public enum InstructionTraceFormat {
         let shownBits = String(repeating: "0", count: width - digits.count) + digits + (compressed ? "    " : "")
         let pcDigits = String(pc, radix: 16)
         let shownPC = String(repeating: "0", count: max(0, 16 - pcDigits.count)) + pcDigits
-        return "0x\(shownPC) \(shownBits)  \(disassembly(bits, pc: pc))"
-    }
-
-    static func disassembly(_ bits: UInt32, pc: UInt64) -> String {
-        Disassembler.disassemble(bits, pc: pc)
+        return "0x\(shownPC) \(shownBits)  \(Disassembler.disassemble(bits, pc: pc))"
     }
 }

@@ -35,6 +35,18 @@ import Testing
         #expect(kill(process, 0x20000, .load)?.message.hasSuffix("no memory region") == true)
     }
 
+    @Test func aFrameLargerThanTheGuardGapIsStillAStackOverflow() throws {
+        let process = try Fixtures.process()
+        let handler = process.pageFaultHandler
+        let far = process.addressSpace[process.stackRegion].start - (4 << 20)
+        let withSP = handler.handle(address: far + 8, access: .store, pc: 0x10000, stackPointer: far)
+        guard case .kill(_, let message, _, _) = withSP else { Issue.record("expected a kill"); return }
+        #expect(message.hasSuffix("stack limit exceeded (10 pages; raise it with --stack-pages)"))
+        let withoutSP = handler.handle(address: far + 8, access: .store, pc: 0x10000)
+        guard case .kill(_, let other, _, _) = withoutSP else { Issue.record("expected a kill"); return }
+        #expect(other.hasSuffix("no memory region"))
+    }
+
     @Test func accessesTheRegionForbidsKill() throws {
         let process = try Fixtures.process()
         #expect(kill(process, 0x10000, .store)?.message == "store page fault at 0x10000 (pc 0x10004): write to read-only code region (r-x)")

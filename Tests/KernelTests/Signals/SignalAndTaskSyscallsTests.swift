@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct SignalAndTaskSyscallsTests {
     let process: Process
-    init() throws { process = try Fixtures.process(options: Fixtures.options(arguments: ["/usr/bin/a-rather-long-program-name"])) }
+    init() throws { process = try Fixtures.process() }
 
     @Test func selfSignalsTakeTheirDefaultAction() throws {
         guard case .kill(let kill) = Signal.sendToSelf(6, process: process) else {
@@ -39,17 +39,6 @@ import Testing
         #expect(process.task.alternateStack == TaskState.AlternateStack())
         #expect(process.call(132, 0x10000_0000, 0) == -14)
         #expect(process.call(139) == -38)
-    }
-
-    @Test func prctlStoresTheName() throws {
-        #expect(process.call(167, 16, Scratch.buffer) == 0)
-        #expect(process.peekString(Scratch.buffer) == "a-rather-long-p", "the program's name, 15 bytes")
-        try process.copyOut(Array("worker".utf8) + [0], to: Scratch.path).get()
-        #expect(process.call(167, 15, Scratch.path) == 0)
-        #expect(process.call(167, 16, Scratch.buffer) == 0)
-        #expect(process.peek(Scratch.buffer, count: 16) == Array("worker".utf8) + [UInt8](repeating: 0, count: 10))
-        #expect(process.call(167, 38, 1) == GuestErrno.EINVAL, "other options")
-        #expect(process.call(167, 16, 0x10000) == -14)
     }
 
     @Test func schedulingAndUnsupportedCalls() {

@@ -38,3 +38,28 @@ import Testing
         #expect(try #require(process.peekWord(0x11008)) < 1_000_000)
     }
 }
+
+@Suite struct SleepAndTaskNameTests {
+    let process: Process
+    init() throws { process = try Fixtures.process(options: Fixtures.options(arguments: ["./bin/my-long-program-name"])) }
+
+    @Test func nanosleepValidatesItsRequest() throws {
+        try process.copyOut(GuestBytes.words(0, 1000), to: 0x11000).get()
+        #expect(TimeSyscalls.nanosleep(process, [0x11000, 0]) == .value(0))
+        try process.copyOut(GuestBytes.words(0, 1_000_000_000), to: 0x11000).get()
+        #expect(TimeSyscalls.nanosleep(process, [0x11000, 0]) == .value(-22))
+        try process.copyOut(GuestBytes.words(UInt64(bitPattern: -1), 0), to: 0x11000).get()
+        #expect(TimeSyscalls.nanosleep(process, [0x11000, 0]) == .value(-22))
+        #expect(TimeSyscalls.nanosleep(process, [0, 0]) == .value(-14))
+    }
+
+    @Test func prctlNamesTheTask() throws {
+        #expect(IdentitySyscalls.prctl(process, [16, 0x11000, 0, 0, 0]) == .value(0))
+        #expect(process.peekString(0x11000) == "my-long-program")
+        try process.copyOut(Array("worker".utf8) + [0], to: 0x11100).get()
+        #expect(IdentitySyscalls.prctl(process, [15, 0x11100, 0, 0, 0]) == .value(0))
+        #expect(IdentitySyscalls.prctl(process, [16, 0x11000, 0, 0, 0]) == .value(0))
+        #expect(process.peek(0x11000, count: 7) == Array("worker".utf8) + [0])
+        #expect(IdentitySyscalls.prctl(process, [9999, 0, 0, 0, 0]) == .value(-22))
+    }
+}

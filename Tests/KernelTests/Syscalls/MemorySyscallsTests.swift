@@ -58,3 +58,22 @@ import Testing
         #expect(MemorySyscalls.info(process, [0x3F_FFFF_EFF0]) == .value(-14), "64 bytes run past the stack top")
     }
 }
+
+@Suite struct HeapShrinkTests {
+    @Test func shrinkingFreesTouchedPagesAndRegrowthReadsZeros() throws {
+        let process = try Fixtures.process()
+        _ = MemorySyscalls.sbrk(process, [3 * 4096])
+        for page: UInt64 in [0x13000, 0x14000, 0x15000] {
+            #expect(process.takePageFault(address: page, access: .store, pc: 0) == nil)
+        }
+        try process.copyOut([0xAB], to: 0x15010).get()
+        let inUse = process.addressSpace.frames.framesInUse
+        #expect(MemorySyscalls.sbrk(process, [UInt64(bitPattern: -8192)]) == .value(0x16000))
+        #expect(process.stats.residentHeapPages == 1)
+        #expect(process.addressSpace.frames.framesInUse == inUse - 2)
+        #expect(process.copyIn(from: 0x15010, count: 1).failure == .badAddress, "the page left the heap")
+        #expect(MemorySyscalls.sbrk(process, [8192]) == .value(0x14000))
+        #expect(try process.copyIn(from: 0x15010, count: 1).get() == [0])
+        #expect(process.pageFaults.heap == 4)
+    }
+}

@@ -47,3 +47,28 @@ import RISCV
 #if canImport(Glibc)
 import Glibc
 #endif
+
+@Suite struct TraceTextTests {
+    @Test func quotesLikeStrace() {
+        #expect(TraceText.quoted(Array("a\"b\\c\n\t\r".utf8) + [0, 0xff]) == #""a\"b\\c\n\t\r\x00\xff""#)
+        #expect(TraceText.quoted(Array("ab".utf8) + [0] + Array("cd".utf8), stopAtNul: true) == #""ab""#)
+    }
+
+    @Test func buffersAreCutAndUnmappedOnesShowThePointer() {
+        let memory = [UInt8](repeating: UInt8(ascii: "x"), count: 40)
+        let peek: (UInt64, Int) -> [UInt8]? = { address, count in address == 0x1000 ? Array(memory.prefix(count)) : nil }
+        #expect(TraceText.buffer(at: 0x1000, length: 3, peek: peek) == #""xxx""#)
+        #expect(TraceText.buffer(at: 0x1000, length: 40, peek: peek) == "\"" + String(repeating: "x", count: 32) + "\"...")
+        #expect(TraceText.buffer(at: 0x2000, length: 3, peek: peek) == "0x2000")
+    }
+
+    @Test func syscallLinesShowStringsAndReadData() throws {
+        let openat = try #require(SyscallTable.definitions[56])
+        let peek: (UInt64, Int) -> [UInt8]? = { _, count in Array(Array("sub/b.txt\0junk".utf8).prefix(count)) }
+        #expect(SyscallTable.traceLine(openat, [UInt64(bitPattern: -100), 0x11000, 0, 0, 0, 0], .value(3), peek: peek)
+                == #"openat(-100, "sub/b.txt", 0x0, 0x0) = 3"#)
+        let read = try #require(SyscallTable.definitions[63])
+        #expect(SyscallTable.traceLine(read, [0, 0x11000, 64, 0, 0, 0], .value(3), peek: peek) == #"read(0, "sub", 64) = 3"#)
+        #expect(SyscallTable.traceLine(read, [0, 0x11000, 64, 0, 0, 0], .value(-9), peek: peek) == "read(0, 0x11000, 64) = -9 EBADF")
+    }
+}
