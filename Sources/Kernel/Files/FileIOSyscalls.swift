@@ -3,13 +3,14 @@ import Glibc
 #endif
 import CHostSys
 
-/// lseek, pread64 and getdents64 on the host descriptor behind a guest descriptor (read, write,
+/// lseek, pread64, getdents64 and sendfile on the host descriptor behind a guest descriptor (read, write,
 /// readv and writev are in IOSyscalls, pwrite64 in FileWriteSyscalls).
 enum FileIOSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(62, "lseek", [.decimal, .decimal, .decimal], lseek),
         SyscallDefinition(67, "pread64", [.decimal, .resultBuffer, .decimal, .decimal], pread64),
         SyscallDefinition(61, "getdents64", [.decimal, .hex, .decimal], getdents64),
+        SyscallDefinition(71, "sendfile", [.decimal, .decimal, .hex, .decimal], sendfile),
     ]
 
     /// lseek(fd, offset, whence): the host's lseek (SEEK_SET/CUR/END/DATA/HOLE have the same
@@ -45,6 +46,27 @@ enum FileIOSyscalls {
         let n = buffer.withUnsafeMutableBytes { tinyrv_getdents64(hostFD, $0.baseAddress, UInt(count)) }
         guard n > 0 else { return .value(Int64(n)) }
         try process.copyOutArgument(Array(buffer[..<n]), to: a[1])
+        return .value(Int64(n))
+    }
+
+    /// sendfile(out, in, offset, count): the host's sendfile between the two host descriptors, at
+    /// most 1 MiB per call. With an `offset` pointer, reads from `*offset` and stores the new offset
+    /// there, leaving `in`'s own offset alone. `-EFAULT` for a bad pointer; the host's errno
+    /// otherwise (`-EBADF`, `-EINVAL`, `-ESPIPE`).
+    static func sendfile(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let output = try process.openEntry(a[0]).hostDescriptor
+        let input = try process.openEntry(a[1]).hostDescriptor
+        let count = Int(min(a[3], 1 << 20))
+        process.traceSink.flush()
+        guard a[2] != 0 else {
+            let n = Glibc.sendfile(output, input, nil, count)
+            return .value(n < 0 ? -Int64(errno) : Int64(n))
+        }
+        var offset = off_t(Int64(bitPattern: GuestBytes.word(try process.copyInArgument(from: a[2], count: 8), at: 0)))
+        guard process.isAccessible(a[2], count: 8, for: .store) else { return .error(.EFAULT) }
+        let n = Glibc.sendfile(output, input, &offset, count)
+        guard n >= 0 else { return .value(-Int64(errno)) }
+        try process.copyOutArgument(GuestBytes.words(UInt64(bitPattern: Int64(offset))), to: a[2])
         return .value(Int64(n))
     }
 }

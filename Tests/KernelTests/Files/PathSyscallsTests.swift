@@ -66,6 +66,25 @@ import Testing
         #expect(process.call(62, UInt64(fd), 0, 9) == GuestErrno.EINVAL)
     }
 
+    @Test func sendfileCopiesBetweenDescriptors() throws {
+        defer { tree.remove() }
+        let process = try tree.process()
+        var fds: [Int32] = [0, 0]
+        try #require(pipe(&fds) == 0)
+        defer { close(fds[0]); close(fds[1]) }
+        process.files.install(.host(fds[1]), at: 9)
+        let fd = try process.open("file.txt")
+        try process.copyOut(GuestBytes.words(6), to: Scratch.buffer).get()
+        #expect(process.call(71, 9, UInt64(fd), Scratch.buffer, 7) == 7)
+        #expect(process.peekWord(Scratch.buffer) == 13, "the offset moved on")
+        #expect(process.call(71, 9, UInt64(fd), 0, 5) == 5, "from the file's own offset, still 0")
+        var received = [UInt8](repeating: 0, count: 12)
+        #expect(read(fds[0], &received, 12) == 12)
+        #expect(String(decoding: received, as: UTF8.self) == "sandboxhello")
+        #expect(process.call(71, 9, UInt64(fd), 0x10000, 5) == -14)
+        #expect(process.call(71, 9, 77, 0, 5) == GuestErrno.EBADF)
+    }
+
     @Test func readlinkatAndProcSelfExe() throws {
         defer { tree.remove() }
         let process = try tree.process()
