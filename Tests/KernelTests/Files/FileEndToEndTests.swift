@@ -1,16 +1,6 @@
-import ELF
 import Foundation
 import Testing
 @testable import Kernel
-
-/// The cross compiler and qemu-user, when installed.
-enum CrossTools {
-    static let compiler = "/usr/bin/riscv64-linux-gnu-gcc"
-    static let qemu = "/usr/bin/qemu-riscv64"
-    static var installed: Bool {
-        FileManager.default.isExecutableFile(atPath: compiler) && FileManager.default.isExecutableFile(atPath: qemu)
-    }
-}
 
 /// A freestanding RV64IMAC program that opens, reads, seeks, stats and lists a fixture through raw
 /// syscalls, built at test time with riscv64-linux-gnu-gcc and run both on the real hart and
@@ -65,44 +55,17 @@ struct FileEndToEndTests {
     """#
 
     @Test func freestandingProgramMatchesQemu() throws {
-        let directory = NSTemporaryDirectory() + "tinyrv-files-e2e-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        try FileManager.default.createDirectory(atPath: directory + "/fixture/sub", withIntermediateDirectories: true)
-        try Data("hello world\nsecond line\n".utf8).write(to: URL(fileURLWithPath: directory + "/fixture/data.txt"))
-        try Data("inner\n".utf8).write(to: URL(fileURLWithPath: directory + "/fixture/sub/inner.txt"))
-        try FileManager.default.createSymbolicLink(atPath: directory + "/fixture/link", withDestinationPath: "data.txt")
-        try Self.source.write(toFile: directory + "/prog.c", atomically: true, encoding: .utf8)
-        let build = "\(CrossTools.compiler) -nostdlib -static -ffreestanding -fno-builtin -march=rv64imac -mabi=lp64 -O2"
-            + " -Wl,--no-relax -o '\(directory)/prog' '\(directory)/prog.c'"
-        try #require(system(build) == 0)
-        let qemuStatus = system("cd '\(directory)' && \(CrossTools.qemu) ./prog > qemu.out")
-        let expected = try String(contentsOfFile: directory + "/qemu.out", encoding: .utf8)
-
-        let elf = try ELFFile(path: directory + "/prog")
-        let image = ProgramImage(entry: elf.entry, segments: elf.segments.map {
-            var permissions: MemoryPermissions = []
-            if $0.flags.contains(.read) { permissions.insert(.read) }
-            if $0.flags.contains(.write) { permissions.insert(.write) }
-            if $0.flags.contains(.execute) { permissions.insert(.execute) }
-            return ProgramImage.Segment(virtualAddress: $0.virtualAddress, memorySize: $0.memorySize, bytes: $0.bytes,
-                                        permissions: permissions)
-        })
-        var options = Fixtures.options(arguments: ["./prog"])
-        options.fileSystemRoot = directory
-        let process = try Fixtures.process(image: image, pages: 2048, options: options)
-        var fds: [Int32] = [0, 0]
-        try #require(pipe(&fds) == 0)
-        process.files.install(.host(fds[1]), at: 1)
-        let outcome = process.run(maxInstructions: 10_000_000)
-        close(fds[1])
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 4096)
-        while case let n = read(fds[0], &chunk, 4096), n > 0 { output += chunk[..<n] }
-        close(fds[0])
-
-        #expect(expected.contains("open 3\nread 5\nhello"), "qemu ran the program")
-        #expect(String(decoding: output, as: UTF8.self) == expected)
-        #expect(outcome == .exited(code: 3))
-        #expect(qemuStatus >> 8 == 3)
+        let program = try CrossProgram(source: Self.source)
+        defer { program.remove() }
+        try FileManager.default.createDirectory(atPath: program.directory + "/fixture/sub", withIntermediateDirectories: true)
+        try Data("hello world\nsecond line\n".utf8).write(to: URL(fileURLWithPath: program.directory + "/fixture/data.txt"))
+        try Data("inner\n".utf8).write(to: URL(fileURLWithPath: program.directory + "/fixture/sub/inner.txt"))
+        try FileManager.default.createSymbolicLink(atPath: program.directory + "/fixture/link", withDestinationPath: "data.txt")
+        let qemu = try program.runUnderQemu()
+        let hart = try program.runOnHart()
+        #expect(qemu.output.contains("open 3\nread 5\nhello"), "qemu ran the program")
+        #expect(hart.output == qemu.output)
+        #expect(hart.outcome == .exited(code: 3))
+        #expect(qemu.status == 3)
     }
 }
