@@ -42,10 +42,9 @@ enum RemapSyscalls {
     /// when touched again); other advice is accepted and ignored. `-EINVAL` for an unaligned address,
     /// `-ENOMEM` when a page of the range is in no region.
     static func madvise(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        guard a[0] % PageTable.pageSize == 0, a[1] <= PageTable.userLimit,
+              a[0] <= PageTable.userLimit - MemRegion.roundUp(a[1]) else { return .error(.EINVAL) }
         let (start, length) = (a[0], MemRegion.roundUp(a[1]))
-        guard start % PageTable.pageSize == 0, a[1] <= PageTable.userLimit, start <= PageTable.userLimit - length else {
-            return .error(.EINVAL)
-        }
         guard length > 0 else { return .value(0) }
         var cursor = start
         while cursor < start + length {

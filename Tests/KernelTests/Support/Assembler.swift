@@ -47,7 +47,7 @@ enum Asm {
             return [lui(rd, hi)] + (lo != 0 ? [addiw(rd, rd, lo)] : [])
         }
         let lo = (value << 52) >> 52
-        return li(rd, (value - lo) >> 12) + [slli(rd, rd, 12)] + (lo != 0 ? [addi(rd, rd, lo)] : [])
+        return li(rd, (value &- lo) >> 12) + [slli(rd, rd, 12)] + (lo != 0 ? [addi(rd, rd, lo)] : [])
     }
 
     /// `a7 = number; ecall`.
