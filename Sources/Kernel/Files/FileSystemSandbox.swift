@@ -15,9 +15,11 @@ import CHostSys
 ///   (ELOOP). Nothing outside the root can be named: a path that would lead outside finds what
 ///   is at that place inside the root, normally nothing (ENOENT). No path string is checked in
 ///   Swift; the host kernel enforces the rule, race-free.
-/// - **The working directory** is the root. `getcwd` reports the root's real host path, so with the
-///   default root a program prints the directory that qemu-riscv64 would print; an absolute guest
-///   path under that host path is taken relative to the root, so what getcwd returned can be used.
+/// - **The working directory** starts at the root; chdir and fchdir move it within the root.
+///   `getcwd` reports its real host path (the root's host path followed by the guest path), so with
+///   the default root a program prints the directory that qemu-riscv64 would print; an absolute
+///   guest path under the root's host path is taken relative to the root, so what getcwd returned
+///   can be used.
 /// - **Directory descriptors**: a lookup relative to one is resolved from the root as
 ///   `guest path of that directory/relative`; the guest path comes from the directory's host path
 ///   (/proc/self/fd) with the root's host path removed.
@@ -44,8 +46,8 @@ final class FileSystemSandbox {
     let allowWrites: Bool
     /// The absolute host path of the program, for /proc/self/exe.
     let executablePath: String
-    /// The guest's working directory, a guest path: always the root.
-    let workingDirectory = "/"
+    /// The guest's working directory, a canonical guest path ("/" is the root); chdir moves it.
+    private(set) var workingDirectory = "/"
     /// The guest's FD_CLOEXEC of each owned host descriptor (host descriptors themselves are
     /// always close-on-exec on the host, so none leaks into a process tinyrv starts).
     private var closeOnExecDescriptors: Set<Int32> = []
@@ -101,6 +103,19 @@ final class FileSystemSandbox {
     func setCloseOnExec(_ closeOnExec: Bool, for entry: FileTable.Entry) {
         guard case .owned(let fd) = entry else { return }
         if closeOnExec { closeOnExecDescriptors.insert(fd) } else { closeOnExecDescriptors.remove(fd) }
+    }
+
+    /// Makes the directory open as host descriptor `fd` the working directory; false (nothing
+    /// changes) when it is not a directory under the root.
+    func changeDirectory(to fd: Int32) -> Bool {
+        guard let path = guestPath(ofDirectory: fd) else { return false }
+        workingDirectory = path
+        return true
+    }
+
+    /// The working directory as a host path, what getcwd reports.
+    var workingDirectoryHostPath: String {
+        workingDirectory == "/" ? rootHostPath : (rootHostPath == "/" ? "" : rootHostPath) + workingDirectory
     }
 
     /// The guest path of the directory open as host descriptor `fd`, found from its host path

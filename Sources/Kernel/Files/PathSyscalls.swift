@@ -3,7 +3,7 @@ import Glibc
 #endif
 import CHostSys
 
-/// faccessat(2), readlinkat, getcwd and newfstatat of a path (`statPath`; FileStatusSyscalls.newfstatat
+/// faccessat(2), readlinkat, getcwd, chdir, fchdir and newfstatat of a path (`statPath`; FileStatusSyscalls.newfstatat
 /// hands paths here): questions about files, answered through the sandbox (`FileSystemSandbox`).
 enum PathSyscalls {
     static let definitions: [SyscallDefinition] = [
@@ -11,6 +11,8 @@ enum PathSyscalls {
         SyscallDefinition(439, "faccessat2", [.decimal, .string, .decimal, .hex], faccessat2),
         SyscallDefinition(78, "readlinkat", [.decimal, .string, .resultBuffer, .decimal], readlinkat),
         SyscallDefinition(17, "getcwd", [.hex, .decimal], getcwd),
+        SyscallDefinition(49, "chdir", [.string], chdir),
+        SyscallDefinition(50, "fchdir", [.decimal], fchdir),
     ]
 
     /// The AT_* flags (the same values on every Linux).
@@ -85,13 +87,31 @@ enum PathSyscalls {
         return .value(Int64(shown.count))
     }
 
-    /// getcwd(buf, size): the root's real host path (`FileSystemSandbox`), NUL-terminated;
-    /// returns its length with the NUL. `-ERANGE` when it does not fit, `-EFAULT` for a bad buffer.
+    /// getcwd(buf, size): the working directory's real host path (`FileSystemSandbox`),
+    /// NUL-terminated; returns its length with the NUL. `-ERANGE` when it does not fit, `-EFAULT`
+    /// for a bad buffer.
     static func getcwd(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let path = Array(process.fileSystem.rootHostPath.utf8) + [0]
+        let path = Array(process.fileSystem.workingDirectoryHostPath.utf8) + [0]
         guard UInt64(path.count) <= a[1] else { return .error(.ERANGE) }
         try process.copyOutArgument(path, to: a[0])
         return .value(Int64(path.count))
+    }
+
+    /// chdir(path): moves the working directory to a directory inside the sandbox. `-ENOTDIR`
+    /// for a file, `-ENOENT` for a missing path, as Linux.
+    static func chdir(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let path = try process.pathArgument(a[0])
+        let base = try process.lookupBase(dirfd: UInt64(bitPattern: Int64(FileSystemSandbox.currentDirectory)), for: path)
+        let fd = process.fileSystem.open(path, from: base, hostFlags: tinyrv_host_O_PATH | O_DIRECTORY)
+        guard fd >= 0 else { return .value(Int64(fd)) }
+        defer { close(fd) }
+        return process.fileSystem.changeDirectory(to: fd) ? .value(0) : .error(.ENOTDIR)
+    }
+
+    /// fchdir(fd): moves the working directory to an open directory. `-EBADF`, `-ENOTDIR`.
+    static func fchdir(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard case .owned(let fd) = try process.openEntry(a[0]) else { return .error(.ENOTDIR) }
+        return process.fileSystem.changeDirectory(to: fd) ? .value(0) : .error(.ENOTDIR)
     }
 
     /// Runs `body` on a host descriptor for the target of a *at call: `dirfd` itself for an empty

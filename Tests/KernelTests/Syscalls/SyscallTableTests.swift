@@ -13,7 +13,7 @@ import Testing
         101: "nanosleep", 167: "prctl",
         34: "mkdirat", 35: "unlinkat", 46: "ftruncate", 68: "pwrite64", 82: "fsync", 166: "umask",
         132: "sigaltstack", 139: "rt_sigreturn", 123: "sched_getaffinity", 124: "sched_yield", 293: "rseq",
-        258: "riscv_hwprobe", 71: "sendfile",
+        258: "riscv_hwprobe", 71: "sendfile", 49: "chdir", 50: "fchdir",
     ]
 
     @Test func tableHoldsTheLinuxAndTinyRVNumbers() {
