@@ -1,4 +1,8 @@
+// What the file and signal handlers share: reading their arguments (descriptors, paths, dirfds)
+// and copying structures, each failing with the `-errno` Linux returns.
+
 extension SyscallFailure {
+    /// `-errno`.
     init(_ errno: Errno) { self.init(SyscallResult.error(errno)) }
     /// From a host call's negative result (`-errno`).
     init(hostResult: Int64) { self.init(.value(hostResult)) }
