@@ -28,6 +28,10 @@ import Glibc
     ]
 
     func run(_ code: [UInt32], tree: TemporaryTree) throws -> ExitOutcome {
+        try runProcess(code, tree: tree).outcome
+    }
+
+    func runProcess(_ code: [UInt32], tree: TemporaryTree) throws -> (outcome: ExitOutcome, process: Process) {
         let image = ProgramImage(entry: 0x10000, segments: [
             .init(virtualAddress: 0x10000, memorySize: UInt64(code.count * 4), bytes: Asm.bytes(code), permissions: [.read, .execute]),
             .init(virtualAddress: 0x11000, memorySize: 0x1000, bytes: [], permissions: [.read, .write]),
@@ -38,7 +42,24 @@ import Glibc
         let null = open("/dev/null", O_RDWR)
         defer { close(null) }
         for fd in 0...2 { process.files.install(.host(null), at: fd) }
-        return process.run(maxInstructions: 20_000)
+        return (process.run(maxInstructions: 20_000), process)
+    }
+
+    /// Regions never overlap, every mapped page lies in a region and has its own allocated frame,
+    /// and each region's resident count is the number of its mapped pages.
+    func expectConsistent(_ space: AddressSpace) {
+        let regions = space.regions
+        for (a, b) in zip(regions, regions.dropFirst()) { #expect(a.pageEnd <= b.start, "regions overlap") }
+        for region in regions {
+            #expect(region.residentPages == space.pageTable.mappedPages(from: region.start, to: region.pageEnd).count,
+                    "resident count of \(region.kind) region at \(region.start)")
+        }
+        var frames: Set<UInt64> = []
+        for page in space.pageTable.mappedPages(from: 0, to: PageTable.userLimit) {
+            #expect(space.region(containing: page) != nil, "page \(page) outside every region")
+            let frame = space.pageTable.lookup(virtualAddress: page)!.physicalAddress
+            #expect(space.frames.isAllocated(frame: frame) && frames.insert(frame).inserted)
+        }
     }
 
     @Test func randomSyscallsWithHostileArguments() throws {
@@ -104,7 +125,9 @@ import Glibc
                 }
             }
             code += Asm.li(Asm.a0, 0) + Asm.exit
-            endings.insert(try run(code, tree: tree).exitStatus)
+            let (outcome, process) = try runProcess(code, tree: tree)
+            endings.insert(outcome.exitStatus)
+            expectConsistent(process.addressSpace)
         }
         #expect(endings.isSubset(of: [0, 139]))
         #expect(endings == [0, 139], "some runs survive, some touch what was taken away")
