@@ -56,7 +56,7 @@ enum DescriptorSyscalls {
         guard new >= 0, new < Int64(FileTable.limit) else { return .error(.EBADF) }
         let copy = try process.files.duplicate(process.openEntry(a[0])).mapError { SyscallFailure($0) }.get()
         process.files.install(copy, at: Int(new))
-        process.fileSystem.setCloseOnExec(a[2] != 0, for: copy)
+        process.fileSystem.setCloseOnExec(a[2] != 0, for: Int(new))
         return .value(new)
     }
 
@@ -71,9 +71,9 @@ enum DescriptorSyscalls {
             guard minimum >= 0, minimum < Int64(FileTable.limit) else { return .error(.EINVAL) }
             return try duplicate(process, a[0], lowest: Int(minimum), closeOnExec: a[1] == duplicateCloseOnExec)
         case getDescriptorFlags:
-            return .value(process.fileSystem.isCloseOnExec(entry) ? Int64(descriptorCloseOnExec) : 0)
+            return .value(process.fileSystem.isCloseOnExec(Int(Process.descriptor(a[0]))) ? Int64(descriptorCloseOnExec) : 0)
         case setDescriptorFlags:
-            process.fileSystem.setCloseOnExec(a[2] & descriptorCloseOnExec != 0, for: entry)
+            process.fileSystem.setCloseOnExec(a[2] & descriptorCloseOnExec != 0, for: Int(Process.descriptor(a[0])))
             return .value(0)
         case getStatusFlags:
             let flags = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
@@ -104,7 +104,7 @@ enum DescriptorSyscalls {
             if case .owned(let host) = entry { Glibc.close(host) }
             return .error(.EMFILE)
         }
-        process.fileSystem.setCloseOnExec(closeOnExec, for: entry)
+        process.fileSystem.setCloseOnExec(closeOnExec, for: fd)
         return .value(Int64(fd))
     }
 }

@@ -48,9 +48,10 @@ final class FileSystemSandbox {
     let executablePath: String
     /// The guest's working directory, a canonical guest path ("/" is the root); chdir moves it.
     private(set) var workingDirectory = "/"
-    /// The guest's FD_CLOEXEC of each owned host descriptor (host descriptors themselves are
-    /// always close-on-exec on the host, so none leaks into a process tinyrv starts).
-    private var closeOnExecDescriptors: Set<Int32> = []
+    /// The guest descriptors with FD_CLOEXEC. Every call that creates a descriptor sets or clears
+    /// its flag, so a reused number never inherits a stale one. (Host descriptors themselves are
+    /// always close-on-exec on the host, so none leaks into a process tinyrv starts.)
+    private var closeOnExecDescriptors: Set<Int> = []
 
     init(root: String, allowWrites: Bool, programPath: String) {
         rootDescriptor = tinyrv_openat2(FileSystemSandbox.currentDirectory, root,
@@ -92,16 +93,11 @@ final class FileSystemSandbox {
         open(path, from: base, hostFlags: tinyrv_host_O_PATH | (followLink ? 0 : O_NOFOLLOW))
     }
 
-    /// The guest's FD_CLOEXEC of `entry`; tinyrv's standard streams never have it.
-    func isCloseOnExec(_ entry: FileTable.Entry) -> Bool {
-        if case .owned(let fd) = entry { return closeOnExecDescriptors.contains(fd) }
-        return false
-    }
+    /// The FD_CLOEXEC of guest descriptor `fd` (F_GETFD).
+    func isCloseOnExec(_ fd: Int) -> Bool { closeOnExecDescriptors.contains(fd) }
 
-    /// Records the guest's FD_CLOEXEC of `entry` (ignored for tinyrv's standard streams). Every new
-    /// owned descriptor gets it set or cleared, so a reused host number never inherits a stale flag.
-    func setCloseOnExec(_ closeOnExec: Bool, for entry: FileTable.Entry) {
-        guard case .owned(let fd) = entry else { return }
+    /// Sets or clears the FD_CLOEXEC of guest descriptor `fd` (open, dup, F_SETFD).
+    func setCloseOnExec(_ closeOnExec: Bool, for fd: Int) {
         if closeOnExec { closeOnExecDescriptors.insert(fd) } else { closeOnExecDescriptors.remove(fd) }
     }
 

@@ -49,6 +49,15 @@ struct FileEndToEndTests {
         for (long off = 0; off < n; off += *(unsigned short *)(buf + off + 16)) { text(buf + off + 19); text("\n"); }
         num("inner ", sys(56, dir, (long)"sub/inner.txt", 0, 0));
         num("escape ", sys(56, -100, (long)"../outside.txt", 0, 0) < 0);
+        long copy = sys(23, 1, 0, 0, 0);
+        num("dup3 ", sys(24, copy, 10, 02000000, 0));
+        num("cloexec 10 ", sys(25, 10, 1, 0, 0));
+        num("cloexec dup ", sys(25, copy, 1, 0, 0));
+        num("getfl 1 writable ", (sys(25, 1, 3, 0, 0) & 3) != 0);
+        sys(64, 10, (long)"through 10\n", 11, 0);
+        num("close 10 ", sys(57, 10, 0, 0, 0));
+        num("write closed ", sys(64, 10, (long)"x", 1, 0));
+        num("tcgets stdout ", sys(29, 1, 0x5401, (long)buf, 0));
         sys(93, 3, 0, 0, 0);
         for (;;) {}
     }
