@@ -39,7 +39,7 @@ enum SyscallTable {
         let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
             + MappingSyscalls.definitions + RemapSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
             + SignalSyscalls.definitions + FileStatusSyscalls.definitions + FileSyscalls.definitions
-            + FileWriteSyscalls.definitions
+            + FileWriteSyscalls.definitions + ResourceSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")
