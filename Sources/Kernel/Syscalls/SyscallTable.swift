@@ -39,6 +39,7 @@ enum SyscallTable {
         let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
             + MappingSyscalls.definitions + RemapSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
             + SignalSyscalls.definitions + FileStatusSyscalls.definitions + FileWriteSyscalls.definitions
+            + ResourceSyscalls.definitions
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {

@@ -41,12 +41,7 @@ import Testing
         #expect(process.call(139) == -38)
     }
 
-    @Test func schedulingAndUnsupportedCalls() {
-        #expect(process.call(123, 0, 128, Scratch.buffer) == 8)
-        #expect(process.peekWord(Scratch.buffer) == 1, "one CPU")
-        #expect(process.call(123, 0, 4, Scratch.buffer) == GuestErrno.EINVAL)
-        #expect(process.call(123, 7, 8, Scratch.buffer) == -3)
-        #expect(process.call(124) == 0)
+    @Test func rseqAndHwprobeAreRefused() {
         #expect(process.call(293, 0, 32, 0, 0) == -38)
         #expect(process.call(258, 0, 0, 0, 0, 0) == -38)
     }

@@ -11,8 +11,10 @@ import Testing
         17: "getcwd", 23: "dup", 24: "dup3", 25: "fcntl", 48: "faccessat", 56: "openat", 61: "getdents64",
         62: "lseek", 67: "pread64", 78: "readlinkat", 439: "faccessat2", 216: "mremap", 233: "madvise",
         101: "nanosleep", 167: "prctl",
+        114: "clock_getres", 123: "sched_getaffinity", 124: "sched_yield", 132: "sigaltstack", 165: "getrusage",
+        179: "sysinfo",
         34: "mkdirat", 35: "unlinkat", 46: "ftruncate", 68: "pwrite64", 82: "fsync", 166: "umask",
-        132: "sigaltstack", 139: "rt_sigreturn", 123: "sched_getaffinity", 124: "sched_yield", 293: "rseq",
+        139: "rt_sigreturn", 293: "rseq",
         258: "riscv_hwprobe", 71: "sendfile", 49: "chdir", 50: "fchdir",
     ]
 
