@@ -36,7 +36,7 @@ extension Process {
         case .instructionAccessFault, .loadAccessFault, .storeAccessFault:
             kill = Kill(reason: .memoryFault, message: "\(trap.code) at \(hex(trap.value)) (pc \(hex(trap.pc))): outside guest memory")
         case .instructionAddressMisaligned, .loadAddressMisaligned, .storeAddressMisaligned:
-            kill = Kill(reason: .memoryFault, message: "\(trap.code) at \(hex(trap.value)) (pc \(hex(trap.pc)))")
+            kill = Kill(reason: .memoryFault, message: "\(trap.code) at \(hex(trap.value)) (pc \(hex(trap.pc))): not aligned for the access")
         case .environmentCallFromS, .environmentCallFromM:
             kill = Kill(reason: .illegalInstruction, message: "\(trap.code) (pc \(hex(trap.pc))): not from user mode")
         }
