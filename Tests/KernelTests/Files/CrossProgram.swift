@@ -12,22 +12,43 @@ enum CrossTools {
     }
 }
 
-/// A freestanding RV64IMAC C program (its own `_start`, raw `ecall`s) built at test time in a
-/// fresh temporary directory, which is also the sandbox root and qemu's working directory.
+/// A C program built at test time in a fresh temporary directory, which is also the sandbox root
+/// and qemu's working directory: freestanding RV64IMAC (its own `_start`, raw `ecall`s), or an
+/// ordinary static glibc program (rv64gc).
 struct CrossProgram {
     let directory: String
 
     /// Writes `source` to prog.c and builds `prog`; throws when the compiler fails.
-    init(source: String) throws {
+    init(source: String, glibc: Bool = false) throws {
         directory = NSTemporaryDirectory() + "tinyrv-cross-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try source.write(toFile: directory + "/prog.c", atomically: true, encoding: .utf8)
-        let build = "\(CrossTools.compiler) -nostdlib -static -ffreestanding -fno-builtin -march=rv64imac -mabi=lp64 -O2"
-            + " -Wl,--no-relax -o '\(directory)/prog' '\(directory)/prog.c'"
-        try #require(system(build) == 0, "the cross compiler built prog.c")
+        let flags = glibc ? "-static -O2"
+            : "-nostdlib -static -ffreestanding -fno-builtin -march=rv64imac -mabi=lp64 -O2 -Wl,--no-relax"
+        try #require(system("\(CrossTools.compiler) \(flags) -o '\(directory)/prog' '\(directory)/prog.c'") == 0,
+                     "the cross compiler built prog.c")
     }
 
+    /// Whether the hart runs static glibc programs yet (they need the F and D extensions): a
+    /// program that only returns 7 is built and run once.
+    static let hartRunsGlibc: Bool = {
+        guard CrossTools.installed, let program = try? CrossProgram(source: "int main(void) { return 7; }", glibc: true) else {
+            return false
+        }
+        defer { program.remove() }
+        return (try? program.runOnHart().outcome) == .exited(code: 7)
+    }()
+
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
+
+    /// fixture/data.txt ("hello world\nsecond line\n"), fixture/sub/inner.txt ("inner\n") and
+    /// fixture/link -> data.txt.
+    func writeFixture() throws {
+        try FileManager.default.createDirectory(atPath: directory + "/fixture/sub", withIntermediateDirectories: true)
+        try Data("hello world\nsecond line\n".utf8).write(to: URL(fileURLWithPath: directory + "/fixture/data.txt"))
+        try Data("inner\n".utf8).write(to: URL(fileURLWithPath: directory + "/fixture/sub/inner.txt"))
+        try FileManager.default.createSymbolicLink(atPath: directory + "/fixture/link", withDestinationPath: "data.txt")
+    }
 
     /// stdout and the shell's view of the exit status (128 + n for a signal) under qemu-riscv64.
     func runUnderQemu() throws -> (output: String, status: Int32) {

@@ -66,10 +66,7 @@ struct FileEndToEndTests {
     @Test func freestandingProgramMatchesQemu() throws {
         let program = try CrossProgram(source: Self.source)
         defer { program.remove() }
-        try FileManager.default.createDirectory(atPath: program.directory + "/fixture/sub", withIntermediateDirectories: true)
-        try Data("hello world\nsecond line\n".utf8).write(to: URL(fileURLWithPath: program.directory + "/fixture/data.txt"))
-        try Data("inner\n".utf8).write(to: URL(fileURLWithPath: program.directory + "/fixture/sub/inner.txt"))
-        try FileManager.default.createSymbolicLink(atPath: program.directory + "/fixture/link", withDestinationPath: "data.txt")
+        try program.writeFixture()
         let qemu = try program.runUnderQemu()
         let hart = try program.runOnHart()
         #expect(qemu.output.contains("open 3\nread 5\nhello"), "qemu ran the program")
