@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// How `runProgram` sets up and runs a guest (the options of `tinyrv run`).
 public struct RunOptions {
     /// Size of the stack region in pages (`--stack-pages`; the seed's `USTACK_PAGES`).
@@ -35,5 +41,17 @@ public struct RunOptions {
         self.trace = trace
         self.traceSink = traceSink
         self.randomBytes = randomBytes
+    }
+
+    /// tinyrv's own environment as `"K=V"` entries, in order (what `env` prints), for passing
+    /// the host's environment to the guest.
+    public static var hostEnvironment: [String] {
+        var entries: [String] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            entries.append(String(cString: entry))
+            cursor += 1
+        }
+        return entries
     }
 }
