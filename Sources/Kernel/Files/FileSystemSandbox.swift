@@ -27,8 +27,9 @@ import CHostSys
 ///   `RunOptions.allowFileWrites` (`--fs-write`). Without it they fail with EACCES once the path has
 ///   been resolved, so a missing file still reports ENOENT as Linux would. Host descriptors are then
 ///   only ever opened read-only, so a write through one fails with EBADF, as on Linux.
-/// - **`/proc/self/exe`** reads (readlinkat) as the absolute host path of the program (argv[0]),
-///   as qemu-riscv64 reports it; nothing else under /proc exists unless the root holds it.
+/// - **`/proc/self/exe`** reads (readlinkat) as the real absolute host path of the program
+///   (`RunOptions.executablePath`, else argv[0]), as qemu-riscv64 reports it. Nothing else under
+///   /proc or /dev exists unless the root holds it.
 /// - **Errors** are the host kernel's errno for the same resolution, returned to the guest as
 ///   `-errno`. Nothing the guest names can crash tinyrv.
 final class FileSystemSandbox {
