@@ -40,6 +40,21 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Print instructions retired, wall time, MIPS, page faults per region and resident pages at exit (stderr).")
     var stats = false
 
+    @Option(name: .customLong("env"), help: ArgumentHelp("Set a variable in the guest's environment (repeatable).", valueName: "NAME=VALUE"))
+    var setEnvironment: [String] = []
+
+    @Option(name: .customLong("unset-env"), help: ArgumentHelp("Remove a variable from the guest's environment (repeatable).", valueName: "NAME"))
+    var unsetEnvironment: [String] = []
+
+    @Flag(name: .customLong("clear-env"), help: "Start the guest with an empty environment instead of tinyrv's own (then --env adds to it).")
+    var clearEnvironment = false
+
+    @Option(help: ArgumentHelp("The only host directory the guest's file calls may read (and its current directory). No path escapes it: not '..', not an absolute path, not a symlink.", valueName: "DIR"))
+    var fsRoot: String = "."
+
+    @Flag(help: "Let the guest create, truncate and write files under --fs-root.")
+    var fsWrite = false
+
     @Argument(help: "The ELF program to run.")
     var program: String
 
@@ -50,6 +65,20 @@ struct RunCommand: ParsableCommand {
         guard (1...1 << 20).contains(stackPages) else {
             throw ValidationError("--stack-pages must be from 1 to 1048576, not \(stackPages)")
         }
+        for entry in setEnvironment where !entry.contains("=") || entry.hasPrefix("=") {
+            throw ValidationError("--env takes NAME=VALUE, not '\(entry)'")
+        }
+        var info = stat()
+        guard stat(fsRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw ValidationError("--fs-root '\(fsRoot)' is not a directory")
+        }
+    }
+
+    /// tinyrv's environment (unless --clear-env), less --unset-env names, then --env entries (which replace).
+    var guestEnvironment: [String] {
+        let base = clearEnvironment ? [] : RunOptions.hostEnvironment
+        let overridden = Set(unsetEnvironment + setEnvironment.map { String($0.prefix { $0 != "=" }) })
+        return base.filter { !overridden.contains(String($0.prefix { $0 != "=" })) } + setEnvironment
     }
 
     func run() throws {
@@ -94,7 +123,9 @@ struct RunCommand: ParsableCommand {
     }
 
     private func runHosted(_ elf: ELFFile, sink: TraceSink, clock: WallClock) throws {
-        var options = RunOptions(arguments: [program] + arguments, environment: [], stackPages: stackPages)
+        var options = RunOptions(arguments: [program] + arguments, environment: guestEnvironment, stackPages: stackPages)
+        options.fileSystemRoot = fsRoot
+        options.allowFileWrites = fsWrite
         options.memorySize = memory.bytes
         options.maxInstructions = maxInstructions
         options.trace = trace.options

@@ -39,3 +39,26 @@ import Testing
         #expect(throws: (any Error).self) { try TinyRVCommand.parseAsRoot(["run"]) }
     }
 }
+
+@Suite struct GuestEnvironmentTests {
+    @Test func setUnsetAndClearCompose() throws {
+        let cleared = try #require(try TinyRVCommand.parseAsRoot(["run", "--clear-env", "--env", "A=1", "--env", "B=x=y", "prog"]) as? RunCommand)
+        #expect(cleared.guestEnvironment == ["A=1", "B=x=y"])
+
+        let unset = try #require(try TinyRVCommand.parseAsRoot(["run", "--unset-env", "PATH", "--env", "HOME=/guest", "prog"]) as? RunCommand)
+        #expect(!unset.guestEnvironment.contains { $0.hasPrefix("PATH=") })
+        #expect(unset.guestEnvironment.filter { $0.hasPrefix("HOME=") } == ["HOME=/guest"])
+    }
+
+    @Test func argumentsAfterTheProgramBelongToTheGuest() throws {
+        let run = try #require(try TinyRVCommand.parseAsRoot(["run", "prog", "--stats", "-x", "y"]) as? RunCommand)
+        #expect(run.program == "prog")
+        #expect(run.arguments == ["--stats", "-x", "y"])
+        #expect(run.stats == false)
+    }
+
+    @Test func badEnvironmentAndRootAreUsageErrors() {
+        #expect(throws: (any Error).self) { try TinyRVCommand.parseAsRoot(["run", "--env", "NOEQUALS", "prog"]) }
+        #expect(throws: (any Error).self) { try TinyRVCommand.parseAsRoot(["run", "--fs-root", "/nonexistent-dir", "prog"]) }
+    }
+}
