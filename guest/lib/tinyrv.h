@@ -94,11 +94,17 @@ long brk(void *address);
  * or leave user space). On error the heap is unchanged. sbrk(0) returns the current break. */
 long sbrk(long increment);
 
-/* The 64 bytes that info(2001) fills: eight uint64 counters, num_pgfault at offset 0. The reserved
- * counters are documented by the kernel as it defines them; unused ones read 0. */
+/* The 64 bytes that info(2001) fills: eight uint64 counters, in the order of the kernel's
+ * `Process.infoCounters()` (Sources/Kernel/Syscalls/MemorySyscalls.swift). Unused ones read 0. */
 struct tinyrv_info {
-    uint64_t num_pgfault; /* user-mode page faults this process took (handled by the kernel) */
-    uint64_t reserved[7];
+    uint64_t num_pgfault;          /* user-mode page faults this process took (handled by the kernel) */
+    uint64_t instructions_retired; /* instructions the hart retired for this process so far */
+    uint64_t resident_stack_pages; /* stack pages currently mapped */
+    uint64_t resident_heap_pages;  /* heap pages currently mapped */
+    uint64_t heap_start;           /* where the heap begins (page-aligned end of the highest segment) */
+    uint64_t program_break;        /* the current break: sbrk(0) */
+    uint64_t frames_in_use;        /* guest RAM frames in use, page tables included */
+    uint64_t reserved;             /* unused: 0 */
 };
 _Static_assert(sizeof(struct tinyrv_info) == 64, "info fills exactly 64 bytes");
 
