@@ -4,6 +4,7 @@
 ///   reservation, and every SC, and every trap or xRET, drops the reservation.
 /// - A misaligned LR raises load address misaligned (4); a misaligned SC or AMO raises store/AMO
 ///   address misaligned (6). SC and AMOs translate as stores (page fault 15, access fault 7).
+/// - Atomics write memory directly: an AMO or SC to `tohostAddress` does not stop `run`.
 /// - .w forms operate on 32 bits and sign-extend the loaded value into rd.
 enum RV64A {
     enum Operation: UInt32 {
@@ -51,12 +52,15 @@ extension Hart {
             return false
         }
         let access: AccessType = operation == .loadReserved ? .read : .write
-        guard let paddr = translatePhysical(address, access, pc: pc) else { return false }
-        guard memory.contains(paddr, length: size) else {
-            lastFault = Trap(access.accessFault, value: address, pc: pc)
-            return false
+        let host: UnsafeMutableRawPointer
+        let entry = (access == .read ? tlb.read : tlb.write)[TLB.index(address)]
+        if entry.tag == address & TLB.pageMask {
+            host = hostAddress(address, entry.addend)
+        } else {
+            guard let paddr = translateAndCache(address, access, pc: pc) else { return false }
+            host = memory.hostPointer(paddr)
         }
-        let host = memory.hostPointer(paddr)
+        let paddr = memory.base &+ UInt64(host - memory.hostBase)
         func loadOld() -> UInt64 {
             isDouble ? UInt64(littleEndian: host.load(as: UInt64.self))
                      : signExtend32(UInt32(littleEndian: host.load(as: UInt32.self)))
