@@ -28,11 +28,20 @@ public enum StopReason: Equatable, Sendable {
 /// `Hart+Fetch` (predecoded code), `Hart+MemoryAccess`/`MMU`/`TLB` (loads, stores, Sv39),
 /// `Hart+CSRAccess` and `Zicsr` (CSRs), `TrapDelivery` and `Privileged` (traps, xRET),
 /// `RV64A` (atomics). Not thread-safe: one thread drives a hart.
+///
+/// What a host must do, as an OS would on real hardware:
+/// - after removing or restricting a mapping in the page tables, call `flushTLB()` (sfence.vma);
+///   new mappings need nothing, since faulting translations are never cached;
+/// - after writing code into RAM that may have run before (a reused frame, a new program),
+///   call `invalidateDecodedCode(physicalPage:)` or `invalidateDecodedCode()` (fence.i).
+/// - after a `.tohost` stop, handle the word (and clear it in RAM, as HTIF hosts do) before resuming.
 public final class Hart {
     /// Register index that receives writes to x0, so that x0 itself is never written.
     static let scratchRegister = 32
 
+    /// The RAM the hart executes from and translates through (the seed's physical memory).
     public let memory: PhysicalMemory
+    /// How traps are delivered; may be changed between `run` calls.
     public var delivery: TrapDelivery
 
     /// x0...x31 plus the x0-write scratch slot (index 32). x0 always reads 0.
@@ -87,6 +96,8 @@ public final class Hart {
         codeCache.deallocate()
     }
 
+    /// The address of the next instruction. Setting it between `run` calls is how the host
+    /// resumes the guest elsewhere (e.g. past an `ecall` it has handled).
     public var pc: UInt64 = 0
     /// The current privilege. Setting it drops cached translations (they depend on it).
     public var privilege: PrivilegeMode {

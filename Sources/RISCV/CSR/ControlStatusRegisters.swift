@@ -76,21 +76,22 @@ enum InterruptBits {
     static let all: UInt64 = supervisor | (1 << 3) | (1 << 7) | (1 << 11)
 }
 
-/// CSR numbers used by the hart.
-enum CSRAddress {
-    static let fflags: UInt16 = 0x001, frm: UInt16 = 0x002, fcsr: UInt16 = 0x003
-    static let cycle: UInt16 = 0xC00, time: UInt16 = 0xC01, instret: UInt16 = 0xC02
-    static let sstatus: UInt16 = 0x100, sie: UInt16 = 0x104, stvec: UInt16 = 0x105
-    static let scounteren: UInt16 = 0x106, senvcfg: UInt16 = 0x10A
-    static let sscratch: UInt16 = 0x140, sepc: UInt16 = 0x141, scause: UInt16 = 0x142
-    static let stval: UInt16 = 0x143, sip: UInt16 = 0x144, satp: UInt16 = 0x180
-    static let mstatus: UInt16 = 0x300, misa: UInt16 = 0x301, medeleg: UInt16 = 0x302
-    static let mideleg: UInt16 = 0x303, mie: UInt16 = 0x304, mtvec: UInt16 = 0x305
-    static let mcounteren: UInt16 = 0x306, menvcfg: UInt16 = 0x30A, mcountinhibit: UInt16 = 0x320
-    static let mscratch: UInt16 = 0x340, mepc: UInt16 = 0x341, mcause: UInt16 = 0x342
-    static let mtval: UInt16 = 0x343, mip: UInt16 = 0x344
-    static let pmpcfg0: UInt16 = 0x3A0, pmpaddr0: UInt16 = 0x3B0
-    static let mcycle: UInt16 = 0xB00, minstret: UInt16 = 0xB02
-    static let mvendorid: UInt16 = 0xF11, marchid: UInt16 = 0xF12, mimpid: UInt16 = 0xF13
-    static let mhartid: UInt16 = 0xF14, mconfigptr: UInt16 = 0xF15
+/// CSR numbers of the CSRs the hart implements, for `Hart.readCSR`/`writeCSR`
+/// (pmpcfgN is `pmpcfg0 + N` for even N, pmpaddrN is `pmpaddr0 + N`).
+public enum CSRAddress {
+    public static let fflags: UInt16 = 0x001, frm: UInt16 = 0x002, fcsr: UInt16 = 0x003
+    public static let cycle: UInt16 = 0xC00, time: UInt16 = 0xC01, instret: UInt16 = 0xC02
+    public static let sstatus: UInt16 = 0x100, sie: UInt16 = 0x104, stvec: UInt16 = 0x105
+    public static let scounteren: UInt16 = 0x106, senvcfg: UInt16 = 0x10A
+    public static let sscratch: UInt16 = 0x140, sepc: UInt16 = 0x141, scause: UInt16 = 0x142
+    public static let stval: UInt16 = 0x143, sip: UInt16 = 0x144, satp: UInt16 = 0x180
+    public static let mstatus: UInt16 = 0x300, misa: UInt16 = 0x301, medeleg: UInt16 = 0x302
+    public static let mideleg: UInt16 = 0x303, mie: UInt16 = 0x304, mtvec: UInt16 = 0x305
+    public static let mcounteren: UInt16 = 0x306, menvcfg: UInt16 = 0x30A, mcountinhibit: UInt16 = 0x320
+    public static let mscratch: UInt16 = 0x340, mepc: UInt16 = 0x341, mcause: UInt16 = 0x342
+    public static let mtval: UInt16 = 0x343, mip: UInt16 = 0x344
+    public static let pmpcfg0: UInt16 = 0x3A0, pmpaddr0: UInt16 = 0x3B0
+    public static let mcycle: UInt16 = 0xB00, minstret: UInt16 = 0xB02
+    public static let mvendorid: UInt16 = 0xF11, marchid: UInt16 = 0xF12, mimpid: UInt16 = 0xF13
+    public static let mhartid: UInt16 = 0xF14, mconfigptr: UInt16 = 0xF15
 }
