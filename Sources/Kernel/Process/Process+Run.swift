@@ -35,13 +35,16 @@ extension Process {
     }
 
     /// Puts the hart in the state a new process starts in: U-mode, Sv39 on this address space,
-    /// pc at the entry, sp at argc, every other register zero, FP enabled (mstatus.FS = Initial).
+    /// pc at the entry, sp at argc, every other register zero, FP enabled (mstatus.FS = Initial),
+    /// and the cycle, time and instret counters readable from U-mode, as Linux allows.
     func startHart() {
         for register in 1..<32 { hart.setRegister(register, 0) }
         hart.setRegister(2, initialStackPointer)
-        hart.writeCSR(0x180, addressSpace.pageTable.satp)
-        let mstatus = hart.readCSR(0x300)
-        hart.writeCSR(0x300, (mstatus & ~(UInt64(3) << 13)) | (1 << 13))
+        hart.writeCSR(CSRAddress.satp, addressSpace.pageTable.satp)
+        let mstatus = hart.readCSR(CSRAddress.mstatus)
+        hart.writeCSR(CSRAddress.mstatus, (mstatus & ~(UInt64(3) << 13)) | (1 << 13))
+        hart.writeCSR(CSRAddress.mcounteren, 0b111)
+        hart.writeCSR(CSRAddress.scounteren, 0b111)
         hart.privilege = .user
         hart.pc = entry
         if trace.contains(.instructions) {
