@@ -45,8 +45,8 @@ demo: build guest
 	@echo '== tinyrv run --trace syscalls,faults --stats guest/build/tests/grow-stack'
 	-$(TINYRV) run --trace syscalls,faults --stats guest/build/tests/grow-stack
 	@echo
-	@echo '== tinyrv run --trace all guest/build/tests/bad-mem-null (killed on purpose)'
-	-$(TINYRV) run --trace faults,syscalls guest/build/tests/bad-mem-null
+	@echo '== tinyrv run --trace faults,syscalls guest/build/tests/bad-mem-access-null (killed on purpose)'
+	-$(TINYRV) run --trace faults,syscalls guest/build/tests/bad-mem-access-null
 
 clean:
 	rm -rf .build guest/build
