@@ -239,8 +239,11 @@ def parse_arguments(argv):
     options = parser.parse_args(argv)
     if options.runs < 1:
         parser.error("--runs must be at least 1")
-    if options.tinyrv and not (os.path.isfile(options.tinyrv) and os.access(options.tinyrv, os.X_OK)):
-        parser.error(f"{options.tinyrv} is not an executable")
+    if options.tinyrv:
+        found = shutil.which(options.tinyrv)
+        if found is None:
+            parser.error(f"{options.tinyrv} is not an executable")
+        options.tinyrv = found if os.sep not in options.tinyrv else options.tinyrv
     if not options.no_qemu and shutil.which(options.qemu) is None:
         parser.error(f"{options.qemu} not found (apt-get install qemu-user, or --no-qemu)")
     if not os.path.isdir(options.bench_dir):

@@ -30,7 +30,7 @@ cases_file=${DIFFTEST_CASES:-guest/linux/cases.txt}
 timeout_seconds=${DIFFTEST_TIMEOUT:-60}
 qemu=${QEMU:-qemu-riscv64}
 
-[ -x "$tinyrv" ] || { echo "$0: $tinyrv is not an executable" >&2; exit 2; }
+command -v "$tinyrv" >/dev/null || { echo "$0: $tinyrv is not an executable" >&2; exit 2; }
 [ -d "$dir" ] || { echo "$0: $dir is not a directory" >&2; exit 2; }
 command -v "$qemu" >/dev/null || { echo "$0: $qemu not found (apt-get install qemu-user)" >&2; exit 2; }
 command -v timeout >/dev/null || { echo "$0: timeout(1) not found" >&2; exit 2; }
