@@ -1,0 +1,125 @@
+/* Floating-point kernel in double: the classic five-body n-body simulation (with sqrt) and a 2-D Jacobi
+ * stencil. Only +, -, *, / and sqrt are used and the build disables FMA contraction, so every target that
+ * implements IEEE 754 correctly prints the same bits.
+ * usage: fp [SCALE]   (SCALE multiplies the step counts; default 1) */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#define DEFAULT_NBODY_STEPS 1000000
+#define DEFAULT_STENCIL_SWEEPS 300
+#define GRID 192
+
+#define PI 3.141592653589793
+#define SOLAR_MASS (4 * PI * PI)
+#define DAYS_PER_YEAR 365.24
+
+struct body {
+    double x, y, z, vx, vy, vz, mass;
+};
+
+static struct body bodies[5] = {
+    {0, 0, 0, 0, 0, 0, SOLAR_MASS},
+    {4.84143144246472090e+00, -1.16032004402742839e+00, -1.03622044471123109e-01, 1.66007664274403694e-03 * DAYS_PER_YEAR,
+     7.69901118419740425e-03 * DAYS_PER_YEAR, -6.90460016972063023e-05 * DAYS_PER_YEAR, 9.54791938424326609e-04 * SOLAR_MASS},
+    {8.34336671824457987e+00, 4.12479856412430479e+00, -4.03523417114321381e-01, -2.76742510726862411e-03 * DAYS_PER_YEAR,
+     4.99852801234917238e-03 * DAYS_PER_YEAR, 2.30417297573763929e-05 * DAYS_PER_YEAR, 2.85885980666130812e-04 * SOLAR_MASS},
+    {1.28943695621391310e+01, -1.51111514016986312e+01, -2.23307578892655734e-01, 2.96460137564761618e-03 * DAYS_PER_YEAR,
+     2.37847173959480950e-03 * DAYS_PER_YEAR, -2.96589568540237556e-05 * DAYS_PER_YEAR, 4.36624404335156298e-05 * SOLAR_MASS},
+    {1.53796971148509165e+01, -2.59193146099879641e+01, 1.79258772950371181e-01, 2.68067772490389322e-03 * DAYS_PER_YEAR,
+     1.62824170038242295e-03 * DAYS_PER_YEAR, -9.51592254519715870e-05 * DAYS_PER_YEAR, 5.15138902046611451e-05 * SOLAR_MASS},
+};
+
+static void offset_momentum(void)
+{
+    double px = 0, py = 0, pz = 0;
+    for (int i = 0; i < 5; i++) {
+        px += bodies[i].vx * bodies[i].mass;
+        py += bodies[i].vy * bodies[i].mass;
+        pz += bodies[i].vz * bodies[i].mass;
+    }
+    bodies[0].vx = -px / SOLAR_MASS;
+    bodies[0].vy = -py / SOLAR_MASS;
+    bodies[0].vz = -pz / SOLAR_MASS;
+}
+
+static double energy(void)
+{
+    double e = 0;
+    for (int i = 0; i < 5; i++) {
+        struct body *b = &bodies[i];
+        e += 0.5 * b->mass * (b->vx * b->vx + b->vy * b->vy + b->vz * b->vz);
+        for (int j = i + 1; j < 5; j++) {
+            double dx = b->x - bodies[j].x, dy = b->y - bodies[j].y, dz = b->z - bodies[j].z;
+            e -= b->mass * bodies[j].mass / sqrt(dx * dx + dy * dy + dz * dz);
+        }
+    }
+    return e;
+}
+
+static void advance(double dt)
+{
+    for (int i = 0; i < 5; i++) {
+        struct body *b = &bodies[i];
+        for (int j = i + 1; j < 5; j++) {
+            struct body *c = &bodies[j];
+            double dx = b->x - c->x, dy = b->y - c->y, dz = b->z - c->z;
+            double distance2 = dx * dx + dy * dy + dz * dz;
+            double magnitude = dt / (distance2 * sqrt(distance2));
+            b->vx -= dx * c->mass * magnitude;
+            b->vy -= dy * c->mass * magnitude;
+            b->vz -= dz * c->mass * magnitude;
+            c->vx += dx * b->mass * magnitude;
+            c->vy += dy * b->mass * magnitude;
+            c->vz += dz * b->mass * magnitude;
+        }
+    }
+    for (int i = 0; i < 5; i++) {
+        bodies[i].x += dt * bodies[i].vx;
+        bodies[i].y += dt * bodies[i].vy;
+        bodies[i].z += dt * bodies[i].vz;
+    }
+}
+
+static double grid_a[GRID][GRID], grid_b[GRID][GRID];
+
+static double stencil(long sweeps)
+{
+    for (int i = 0; i < GRID; i++)
+        for (int j = 0; j < GRID; j++) grid_a[i][j] = (i == 0 || j == 0) ? 100.0 : (double)((i * 7 + j * 3) % 11) / 10.0;
+    double (*from)[GRID] = grid_a, (*to)[GRID] = grid_b;
+    for (int i = 0; i < GRID; i++)
+        for (int j = 0; j < GRID; j++) grid_b[i][j] = grid_a[i][j];
+    for (long s = 0; s < sweeps; s++) {
+        for (int i = 1; i < GRID - 1; i++)
+            for (int j = 1; j < GRID - 1; j++)
+                to[i][j] = 0.25 * (from[i - 1][j] + from[i + 1][j] + from[i][j - 1] + from[i][j + 1]);
+        double (*t)[GRID] = from;
+        from = to;
+        to = t;
+    }
+    double sum = 0, weighted = 0;
+    for (int i = 0; i < GRID; i++)
+        for (int j = 0; j < GRID; j++) {
+            sum += from[i][j];
+            weighted += from[i][j] * (double)(i - j) / GRID;
+        }
+    return sum + weighted / 1024.0;
+}
+
+int main(int argc, char **argv)
+{
+    double scale = argc > 1 ? atof(argv[1]) : 1.0;
+    long steps = (long)(DEFAULT_NBODY_STEPS * scale), sweeps = (long)(DEFAULT_STENCIL_SWEEPS * scale);
+    if (steps < 1) steps = 1;
+    if (sweeps < 1) sweeps = 1;
+    offset_momentum();
+    double before = energy();
+    for (long i = 0; i < steps; i++) advance(0.01);
+    double after = energy();
+    double heat = stencil(sweeps);
+    int plausible = before < -0.16 && before > -0.17 && after < -0.16 && after > -0.17;
+    printf("fp: nbody %ld steps energy %.9f -> %.9f (%a) stencil %ld sweeps %.12e (%a) (%s)\n", steps, before, after,
+           after, sweeps, heat, heat, plausible ? "plausible" : "IMPLAUSIBLE");
+    return !plausible;
+}
