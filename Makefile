@@ -15,6 +15,7 @@ help:
 	@echo "make build    debug build of tinyrv (.build/debug/tinyrv)"
 	@echo "make release  release build of tinyrv (.build/release/tinyrv)"
 	@echo "make guest    cross-compile the guest programs into guest/build/"
+	@echo "make bench    release build; benchmarks under tinyrv, qemu-riscv64 and natively"
 	@echo "make clean    remove build outputs"
 
 deps:
@@ -28,16 +29,21 @@ release: deps
 
 include guest/guest.mk
 include guest/isa/isa.mk
+include guest/linux/linux.mk
+include guest/bench/bench.mk
 
-guest: deps guest-tests guest-isa
+guest: deps guest-tests guest-isa guest-linux
 
-test: build guest test-swift test-guest
+test: build guest test-swift test-guest test-linux
 
 test-swift: deps
 	$(SWIFT) test
 
 test-guest: build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
+
+bench: deps release guest-bench
+	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --markdown guest/build/bench/results.md
 
 demo: build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
