@@ -1,0 +1,46 @@
+extension AddressSpace {
+    /// Gives every page of `[start, end)` new `permissions` (the core of `mprotect`).
+    ///
+    /// Regions that straddle a boundary are split; the piece that keeps the region's end keeps its
+    /// id (so the heap's id still names the piece `sbrk` moves). Mapped pages keep their frames and
+    /// contents; their predecoded code is dropped and the TLB flushed (if any page was mapped). Fails with `.bound`, changing
+    /// nothing, when some page of the range is in no region. Preconditions: both bounds page-aligned,
+    /// `start < end`.
+    public func protect(from start: UInt64, to end: UInt64, permissions: MemoryPermissions) -> Result<Void, VMError> {
+        precondition(start % PageTable.pageSize == 0 && end % PageTable.pageSize == 0 && start < end, "bad protect range")
+        var cursor = start
+        while cursor < end {
+            guard let (_, region) = region(containing: cursor) else { return .failure(.bound) }
+            cursor = region.pageEnd
+        }
+        for (id, region) in entries where region.start < end && start < region.pageEnd {
+            split(id, at: start)
+            split(id, at: end)
+        }
+        for i in entries.indices where entries[i].region.start >= start && entries[i].region.pageEnd <= end {
+            entries[i].region.permissions = permissions
+        }
+        let pages = pageTable.mappedPages(from: start, to: end)
+        for page in pages {
+            pageTable.protect(virtualAddress: page, permissions: permissions)
+            if let frame = pageTable.lookup(virtualAddress: page)?.physicalAddress {
+                caches.invalidateDecodedCode(physicalPage: frame)
+            }
+        }
+        if !pages.isEmpty { caches.flushTLB() }
+        return .success(())
+    }
+
+    /// Splits region `id` at page boundary `address` if it lies strictly inside it: the part below
+    /// gets a new id, the part from `address` keeps `id`. Resident pages are recounted per part.
+    func split(_ id: RegionID, at address: UInt64) {
+        let i = index(of: id)
+        let region = entries[i].region
+        guard address > region.start, address < region.pageEnd else { return }
+        var lower = MemRegion(kind: region.kind, start: region.start, end: address, permissions: region.permissions)
+        lower.residentPages = pageTable.mappedPages(from: lower.start, to: address).count
+        entries[i].region.start = address
+        entries[i].region.residentPages = pageTable.mappedPages(from: address, to: region.pageEnd).count
+        _ = add(lower)
+    }
+}

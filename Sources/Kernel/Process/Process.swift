@@ -1,0 +1,148 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import RISCV
+
+/// A user process: its address space, its hart, its open files and its counters (seed: `proc`).
+///
+/// `init` loads the program eagerly, sets up the heap and the stack (`stack_setup`); `run` starts
+/// the hart in U-mode and handles every trap until the process exits or is killed.
+public final class Process {
+    /// The seed's `USTACK_UPPERBOUND`: the stack region ends here (exclusive).
+    public static let stackUpperBound: UInt64 = 0x3F_FFFF_F000
+    /// The seed's `USTACK_PAGES`: the default size of the stack region.
+    public static let defaultStackPages = 10
+    /// The pid `getpid` reports.
+    public static let processID: Int64 = 100
+
+    public let hart: Hart
+    public let addressSpace: AddressSpace
+    public let stackRegion: RegionID
+    public let heapRegion: RegionID
+    /// Where the heap starts: the page-aligned end of the highest segment.
+    public let heapStart: UInt64
+    public let entry: UInt64
+    /// sp at the first instruction, pointing at argc.
+    public let initialStackPointer: UInt64
+    public let stackPages: Int
+    /// User page faults taken, by region kind.
+    public internal(set) var pageFaults = PageFaultCounts()
+
+    let trace: TraceOptions
+    let traceSink: TraceSink
+    let files = FileTable()
+    /// Signal actions and mask as the guest set them (recorded; not delivered).
+    var signals = SignalState()
+    /// The host files the guest may reach.
+    let sandbox: FileSandbox
+    /// The program's host path (`/proc/self/exe`).
+    let executablePath: String
+    /// The umask applied to files and directories the guest creates.
+    var fileCreationMask: UInt64 = 0o022
+    /// The task name of prctl(PR_GET_NAME), at most 15 bytes.
+    lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
+    lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
+
+    /// Loads `image` into a new address space whose frames come from `frames` and builds the
+    /// initial stack. Throws for segments outside user space or overlapping each other, RAM too
+    /// small to load, or arguments that do not fit in the stack. The hart is not touched until `run`.
+    public init(image: ProgramImage, hart: Hart, frames: FrameAllocator, options: RunOptions) throws(ProcessSetupError) {
+        let stackBytes = UInt64(options.stackPages) &* PageTable.pageSize
+        guard options.stackPages > 0, options.stackPages < 1 << 24 else { throw .badStackPages(options.stackPages) }
+        guard let space = AddressSpace(frames: frames, caches: hart) else { throw .outOfMemory }
+        self.hart = hart
+        self.addressSpace = space
+        self.entry = image.entry
+        self.stackPages = options.stackPages
+        self.trace = options.trace
+        self.traceSink = options.traceSink
+        self.sandbox = FileSandbox(rootPath: options.fileSystemRoot, allowsWrites: options.allowFileWrites)
+        self.executablePath = options.executablePath ?? options.arguments.first ?? ""
+
+        guard case .success(let stack) = space.map(MemRegion(kind: .stack, start: Process.stackUpperBound - stackBytes,
+                                                             end: Process.stackUpperBound, permissions: [.read, .write]))
+        else { preconditionFailure("an empty address space rejected the stack") }
+        self.stackRegion = stack
+
+        var highestEnd: UInt64 = 0
+        for segment in image.segments where segment.memorySize > 0 {
+            try Process.load(segment, into: space)
+            highestEnd = max(highestEnd, segment.virtualAddress + segment.memorySize)
+        }
+        self.heapStart = highestEnd == 0 ? 0x10000 : MemRegion.roundUp(highestEnd)
+        guard case .success(let heap) = space.map(MemRegion(kind: .heap, start: heapStart, end: heapStart,
+                                                            permissions: [.read, .write]))
+        else { throw .overlappingSegments(virtualAddress: heapStart) }
+        self.heapRegion = heap
+
+        let initial = InitialStack(
+            top: Process.stackUpperBound, arguments: options.arguments, environment: options.environment,
+            executableName: options.arguments.first ?? "", randomBytes: options.randomBytes ?? Process.hostRandomBytes(),
+            facts: .init(programHeaderAddress: image.programHeaderAddress ?? 0,
+                         programHeaderEntrySize: image.programHeaderEntrySize,
+                         programHeaderCount: image.programHeaderCount, entry: image.entry,
+                         userID: UInt64(getuid()), effectiveUserID: UInt64(geteuid()),
+                         groupID: UInt64(getgid()), effectiveGroupID: UInt64(getegid())))
+        guard UInt64(initial.bytes.count) <= stackBytes else {
+            throw .initialStackTooLarge(bytes: UInt64(initial.bytes.count), stackPages: options.stackPages)
+        }
+        self.initialStackPointer = initial.stackPointer
+        try Process.write(initial.bytes, at: initial.stackPointer, region: stack, into: space)
+    }
+
+    /// Adds one PT_LOAD segment as a code or data region and copies its bytes in; bss stays zero.
+    /// Executable segments become code (r-x); any writable one becomes data (rw-), even if it is
+    /// also executable, because data is never executable; the rest are read-only data (r--).
+    private static func load(_ segment: ProgramImage.Segment, into space: AddressSpace) throws(ProcessSetupError) {
+        let (end, overflow) = segment.virtualAddress.addingReportingOverflow(segment.memorySize)
+        guard !overflow, end <= Process.stackUpperBound else {
+            throw .segmentOutsideUserSpace(virtualAddress: segment.virtualAddress, memorySize: segment.memorySize)
+        }
+        let kind: MemRegion.Kind
+        let permissions: MemoryPermissions
+        if segment.permissions.contains(.write) {
+            (kind, permissions) = (.data, [.read, .write])
+        } else if segment.permissions.contains(.execute) {
+            (kind, permissions) = (.code, [.read, .execute])
+        } else {
+            (kind, permissions) = (.data, [.read])
+        }
+        let region = MemRegion(kind: kind, start: MemRegion.roundDown(segment.virtualAddress),
+                               end: MemRegion.roundUp(end), permissions: permissions)
+        guard case .success(let id) = space.map(region) else {
+            throw .overlappingSegments(virtualAddress: segment.virtualAddress)
+        }
+        var page = region.start
+        while page < region.end {
+            guard space.populatePage(at: page, in: id) != nil else { throw .outOfMemory }
+            page += PageTable.pageSize
+        }
+        try write(segment.bytes, at: segment.virtualAddress, region: id, into: space)
+    }
+
+    /// Copies `bytes` to user address `address` of `region`, mapping pages that are not mapped yet.
+    private static func write(_ bytes: [UInt8], at address: UInt64, region: RegionID,
+                              into space: AddressSpace) throws(ProcessSetupError) {
+        var offset = 0
+        while offset < bytes.count {
+            let va = address + UInt64(offset)
+            if space.pageTable.lookup(virtualAddress: va) == nil {
+                guard space.populatePage(at: va, in: region) != nil else { throw .outOfMemory }
+            }
+            let chunk = min(bytes.count - offset, Int(PageTable.pageSize - va % PageTable.pageSize))
+            let physical = space.pageTable.translate(va)!
+            space.frames.memory.write(bytes[offset..<offset + chunk], at: physical)
+            offset += chunk
+        }
+    }
+
+    private static func hostRandomBytes() -> [UInt8] {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    }
+
+    /// The current program break (the heap's end).
+    public var programBreak: UInt64 { addressSpace[heapRegion].end }
+}

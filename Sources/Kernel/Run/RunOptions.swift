@@ -1,0 +1,57 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// How `runProgram` sets up and runs a guest (the options of `tinyrv run`).
+public struct RunOptions {
+    /// Size of the stack region in pages (`--stack-pages`; the seed's `USTACK_PAGES`).
+    public var stackPages: Int = Process.defaultStackPages
+    /// Bytes of guest RAM (`--memory`); a positive multiple of 4096.
+    public var memorySize: UInt64 = 1 << 30
+    /// Instructions to run before stopping with status 124 (`--max-instructions`); nil: no limit.
+    public var maxInstructions: UInt64? = nil
+    /// Which events to trace (`--trace`).
+    public var trace: TraceOptions = []
+    /// Where trace lines go.
+    public var traceSink: TraceSink
+    /// argv, with argv[0] as given.
+    public var arguments: [String]
+    /// envp, each entry `"K=V"`.
+    public var environment: [String]
+    /// The 16 bytes AT_RANDOM points to; nil draws them from the host's generator.
+    public var randomBytes: [UInt8]? = nil
+    /// The only host directory the guest's file calls reach (`--fs-root`); its path is also the
+    /// guest's current directory.
+    public var fileSystemRoot: String = "."
+    /// Whether the guest may create, truncate or write host files there (`--fs-write`).
+    public var allowFileWrites = false
+    /// The program's host path, for `/proc/self/exe`; nil means `arguments[0]`.
+    public var executablePath: String? = nil
+
+    public init(arguments: [String], environment: [String] = [], stackPages: Int = Process.defaultStackPages,
+                memorySize: UInt64 = 1 << 30, maxInstructions: UInt64? = nil, trace: TraceOptions = [],
+                traceSink: TraceSink = .standardError, randomBytes: [UInt8]? = nil) {
+        self.arguments = arguments
+        self.environment = environment
+        self.stackPages = stackPages
+        self.memorySize = memorySize
+        self.maxInstructions = maxInstructions
+        self.trace = trace
+        self.traceSink = traceSink
+        self.randomBytes = randomBytes
+    }
+
+    /// tinyrv's own environment as `"K=V"` entries, in order (what `env` prints), for passing
+    /// the host's environment to the guest.
+    public static var hostEnvironment: [String] {
+        var entries: [String] = []
+        var cursor = environ
+        while let entry = cursor.pointee {
+            entries.append(String(cString: entry))
+            cursor += 1
+        }
+        return entries
+    }
+}

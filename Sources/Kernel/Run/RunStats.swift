@@ -1,0 +1,36 @@
+/// What `--stats` reports about a finished run.
+public struct RunStats: Equatable, Sendable {
+    public var instructionsRetired: UInt64
+    /// User page faults by region kind; `pageFaults.byRegion` lists them for printing.
+    public var pageFaults: PageFaultCounts
+    public var residentStackPages: Int
+    public var residentHeapPages: Int
+    /// Frames of guest RAM in use at the end and at most, page tables included.
+    public var framesInUse: Int
+    public var peakFramesInUse: Int
+    public var heapStart: UInt64
+    public var programBreak: UInt64
+
+    public init(instructionsRetired: UInt64, pageFaults: PageFaultCounts, residentStackPages: Int,
+                residentHeapPages: Int, framesInUse: Int, peakFramesInUse: Int, heapStart: UInt64, programBreak: UInt64) {
+        self.instructionsRetired = instructionsRetired
+        self.pageFaults = pageFaults
+        self.residentStackPages = residentStackPages
+        self.residentHeapPages = residentHeapPages
+        self.framesInUse = framesInUse
+        self.peakFramesInUse = peakFramesInUse
+        self.heapStart = heapStart
+        self.programBreak = programBreak
+    }
+}
+
+extension Process {
+    /// The process's counters now.
+    public var stats: RunStats {
+        RunStats(instructionsRetired: hart.instructionsRetired, pageFaults: pageFaults,
+                 residentStackPages: addressSpace.residentPages(of: .stack),
+                 residentHeapPages: addressSpace.residentPages(of: .heap),
+                 framesInUse: addressSpace.frames.framesInUse, peakFramesInUse: addressSpace.frames.peakFramesInUse,
+                 heapStart: heapStart, programBreak: programBreak)
+    }
+}

@@ -1,0 +1,14 @@
+/// Little-endian conversions for the structs syscalls read from and write to guest memory.
+enum GuestBytes {
+    /// The 8 little-endian bytes of each word, in order.
+    static func words(_ words: UInt64...) -> [UInt8] { self.words(words) }
+
+    static func words(_ words: [UInt64]) -> [UInt8] {
+        words.flatMap { word in (0..<8).map { UInt8(truncatingIfNeeded: word >> (8 * UInt64($0))) } }
+    }
+
+    /// The little-endian word at `offset`. Precondition: 8 bytes are there.
+    static func word(_ bytes: [UInt8], at offset: Int) -> UInt64 {
+        (0..<8).reduce(UInt64(0)) { $0 | UInt64(bytes[offset + $1]) << (8 * UInt64($1)) }
+    }
+}

@@ -1,0 +1,94 @@
+/// mmap, munmap and mprotect for anonymous memory: each mapping is a lazily backed `.mmap` region.
+enum MappingSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(number: 222, name: "mmap", arguments: [.hex, .decimal, .hex, .hex, .decimal, .hex], result: .hex,
+                          handler: mmap),
+        SyscallDefinition(number: 215, name: "munmap", arguments: [.hex, .decimal], result: .decimal, handler: munmap),
+        SyscallDefinition(number: 226, name: "mprotect", arguments: [.hex, .decimal, .hex], result: .decimal, handler: mprotect),
+    ]
+
+    /// Linux's PROT_* and MAP_* bits.
+    static let protRead: UInt64 = 1, protWrite: UInt64 = 2, protExec: UInt64 = 4
+    static let mapShared: UInt64 = 0x01, mapPrivate: UInt64 = 0x02, mapFixed: UInt64 = 0x10, mapAnonymous: UInt64 = 0x20
+    static let mapFixedNoReplace: UInt64 = 0x10_0000
+    /// Linux's default `mmap_min_addr`: no fixed mapping may start below it.
+    static let minimumAddress: UInt64 = 0x10000
+
+    /// mmap(addr, length, prot, flags, fd, offset), anonymous only: a new `.mmap` region, placed at
+    /// `addr` with MAP_FIXED (replacing what was there) or MAP_FIXED_NOREPLACE (`-EEXIST` on
+    /// overlap; `-EPERM` below `minimumAddress`), else at `addr` if that range is free, else in the highest free gap below the
+    /// stack's guard gap. Pages are allocated when first touched. `-EINVAL` for a zero length, an
+    /// unaligned fixed address or bad flags; `-ENODEV` for a file mapping; `-ENOMEM` when no gap fits.
+    static func mmap(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let (hint, length, prot, flags) = (a[0], a[1], a[2], a[3])
+        guard length > 0, length <= PageTable.userLimit, prot & ~(protRead | protWrite | protExec) == 0,
+              flags & (mapShared | mapPrivate) != 0 else { return .error(.EINVAL) }
+        guard flags & mapAnonymous != 0 else { return .error(.ENODEV) }
+        let size = MemRegion.roundUp(length)
+        let space = process.addressSpace
+        let start: UInt64
+        if flags & (mapFixed | mapFixedNoReplace) != 0 {
+            guard hint % PageTable.pageSize == 0, hint <= PageTable.userLimit - size else { return .error(.EINVAL) }
+            guard hint >= minimumAddress else { return .error(.EPERM) }
+            if !space.isFree(from: hint, to: hint + size) {
+                guard flags & mapFixed != 0 else { return .error(.EEXIST) }
+                space.unmap(from: hint, to: hint + size, pinned: process.pinnedRegions)
+            }
+            start = hint
+        } else if hint != 0, hint % PageTable.pageSize == 0, hint <= PageTable.userLimit - size,
+                  hint >= process.mmapFloor, space.isFree(from: hint, to: hint + size) {
+            start = hint
+        } else {
+            guard let found = space.highestFreeRange(size: size, floor: process.mmapFloor, ceiling: process.mmapCeiling) else {
+                return .error(.ENOMEM)
+            }
+            start = found
+        }
+        let region = MemRegion(kind: .mmap, start: start, end: start + size, permissions: permissions(prot))
+        guard case .success = space.map(region) else { return .error(.ENOMEM) }
+        return .value(Int64(start))
+    }
+
+    /// munmap(addr, length): removes the pages of the range (`AddressSpace.unmap`); the heap and
+    /// stack regions stay, emptied. `-EINVAL` for an unaligned address, a zero length or a range
+    /// outside user space.
+    static func munmap(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let (start, length) = (a[0], a[1])
+        guard start % PageTable.pageSize == 0, length > 0, length <= PageTable.userLimit,
+              start <= PageTable.userLimit - MemRegion.roundUp(length) else { return .error(.EINVAL) }
+        process.addressSpace.unmap(from: start, to: start + MemRegion.roundUp(length), pinned: process.pinnedRegions)
+        return .value(0)
+    }
+
+    /// mprotect(addr, len, prot): new permissions for whole pages (`AddressSpace.protect`).
+    /// `-EINVAL` for an unaligned address or unknown bits, `-ENOMEM` when a page is in no region.
+    static func mprotect(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let (start, length, prot) = (a[0], a[1], a[2])
+        guard start % PageTable.pageSize == 0, prot & ~(protRead | protWrite | protExec) == 0 else { return .error(.EINVAL) }
+        guard length > 0 else { return .value(0) }
+        let (sum, overflow) = start.addingReportingOverflow(length)
+        guard !overflow, sum <= PageTable.userLimit else { return .error(.ENOMEM) }
+        switch process.addressSpace.protect(from: start, to: MemRegion.roundUp(sum), permissions: permissions(prot)) {
+        case .success: return .value(0)
+        case .failure: return .error(.ENOMEM)
+        }
+    }
+
+    /// PROT_* as permissions; on RISC-V write and execute imply read.
+    static func permissions(_ prot: UInt64) -> MemoryPermissions {
+        var permissions: MemoryPermissions = []
+        if prot & protRead != 0 { permissions.insert(.read) }
+        if prot & protWrite != 0 { permissions.formUnion([.read, .write]) }
+        if prot & protExec != 0 { permissions.formUnion([.read, .execute]) }
+        return permissions
+    }
+}
+
+extension Process {
+    /// Regions the process names by id, which `munmap` empties but never removes.
+    var pinnedRegions: Set<RegionID> { [heapRegion, stackRegion] }
+    /// Anonymous mappings go below this: the stack's bottom less Linux's 1 MiB stack guard gap.
+    var mmapCeiling: UInt64 { addressSpace[stackRegion].start - PageFaultHandler.stackGuardGap }
+    /// ... and above this: the current break, so the heap keeps the room it already has.
+    var mmapFloor: UInt64 { MemRegion.roundUp(programBreak) }
+}

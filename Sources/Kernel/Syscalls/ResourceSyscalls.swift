@@ -1,0 +1,67 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// What the process may learn about its machine and usage: one CPU, the guest RAM, clock
+/// resolution, resource usage; and the calls that only ask to wait or to set an alternate stack.
+enum ResourceSyscalls {
+    /// sigaltstack's SS_DISABLE: no alternate signal stack.
+    static let signalStackDisabled: UInt64 = 2
+
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(number: 124, name: "sched_yield", arguments: [], result: .decimal) { _, _ in .value(0) },
+        SyscallDefinition(number: 123, name: "sched_getaffinity", arguments: [.decimal, .decimal, .hex], result: .decimal,
+                          handler: schedGetaffinity),
+        SyscallDefinition(number: 114, name: "clock_getres", arguments: [.decimal, .hex], result: .decimal) { process, a in
+            guard a[0] <= 11 else { return .error(.EINVAL) }
+            guard a[1] != 0 else { return .value(0) }
+            return IOSyscalls.complete(process.copyOut(GuestBytes.words(0, 1), to: a[1]), value: 0)
+        },
+        SyscallDefinition(number: 165, name: "getrusage", arguments: [.decimal, .hex], result: .decimal, handler: getrusage),
+        SyscallDefinition(number: 179, name: "sysinfo", arguments: [.hex], result: .decimal, handler: sysinfo),
+        SyscallDefinition(number: 132, name: "sigaltstack", arguments: [.hex, .hex], result: .decimal, handler: sigaltstack),
+    ]
+
+    /// sched_getaffinity(pid, size, mask): one CPU (bit 0); returns the 8 bytes written.
+    static func schedGetaffinity(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        guard a[0] == 0 || Int64(bitPattern: a[0]) == Process.processID else { return .error(.ESRCH) }
+        guard a[1] >= 8, a[1] % 8 == 0 else { return .error(.EINVAL) }
+        return IOSyscalls.complete(process.copyOut(GuestBytes.words(1), to: a[2]), value: 8)
+    }
+
+    /// getrusage(who, usage): the run's user time so far in `ru_utime` (from instructions retired
+    /// at a nominal 100 MIPS), everything else zero. 144 bytes.
+    static func getrusage(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let who = Int64(bitPattern: a[0])
+        guard who == 0 || who == -1 || who == 1 else { return .error(.EINVAL) }
+        let microseconds = process.hart.instructionsRetired / 100
+        var words = [UInt64](repeating: 0, count: 18)
+        words[0] = microseconds / 1_000_000
+        words[1] = microseconds % 1_000_000
+        return IOSyscalls.complete(process.copyOut(GuestBytes.words(words), to: a[1]), value: 0)
+    }
+
+    /// sysinfo(info): the host's uptime, guest RAM as total memory and its free frames as free
+    /// memory, one process, memory unit 1. 112 bytes.
+    static func sysinfo(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        let frames = process.addressSpace.frames
+        let total = UInt64(frames.capacity) * PageTable.pageSize
+        let free = UInt64(frames.framesFree) * PageTable.pageSize
+        // uptime, loads[3], totalram, freeram, sharedram, bufferram, totalswap, freeswap,
+        // procs (u16) | pad, totalhigh, freehigh, mem_unit (u32) | padding.
+        let words: [UInt64] = [UInt64(now.tv_sec), 0, 0, 0, total, free, 0, 0, 0, 0, 1, 0, 0, 1]
+        return IOSyscalls.complete(process.copyOut(GuestBytes.words(words), to: a[0]), value: 0)
+    }
+
+    /// sigaltstack(new, old): there is never an alternate stack (signals are not delivered); the old
+    /// one reads as disabled and a new one is accepted.
+    static func sigaltstack(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        if a[0] != 0, !process.isAccessible(a[0], count: 24, for: .load) { return .error(.EFAULT) }
+        guard a[1] != 0 else { return .value(0) }
+        return IOSyscalls.complete(process.copyOut(GuestBytes.words(0, signalStackDisabled, 0), to: a[1]), value: 0)
+    }
+}

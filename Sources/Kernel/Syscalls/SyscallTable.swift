@@ -1,0 +1,101 @@
+import RISCV
+
+/// What a syscall handler decided.
+enum SyscallResult: Equatable {
+    /// Return `value` in a0 (negative errno for errors) and resume after the ecall.
+    case value(Int64)
+    /// `exit`/`exit_group` with this code.
+    case exit(Int64)
+    /// The call must kill the process (a fault while copying ran out of RAM, or abort).
+    case kill(Kill)
+
+    static func error(_ errno: Errno) -> SyscallResult { .value(errno.negated) }
+}
+
+/// How the trace shows an argument or a result.
+enum SyscallValueFormat: Equatable {
+    case decimal, hex
+    /// A NUL-terminated string at the pointer: `"sub/b.txt"`.
+    case string
+    /// The bytes at the pointer, as many as argument `lengthArgument` says: `"hello\n"`.
+    case buffer(lengthArgument: Int)
+    /// The bytes at the pointer, as many as the call returned (read's data): `"abc"`.
+    case resultBuffer
+}
+
+/// One entry of the syscall table: the Linux (or tinyrv) number, the name and argument formats for
+/// the trace, and the handler, which gets the process and a0...a5.
+struct SyscallDefinition {
+    let number: UInt64
+    let name: String
+    let arguments: [SyscallValueFormat]
+    let result: SyscallValueFormat
+    let handler: (Process, [UInt64]) -> SyscallResult
+}
+
+/// The syscall table (seed: `syscall`): number -> handler, with the handlers in one file per theme.
+enum SyscallTable {
+    static let definitions: [UInt64: SyscallDefinition] = {
+        let all = IOSyscalls.definitions + ProcessSyscalls.definitions + MemorySyscalls.definitions
+            + MappingSyscalls.definitions + RemapSyscalls.definitions + IdentitySyscalls.definitions + TimeSyscalls.definitions
+            + SignalSyscalls.definitions + FileStatusSyscalls.definitions + FileSyscalls.definitions
+            + FileWriteSyscalls.definitions + ResourceSyscalls.definitions
+        var table: [UInt64: SyscallDefinition] = [:]
+        for definition in all {
+            precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")
+            table[definition.number] = definition
+        }
+        return table
+    }()
+
+    /// Runs the call numbered a7 with a0...a5 and traces it. Unknown numbers return `-ENOSYS`.
+    static func dispatch(_ process: Process) -> SyscallResult {
+        let hart = process.hart
+        let number = hart.register(17)
+        let arguments = (10...15).map { hart.register($0) }
+        guard let definition = definitions[number] else {
+            if process.trace.contains(.syscalls) {
+                let shown = arguments.map { hex($0) }.joined(separator: ", ")
+                process.traceSink.write("syscall_\(number)(\(shown)) = \(Errno.traceText(forResult: Errno.ENOSYS.negated)!)")
+            }
+            return .error(.ENOSYS)
+        }
+        let result = definition.handler(process, arguments)
+        if process.trace.contains(.syscalls) {
+            process.traceSink.write(traceLine(definition, arguments, result, peek: process.peekMapped))
+        }
+        return result
+    }
+
+    /// `sbrk(4096) = 0x13000`, `write(1, "hi\n", 3) = 3`, `brk(0x0) = -12 ENOMEM`, `exit(3) = ?`.
+    /// `peek` reads guest memory for strings and buffers without faulting anything in (nil when
+    /// unmapped, which shows the pointer instead).
+    static func traceLine(_ definition: SyscallDefinition, _ arguments: [UInt64], _ result: SyscallResult,
+                          peek: (UInt64, Int) -> [UInt8]? = { _, _ in nil }) -> String {
+        var returned: Int64?
+        if case .value(let value) = result { returned = value }
+        let shown = zip(definition.arguments, arguments).map { format, value -> String in
+            switch format {
+            case .decimal: return String(Int64(bitPattern: value))
+            case .hex: return hex(value)
+            case .string: return peek(value, TraceText.stringLimit).map { TraceText.quoted($0, stopAtNul: true) } ?? hex(value)
+            case .buffer(let index): return TraceText.buffer(at: value, length: arguments[index], peek: peek)
+            case .resultBuffer:
+                guard let returned, returned >= 0 else { return hex(value) }
+                return TraceText.buffer(at: value, length: UInt64(returned), peek: peek)
+            }
+        }.joined(separator: ", ")
+        let outcome: String
+        switch result {
+        case .value(let value):
+            if let error = Errno.traceText(forResult: value) {
+                outcome = error
+            } else {
+                outcome = definition.result == .hex ? hex(UInt64(bitPattern: value)) : String(value)
+            }
+        case .exit: outcome = "?"
+        case .kill: outcome = "? (killed)"
+        }
+        return "\(definition.name)(\(shown)) = \(outcome)"
+    }
+}

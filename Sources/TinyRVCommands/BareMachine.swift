@@ -1,0 +1,96 @@
+import ELF
+import RISCV
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A bare-metal machine: RAM at 0x8000_0000, one hart starting in M-mode at the ELF entry with
+/// architectural trap delivery, and an HTIF `tohost`/`fromhost` pair as its only device.
+///
+/// The program ends when it writes a value `v` to `tohost`: the run stops with status `v >> 1`
+/// (so 1 is success, `(n << 1) | 1` is failure n). A value whose top 16 bits are 0x0101 (device 1,
+/// command 1) is a console character instead: it is printed, acknowledged through `fromhost` when
+/// that symbol exists, and the run goes on.
+struct BareMachine {
+    enum LoadError: Error, CustomStringConvertible {
+        case noToHost
+        case segmentOutsideRAM(index: Int, address: UInt64, size: UInt64)
+
+        var description: String {
+            switch self {
+            case .noToHost:
+                return "bare-metal program defines no 'tohost' symbol, so it could never report a result"
+            case let .segmentOutsideRAM(index, address, size):
+                return "segment \(index) at physical 0x\(hex(address)) (+0x\(hex(size))) lies outside RAM; try a larger --memory"
+            }
+        }
+    }
+
+    enum Outcome: Equatable {
+        case exited(status: Int32)
+        case budgetExhausted
+    }
+
+    let hart: Hart
+    let tohost: UInt64
+    let fromhost: UInt64?
+
+    /// Loads every PT_LOAD segment at its physical address. Throws `LoadError` when the program has
+    /// no `tohost` or a segment does not fit in RAM.
+    init(elf: ELFFile, memorySize: UInt64) throws {
+        guard let tohost = elf.symbol(named: "tohost") else { throw LoadError.noToHost }
+        let memory = try PhysicalMemory(size: memorySize)
+        for (index, segment) in elf.segments.enumerated() {
+            guard memory.contains(segment.physicalAddress, length: max(segment.memorySize, 1)) else {
+                throw LoadError.segmentOutsideRAM(index: index, address: segment.physicalAddress, size: segment.memorySize)
+            }
+            memory.write(segment.bytes, at: segment.physicalAddress)
+        }
+        guard memory.contains(tohost, length: 8) else {
+            throw LoadError.segmentOutsideRAM(index: -1, address: tohost, size: 8)
+        }
+        hart = Hart(memory: memory, delivery: .architectural)
+        hart.privilege = .machine
+        hart.pc = elf.entry
+        hart.tohostAddress = tohost
+        self.tohost = tohost
+        fromhost = elf.symbol(named: "fromhost").flatMap { memory.contains($0, length: 8) ? $0 : nil }
+    }
+
+    /// Runs until the program reports through `tohost` or `maxInstructions` retire.
+    func run(maxInstructions: UInt64?) -> Outcome {
+        var remaining = maxInstructions ?? UInt64.max
+        while true {
+            let before = hart.instructionsRetired
+            let stop = hart.run(maxInstructions: remaining)
+            remaining -= min(remaining, hart.instructionsRetired - before)
+            switch stop {
+            case .tohost(let value) where value >> 48 == 0x0101:
+                putConsoleCharacter(UInt8(truncatingIfNeeded: value))
+            case .tohost(let value):
+                return .exited(status: Self.status(forToHost: value))
+            case .budgetExhausted:
+                return .budgetExhausted
+            case .trap(let trap):
+                preconditionFailure("architectural delivery returned a trap: \(trap)")
+            }
+        }
+    }
+
+    /// `v >> 1` as an exit status; a failure whose number is a multiple of 256 still fails (status 255).
+    static func status(forToHost value: UInt64) -> Int32 {
+        let code = value >> 1
+        if code == 0 { return 0 }
+        let low = Int32(truncatingIfNeeded: code & 0xff)
+        return low == 0 ? 255 : low
+    }
+
+    private func putConsoleCharacter(_ byte: UInt8) {
+        var b = byte
+        _ = Glibc.write(1, &b, 1)
+        hart.memory.store(UInt64(0), at: tohost)
+        if let fromhost { hart.memory.store(UInt64(0x0101) << 48 | 1, at: fromhost) }
+    }
+}
+
+func hex(_ value: UInt64) -> String { String(value, radix: 16) }

@@ -1,0 +1,157 @@
+import ArgumentParser
+import ELF
+import Kernel
+import RISCV
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `tinyrv run`: runs one RV64 ELF, hosted on the Swift kernel or bare-metal, and exits with the
+/// status design.md documents.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a RISC-V RV64 ELF program.",
+        discussion: """
+            Hosted (default): the program runs in U-mode on the Swift kernel with Linux riscv64 syscalls, \
+            an on-demand stack and an sbrk heap. Bare (--bare, implied when the ELF defines 'tohost'): \
+            the program starts in M-mode at its entry and ends by writing 'tohost' (status = value >> 1).
+            """
+    )
+
+    @Flag(help: "Run bare-metal: load segments at their physical addresses and start in M-mode. Implied when the ELF defines 'tohost'.")
+    var bare = false
+
+    @Option(help: ArgumentHelp("Pages in the user stack region (hosted).", valueName: "N"))
+    var stackPages: Int = 10
+
+    @Option(help: ArgumentHelp("Guest RAM size: bytes, or a number with K, M or G (1 MiB to 64 GiB, whole pages). Host memory is committed only as pages are touched.", valueName: "SIZE"))
+    var memory: MemorySize = MemorySize(bytes: 1 << 30)
+
+    @Option(help: ArgumentHelp("Stop after N instructions with status 124.", valueName: "N"))
+    var maxInstructions: UInt64?
+
+    @Option(help: ArgumentHelp("Comma-separated events to trace: syscalls, faults, traps, instructions, or all.", valueName: "LIST"))
+    var trace: TraceSelection = TraceSelection()
+
+    @Option(help: ArgumentHelp("Write traces to PATH instead of stderr.", valueName: "PATH"))
+    var traceFile: String?
+
+    @Flag(help: "Print instructions retired, wall time, MIPS, page faults per region and resident pages at exit (stderr).")
+    var stats = false
+
+    @Option(name: .customLong("env"), help: ArgumentHelp("Set a variable in the guest's environment (repeatable).", valueName: "NAME=VALUE"))
+    var setEnvironment: [String] = []
+
+    @Option(name: .customLong("unset-env"), help: ArgumentHelp("Remove a variable from the guest's environment (repeatable).", valueName: "NAME"))
+    var unsetEnvironment: [String] = []
+
+    @Flag(name: .customLong("clear-env"), help: "Start the guest with an empty environment instead of tinyrv's own (then --env adds to it).")
+    var clearEnvironment = false
+
+    @Option(help: ArgumentHelp("The only host directory the guest's file calls may read (and its current directory). No path escapes it: not '..', not an absolute path, not a symlink.", valueName: "DIR"))
+    var fsRoot: String = "."
+
+    @Flag(help: "Let the guest create, truncate and write files under --fs-root.")
+    var fsWrite = false
+
+    @Argument(help: "The ELF program to run.")
+    var program: String
+
+    @Argument(parsing: .captureForPassthrough, help: "Arguments passed to the program.")
+    var arguments: [String] = []
+
+    func validate() throws {
+        guard (1...1 << 20).contains(stackPages) else {
+            throw ValidationError("--stack-pages must be from 1 to 1048576, not \(stackPages)")
+        }
+        for entry in setEnvironment where !entry.contains("=") || entry.hasPrefix("=") {
+            throw ValidationError("--env takes NAME=VALUE, not '\(entry)'")
+        }
+        var info = stat()
+        guard stat(fsRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+            throw ValidationError("--fs-root '\(fsRoot)' is not a directory")
+        }
+    }
+
+    /// tinyrv's environment (unless --clear-env), less --unset-env names, then --env entries (which replace).
+    var guestEnvironment: [String] {
+        let base = clearEnvironment ? [] : RunOptions.hostEnvironment
+        let overridden = Set(unsetEnvironment + setEnvironment.map { String($0.prefix { $0 != "=" }) })
+        return base.filter { !overridden.contains(String($0.prefix { $0 != "=" })) } + setEnvironment
+    }
+
+    func run() throws {
+        let elf: ELFFile
+        do {
+            elf = try ELFFile(path: program)
+        } catch {
+            throw Failure(status: error.isFileNotFound ? ExitStatus.notFound : ExitStatus.notRunnable,
+                          message: error.isFileNotFound ? "\(error)" : "\(program): \(error)")
+        }
+        let sink = try TraceOutput.open(path: traceFile)
+        let clock = WallClock()
+        if bare || elf.symbol(named: "tohost") != nil {
+            try runBare(elf, sink: sink, clock: clock)
+        } else {
+            try runHosted(elf, sink: sink, clock: clock)
+        }
+    }
+
+    private func runBare(_ elf: ELFFile, sink: TraceSink, clock: WallClock) throws {
+        let machine: BareMachine
+        do {
+            machine = try BareMachine(elf: elf, memorySize: memory.bytes)
+        } catch let error as BareMachine.LoadError {
+            throw Failure(status: ExitStatus.notRunnable, message: "\(program): \(error)")
+        }
+        if trace.options.contains(.instructions) {
+            machine.hart.instructionTracer = { pc, bits in sink.write(InstructionTraceFormat.line(pc: pc, bits: bits)) }
+        }
+        let outcome = machine.run(maxInstructions: maxInstructions)
+        sink.flush()
+        if stats {
+            StatsReport.bare(instructions: machine.hart.instructionsRetired, seconds: clock.seconds).print()
+        }
+        switch outcome {
+        case .exited(let status):
+            throw GuestExit(status: status)
+        case .budgetExhausted:
+            throw Failure(status: ExitStatus.budgetExhausted,
+                          message: "stopped: --max-instructions \(maxInstructions ?? 0) spent (pc 0x\(hex(machine.hart.pc)))")
+        }
+    }
+
+    private func runHosted(_ elf: ELFFile, sink: TraceSink, clock: WallClock) throws {
+        var options = RunOptions(arguments: [program] + arguments, environment: guestEnvironment, stackPages: stackPages)
+        options.fileSystemRoot = fsRoot
+        options.allowFileWrites = fsWrite
+        options.memorySize = memory.bytes
+        options.maxInstructions = maxInstructions
+        options.trace = trace.options
+        options.traceSink = sink
+        let result: (outcome: ExitOutcome, stats: RunStats)
+        do {
+            result = try runProgram(ProgramImage(elf), options: options)
+        } catch {
+            throw Failure(status: ExitStatus.notRunnable, message: "\(program): \(error)")
+        }
+        sink.flush()
+        if stats { StatsReport.hosted(result.stats, seconds: clock.seconds).print() }
+        if let line = result.outcome.diagnosticLine { fputs("\(line)\n", stderr) }
+        throw GuestExit(status: result.outcome.exitStatus)
+    }
+}
+
+/// A failure of tinyrv itself or of the file it was given: one line on stderr, then `status`.
+struct Failure: Error {
+    let status: Int32
+    let message: String
+}
+
+extension ELFError {
+    var isFileNotFound: Bool {
+        if case .fileNotFound = self { return true }
+        return false
+    }
+}

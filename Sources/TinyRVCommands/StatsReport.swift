@@ -1,0 +1,33 @@
+import Kernel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The `--stats` summary printed on stderr at exit.
+struct StatsReport {
+    var lines: [String]
+
+    /// Instructions retired, wall time and MIPS of a bare-metal run.
+    static func bare(instructions: UInt64, seconds: Double) -> StatsReport {
+        StatsReport(lines: [speedLine(instructions: instructions, seconds: seconds)])
+    }
+
+    /// Speed, page faults per region and resident pages of a hosted run.
+    static func hosted(_ stats: RunStats, seconds: Double) -> StatsReport {
+        let faults = stats.pageFaults.byRegion.filter { $0.count > 0 }.map { "\($0.region) \($0.count)" }
+        return StatsReport(lines: [
+            speedLine(instructions: stats.instructionsRetired, seconds: seconds),
+            "page faults: \(stats.pageFaults.total)" + (faults.isEmpty ? "" : " (" + faults.joined(separator: ", ") + ")"),
+            "resident pages: stack \(stats.residentStackPages), heap \(stats.residentHeapPages); frames in use \(stats.framesInUse) (peak \(stats.peakFramesInUse))",
+        ])
+    }
+
+    static func speedLine(instructions: UInt64, seconds: Double) -> String {
+        let mips = seconds > 0 ? Double(instructions) / seconds / 1e6 : 0
+        return "instructions: \(instructions)  time: \(String(format2: seconds))s  MIPS: \(String(format2: mips))"
+    }
+
+    func print() {
+        for line in lines { fputs("tinyrv: stats: \(line)\n", stderr) }
+    }
+}

@@ -1,0 +1,25 @@
+import Testing
+@testable import ELF
+
+@Suite struct FileReadingTests {
+    @Test func readsEveryByteOfAFileLargerThanOneChunk() throws {
+        let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
+        let path = try TemporaryFile.write(bytes, named: "big")
+        #expect(try FileReading.contents(of: path) == bytes)
+    }
+
+    @Test func missingPathIsFileNotFound() {
+        #expect(throws: ELFError.fileNotFound("/nonexistent/tinyrv/prog")) {
+            try ELFFile(path: "/nonexistent/tinyrv/prog")
+        }
+    }
+
+    @Test func directoryIsUnreadable() {
+        #expect(throws: ELFError.unreadable("/tmp", "not a regular file")) { try ELFFile(path: "/tmp") }
+    }
+
+    @Test func pathThroughAFileIsNotFound() throws {
+        let path = try TemporaryFile.write([1], named: "plain")
+        #expect(throws: ELFError.fileNotFound(path + "/inner")) { try ELFFile(path: path + "/inner") }
+    }
+}

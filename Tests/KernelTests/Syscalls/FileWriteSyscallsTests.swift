@@ -1,0 +1,59 @@
+import Testing
+@testable import Kernel
+#if canImport(Glibc)
+import Glibc
+#endif
+
+@Suite struct FileWriteSyscallsTests {
+    let tree = TemporaryTree()
+    let atCWD = UInt64(bitPattern: -100)
+
+    func process(writes: Bool) throws -> Process {
+        var options = Fixtures.options()
+        options.fileSystemRoot = tree.root
+        options.allowFileWrites = writes
+        return try Fixtures.process(options: options)
+    }
+
+    func path(_ text: String, in process: Process) throws -> UInt64 {
+        try process.copyOut(Array(text.utf8) + [0], to: 0x11800).get()
+        return 0x11800
+    }
+
+    @Test func everyChangeNeedsFsWrite() throws {
+        let process = try process(writes: false)
+        #expect(FileWriteSyscalls.unlinkat(process, [atCWD, try path("a.txt", in: process), 0]) == .value(-13))
+        #expect(FileWriteSyscalls.mkdirat(process, [atCWD, try path("newdir", in: process), 0o755]) == .value(-13))
+        #expect(tree.read(tree.root + "/a.txt") == "hello")
+    }
+
+    @Test func createWriteTruncateAndRemove() throws {
+        let process = try process(writes: true)
+        let created = FileSyscalls.openat(process, [atCWD, try path("w.txt", in: process), 0o1 | 0o100, 0o644])
+        #expect(created == .value(3))
+        try process.copyOut(Array("abcdef".utf8), to: 0x11000).get()
+        #expect(IOSyscalls.write(process, [3, 0x11000, 6]) == .value(6))
+        #expect(FileWriteSyscalls.pwrite64(process, [3, 0x11000, 2, 4]) == .value(2))
+        #expect(tree.read(tree.root + "/w.txt") == "abcdab")
+        #expect(SyscallTable.definitions[46]!.handler(process, [3, 3, 0, 0, 0, 0]) == .value(0))
+        #expect(tree.read(tree.root + "/w.txt") == "abc")
+        #expect(SyscallTable.definitions[82]!.handler(process, [3, 0, 0, 0, 0, 0]) == .value(0))
+        #expect(FileWriteSyscalls.unlinkat(process, [atCWD, try path("w.txt", in: process), 0]) == .value(0))
+        #expect(tree.read(tree.root + "/w.txt") == nil)
+        #expect(FileWriteSyscalls.unlinkat(process, [atCWD, try path("../outside.txt", in: process), 0]) == .value(-13))
+        #expect(tree.read(tree.base + "/outside.txt") == "secret")
+    }
+
+    @Test func directoriesAndUmask() throws {
+        let process = try process(writes: true)
+        let umask = SyscallTable.definitions[166]!
+        #expect(umask.handler(process, [0o077, 0, 0, 0, 0, 0]) == .value(0o022))
+        #expect(FileWriteSyscalls.mkdirat(process, [atCWD, try path("newdir", in: process), 0o777]) == .value(0))
+        var status = stat()
+        #expect(stat(tree.root + "/newdir", &status) == 0)
+        #expect(status.st_mode & 0o777 == 0o700)
+        #expect(FileWriteSyscalls.mkdirat(process, [atCWD, try path("newdir", in: process), 0o777]) == .value(-17))
+        #expect(FileWriteSyscalls.unlinkat(process, [atCWD, try path("newdir", in: process), 0x200]) == .value(0))
+        #expect(FileWriteSyscalls.unlinkat(process, [atCWD, try path(".", in: process), 0x200]) == .value(-22))
+    }
+}

@@ -1,0 +1,68 @@
+import Testing
+@testable import Kernel
+
+@Suite struct SyscallTableTests {
+    let linuxEnvironment: [UInt64: String] = [
+        96: "set_tid_address", 99: "set_robust_list", 113: "clock_gettime", 160: "uname", 169: "gettimeofday",
+        173: "getppid", 174: "getuid", 175: "geteuid", 176: "getgid", 177: "getegid", 178: "gettid",
+        215: "munmap", 222: "mmap", 226: "mprotect", 261: "prlimit64", 278: "getrandom",
+        129: "kill", 130: "tkill", 131: "tgkill", 134: "rt_sigaction", 135: "rt_sigprocmask",
+        29: "ioctl", 57: "close", 65: "readv", 79: "newfstatat", 80: "fstat",
+        17: "getcwd", 23: "dup", 24: "dup3", 25: "fcntl", 48: "faccessat", 56: "openat", 61: "getdents64",
+        62: "lseek", 67: "pread64", 78: "readlinkat", 439: "faccessat2", 216: "mremap", 233: "madvise",
+        101: "nanosleep", 167: "prctl",
+        114: "clock_getres", 123: "sched_getaffinity", 124: "sched_yield", 132: "sigaltstack", 165: "getrusage",
+        179: "sysinfo",
+        34: "mkdirat", 35: "unlinkat", 46: "ftruncate", 68: "pwrite64", 82: "fsync", 166: "umask",
+    ]
+
+    @Test func tableHoldsTheLinuxAndTinyRVNumbers() {
+        let names = SyscallTable.definitions.mapValues(\.name)
+        #expect(names == [63: "read", 64: "write", 66: "writev", 93: "exit", 94: "exit_group", 172: "getpid",
+                          214: "brk", 2000: "sbrk", 2001: "info"].merging(linuxEnvironment) { $1 })
+    }
+
+    @Test func traceLinesAreStraceStyle() throws {
+        let sbrk = try #require(SyscallTable.definitions[2000])
+        #expect(SyscallTable.traceLine(sbrk, [4096, 0, 0, 0, 0, 0], .value(0x13000)) == "sbrk(4096) = 0x13000")
+        #expect(SyscallTable.traceLine(sbrk, [UInt64(bitPattern: -8), 0, 0, 0, 0, 0], .value(-12)) == "sbrk(-8) = -12 ENOMEM")
+        let write = try #require(SyscallTable.definitions[64])
+        #expect(SyscallTable.traceLine(write, [1, 0x3ffffffe90, 6, 0, 0, 0], .value(6)) == "write(1, 0x3ffffffe90, 6) = 6")
+        let exit = try #require(SyscallTable.definitions[93])
+        #expect(SyscallTable.traceLine(exit, [3, 0, 0, 0, 0, 0], .exit(3)) == "exit(3) = ?")
+    }
+
+    @Test func writeAndReadRejectBadPointersAndDescriptors() throws {
+        let process = try Fixtures.process()
+        #expect(IOSyscalls.write(process, [1, 0, 5]) == .value(-14))
+        #expect(IOSyscalls.write(process, [1, 0x12ffe, 5]) == .value(-14), "runs off the end of data")
+        #expect(IOSyscalls.write(process, [7, 0x11000, 5]) == .value(-9))
+        #expect(IOSyscalls.write(process, [1, 0x11000, 0]) == .value(0))
+        #expect(IOSyscalls.read(process, [0, 0x10000, 5]) == .value(-14), "text is not writable")
+        #expect(IOSyscalls.writev(process, [1, 0, 1]) == .value(-14))
+        #expect(IOSyscalls.writev(process, [1, 0x11000, 5000]) == .value(-22))
+    }
+
+    @Test func writeReachesTheHostDescriptorInOrder() throws {
+        let process = try Fixtures.process()
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        try process.copyOut(Array("hello, ".utf8), to: 0x11000).get()
+        try process.copyOut(Array("world\n".utf8), to: 0x11ffe).get()
+        process.files.install(.host(fds[1]), at: 9)
+        #expect(IOSyscalls.write(process, [9, 0x11000, 7]) == .value(7))
+        // writev of {0x11ffe, 6}: an iovec built in the data segment.
+        let iovec = (0..<8).map { UInt8(truncatingIfNeeded: UInt64(0x11ffe) >> (8 * UInt64($0))) } + [6, 0, 0, 0, 0, 0, 0, 0]
+        try process.copyOut(iovec, to: 0x11800).get()
+        #expect(IOSyscalls.writev(process, [9, 0x11800, 1]) == .value(6))
+        close(fds[1])
+        var buffer = [UInt8](repeating: 0, count: 64)
+        let n = Glibc.read(fds[0], &buffer, 64)
+        #expect(String(decoding: buffer[..<max(0, n)], as: UTF8.self) == "hello, world\n")
+    }
+}
+
+#if canImport(Glibc)
+import Glibc
+#endif
