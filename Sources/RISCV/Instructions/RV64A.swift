@@ -1,7 +1,9 @@
 /// RV64A, atomics: encodings and behaviour of LR/SC and every AMO in .w and .d.
 ///
 /// - LR takes a reservation on its physical address; SC succeeds (rd = 0) only with a matching
-///   reservation, and every SC, and every trap or xRET, drops the reservation.
+///   reservation, and every SC, and every trap or xRET, drops the reservation. So does any store
+///   or AMO of this hart to the reserved doubleword: while a reservation is pending, the write TLB
+///   holds no entry for its page, so such stores take the slow path, which checks it.
 /// - A misaligned LR raises load address misaligned (4); a misaligned SC or AMO raises store/AMO
 ///   address misaligned (6). SC and AMOs translate as stores (page fault 15, access fault 7).
 /// - Atomics write memory directly: an AMO or SC to `tohostAddress` does not stop `run`.
@@ -73,6 +75,7 @@ extension Hart {
         case .loadReserved:
             registers[Int(d.rd)] = loadOld()
             reservation = paddr
+            tlb.write[TLB.index(address)] = TLBEntry(tag: TLB.invalidTag, addend: 0)
         case .storeConditional:
             let success = reservation == paddr
             reservation = nil
@@ -80,6 +83,7 @@ extension Hart {
             registers[Int(d.rd)] = success ? 0 : 1
         default:
             let old = loadOld()
+            dropReservation(ifStoreTouches: paddr)
             let operand = isDouble ? registers[Int(d.rs2)] : signExtend32(registers[Int(d.rs2)])
             store(RV64A.combine(operation, old: old, operand: operand))
             registers[Int(d.rd)] = old

@@ -9,6 +9,9 @@
 /// A store whose bytes cover the physical address `tohostAddress` completes and then stops `run`
 /// with `.tohost(word)`, where word is the 64-bit value at tohost (or the stored value, when tohost
 /// lies outside RAM, where it is then the only thing that can be written).
+///
+/// Stores take the slow path on the page of a pending LR reservation (no write TLB entry), where
+/// a store to the reserved doubleword drops the reservation (see `RV64A`).
 extension Hart {
     /// Loads a `T` from virtual address `va`. Returns nil with `lastFault` set on a fault.
     @inline(__always)
@@ -50,6 +53,7 @@ extension Hart {
         case .execute: table = tlb.fetch
         case .write:
             if let tohost = tohostAddress, tohost & TLB.pageMask == pageStart { return pa }
+            if let reserved = reservation, reserved & TLB.pageMask == pageStart { return pa }
             table = tlb.write
         }
         tlb.fill(table, virtualPage: va & TLB.pageMask, hostPage: memory.hostPointer(pageStart))
@@ -72,6 +76,12 @@ extension Hart {
         let byteVA = va &+ i
         let page = (byteVA ^ va) & TLB.pageMask == 0 ? pages.0 : pages.1
         return (page & TLB.pageMask) | (byteVA & 0xfff)
+    }
+
+    /// Drops the LR reservation when a store writes a byte of the reserved doubleword.
+    @inline(__always)
+    func dropReservation(ifStoreTouches pa: UInt64) {
+        if let reserved = reservation, reserved & ~7 == pa & ~7 { reservation = nil }
     }
 
     @inline(never)
@@ -97,6 +107,7 @@ extension Hart {
             let pa = byteAddress(va, i, pages)
             memory.store(UInt8(truncatingIfNeeded: value >> (8 * i)), at: pa)
             if pa == tohostAddress { hitTohost = true }
+            dropReservation(ifStoreTouches: pa)
         }
         guard hitTohost, let tohost = tohostAddress else { return true }
         tohostWritten = memory.contains(tohost, length: 8) ? memory.load(UInt64.self, at: tohost) : value

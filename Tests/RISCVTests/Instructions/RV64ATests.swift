@@ -104,3 +104,34 @@ import Testing
         #expect(m.run([word]) == .trap(Trap(.illegalInstruction, value: UInt64(word), pc: TestMachine.ramBase)))
     }
 }
+
+@Suite struct ReservationTests {
+    static let data = TestMachine.ramBase + 0x2000
+
+    /// x1 = data; lr.w; a store of `width` at `offset`; sc.w. Returns the sc result (0 = success).
+    func scResult(afterStoreAt offset: Int64, _ store: (Int, Int, Int64) -> UInt32) throws -> UInt64 {
+        let m = try TestMachine()
+        m.hart.setRegister(1, Self.data)
+        m.hart.setRegister(2, 7)
+        m.run([Encode.sw(2, 1, 0), Encode.amo(2, 2, 5, 1, 0), store(2, 1, offset), Encode.amo(3, 2, 6, 1, 2)])
+        return m.x(6)
+    }
+
+    @Test func storeToTheReservedDoublewordMakesSCFail() throws {
+        #expect(try scResult(afterStoreAt: 0, Encode.sw) == 1)
+        #expect(try scResult(afterStoreAt: 7, Encode.sb) == 1)
+        #expect(try scResult(afterStoreAt: 6, Encode.sw) == 1, "a misaligned store that reaches the doubleword")
+    }
+
+    @Test func storeElsewhereKeepsTheReservation() throws {
+        #expect(try scResult(afterStoreAt: 8, Encode.sd) == 0)
+        #expect(try scResult(afterStoreAt: 0x100, Encode.sd) == 0)
+    }
+
+    @Test func amoToTheReservedDoublewordMakesSCFail() throws {
+        let m = try TestMachine()
+        m.hart.setRegister(1, Self.data)
+        m.run([Encode.amo(2, 3, 5, 1, 0), Encode.amo(0, 3, 7, 1, 2), Encode.amo(3, 3, 6, 1, 2)])
+        #expect(m.x(6) == 1)
+    }
+}
