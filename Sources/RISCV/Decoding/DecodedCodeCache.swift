@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Predecoded instructions, indexed by physical page.
 ///
 /// A table with one entry per RAM page points to a lazily allocated array of 2048 slots, one per
@@ -16,15 +22,17 @@ final class DecodedCodeCache {
 
     init(pageCount: Int) {
         self.pageCount = pageCount
-        pages = .allocate(capacity: pageCount)
-        pages.initialize(repeating: nil, count: pageCount)
+        // calloc: the table's host pages stay uncommitted until a code page in their range runs,
+        // so a large guest RAM costs nothing here (a nil pointer is all-zero bits).
+        let table = calloc(pageCount, MemoryLayout<UnsafeMutablePointer<DecodedInstruction>?>.stride)!
+        pages = table.bindMemory(to: UnsafeMutablePointer<DecodedInstruction>?.self, capacity: pageCount)
         emptyPage = .allocate(capacity: DecodedCodeCache.slotsPerPage)
         emptyPage.initialize(repeating: .undecoded, count: DecodedCodeCache.slotsPerPage)
     }
 
     func deallocate() {
         invalidateAll()
-        pages.deallocate()
+        free(pages)
         emptyPage.deallocate()
     }
 

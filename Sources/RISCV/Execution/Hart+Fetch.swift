@@ -23,7 +23,8 @@ extension Hart {
         return true
     }
 
-    /// Decodes the instruction at `pc` (on the current code page) whose slot is undecoded or a
+    /// Decodes the instruction at `pc` (on the current code page, which the loop has just made
+    /// current, so `fetchSlots` is a real page) whose slot is undecoded or a
     /// page straddler, caching it unless it straddles. Returns nil with `lastFault` set when the
     /// second page of a straddler cannot be fetched.
     @inline(never)
@@ -42,9 +43,7 @@ extension Hart {
             lastFault = Trap(.instructionAccessFault, value: nextPage, pc: pc)
             return nil
         }
-        if fetchSlots != codeCache.emptyPage {
-            fetchSlots[offset >> 1] = DecodedInstruction(op: .pageStraddle, rd: 0, rs1: 0, rs2: 0, bits: 0, imm: 0)
-        }
+        fetchSlots[offset >> 1] = DecodedInstruction(op: .pageStraddle, rd: 0, rs1: 0, rs2: 0, bits: 0, imm: 0)
         return Decoder.decode(low | UInt32(memory.load(UInt16.self, at: pa)) << 16)
     }
 }
