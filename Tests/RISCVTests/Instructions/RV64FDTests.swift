@@ -28,6 +28,15 @@ import Testing
         #expect(m.fflags == 0)
     }
 
+    @Test func storeToTohostStopsTheRun() throws {
+        let m = try FloatingPointMachine()
+        m.hart.tohostAddress = Self.data
+        let stop = m.run([Encode.fsd(1, 1, 0), Encode.nop], f: [1: 0x1234_5678_9abc_def1], x: [1: Self.data])
+        #expect(stop == .tohost(0x1234_5678_9abc_def1))
+        #expect(m.hart.pc == TestMachine.ramBase + 4)
+        #expect(m.hart.instructionsRetired == 1)
+    }
+
     @Test func compressedLoadsAndStores() throws {
         let m = try FloatingPointMachine()
         m.machine.memory.store(Bits.d(1.5), at: Self.data + 248)
