@@ -22,7 +22,7 @@ public enum StopReason: Equatable, Sendable {
     case tohost(UInt64)
 }
 
-/// One RV64IMAC hart (F/D state reserved) with M/S/U privilege and a Sv39 MMU.
+/// One RV64IMAFDC hart with M/S/U privilege and a Sv39 MMU.
 ///
 /// The state lives here; behaviour is split by concept: `Hart+ExecuteLoop` (the hot loop),
 /// `Hart+Fetch` (predecoded code), `Hart+MemoryAccess`/`MMU`/`TLB` (loads, stores, Sv39),

@@ -33,8 +33,8 @@ struct ControlStatusRegisters {
     var pmpcfg = [UInt64](repeating: 0, count: 8)
     var pmpaddr = [UInt64](repeating: 0, count: 64)
 
-    /// misa: MXL = 2 (RV64) and the extensions I, M, A, C, S, U. Read-only.
-    static let misaValue: UInt64 = (2 << 62) | extensionBits("IMACSU")
+    /// misa: MXL = 2 (RV64) and the extensions I, M, A, F, D, C, S, U. Read-only.
+    static let misaValue: UInt64 = (2 << 62) | extensionBits("IMAFDCSU")
 
     static func extensionBits(_ letters: String) -> UInt64 {
         letters.unicodeScalars.reduce(0) { $0 | (1 << UInt64($1.value - 65)) }

@@ -6,7 +6,7 @@
 /// reserved c.subw/c.addw neighbours. HINT encodings (c.nop with imm, c.li/c.lui/c.mv/c.add/
 /// c.slli with rd 0, shifts by 0) are legal and execute as the base instruction, which writes x0
 /// harmlessly. The floating-point loads and stores (c.fld, c.fsd, c.fldsp, c.fsdsp) go to
-/// `FloatingPointDecoding.decodeCompressed`.
+/// `RV64FD.decodeCompressed`.
 enum CompressedDecoder {
     static func decode(_ parcel: UInt16) -> DecodedInstruction {
         let c = UInt32(parcel)
@@ -42,7 +42,7 @@ enum CompressedDecoder {
             let imm = field(12, 10) << 3 | field(6, 5) << 6
             return make(.sd, rd: 0, rs1: rs1Prime, rs2: rdPrime, imm: UInt64(imm))
         case (0, 1), (0, 5):
-            return FloatingPointDecoding.decodeCompressed(parcel)
+            return RV64FD.decodeCompressed(parcel)
         case (0, _):
             return illegal
 
@@ -105,7 +105,7 @@ enum CompressedDecoder {
             let imm = field(12, 10) << 3 | field(9, 7) << 6
             return make(.sd, rd: 0, rs1: 2, rs2: rs2Full, imm: UInt64(imm))
         case (2, 1), (2, 5):
-            return FloatingPointDecoding.decodeCompressed(parcel)
+            return RV64FD.decodeCompressed(parcel)
         default:
             return illegal
         }

@@ -32,6 +32,12 @@ enum Opcode: UInt8 {
     case mulw, divw, divuw, remw, remuw
     // RV64A (LR/SC and every AMO; the executor reads funct5 and the width from `bits`)
     case atomic
+    // RV64F/RV64D transfers, executed in the loop (`rd` of flw/fld/fmv.w.x/fmv.d.x is an f register)
+    case flw, fld, fsw, fsd
+    case fmvXW, fmvXD, fmvWX, fmvDX
+    // RV64F/RV64D arithmetic, comparisons, conversions, fsgnj, fclass and fused multiply-adds
+    // (OP-FP and FMADD..FNMADD; the executor dispatches on `bits`)
+    case floatingPoint
 
     /// The first value that names a real instruction.
     static let firstExecutable = Opcode.illegal

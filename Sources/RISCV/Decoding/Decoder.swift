@@ -21,7 +21,7 @@ enum Decoder {
         case 0x2f:
             return RV64A.decode(bits)
         case 0x07, 0x27, 0x43, 0x47, 0x4b, 0x4f, 0x53:
-            return FloatingPointDecoding.decode(bits)
+            return RV64FD.decode(bits)
         default:
             return .illegal(bits)
         }

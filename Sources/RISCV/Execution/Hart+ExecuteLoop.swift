@@ -2,8 +2,9 @@
 ///
 /// This is THE HOT LOOP of tinyrv. Rules inside it: no allocation, no ARC traffic, no existentials,
 /// no closures (except the tracer, in the traced copy only), no throwing. pc and the retired count
-/// live in locals; everything rare (traps, CSRs, privileged instructions, atomics, TLB misses,
-/// decoding) is an `@inline(never)` call, after which the loop reloads `pc` from the hart.
+/// live in locals; everything rare (traps, CSRs, privileged instructions, atomics, floating-point
+/// arithmetic, TLB misses, decoding) is an `@inline(never)` call, after which the loop reloads `pc`
+/// from the hart. F/D loads, stores and moves run inline, like their integer counterparts.
 ///
 /// The loop is generated twice from one body: `runFast` (no tracer) and `runTraced`.
 /// It stops after exactly `limit` retired instructions, on a hosted trap, or on a tohost store.
@@ -150,6 +151,58 @@ extension Hart {
             case .divuw: x[rd] = RV64M.divuw(s1, s2)
             case .remw: x[rd] = RV64M.remw(s1, s2)
             case .remuw: x[rd] = RV64M.remuw(s1, s2)
+            case .flw, .fld:
+                guard floatingPointEnabled else {
+                    if deliver(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc)) { break execution }
+                    pc = self.pc
+                    continue execution
+                }
+                let address = s1 &+ imm
+                let value = d.op == .flw ? load(UInt32.self, address, pc: pc).map(boxF32)
+                                         : load(UInt64.self, address, pc: pc)
+                guard let value else {
+                    if deliver(lastFault) { break execution }
+                    pc = self.pc
+                    continue execution
+                }
+                floatRegisters[rd] = value
+                markFloatingPointDirty()
+            case .fsw, .fsd:
+                guard floatingPointEnabled else {
+                    if deliver(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc)) { break execution }
+                    pc = self.pc
+                    continue execution
+                }
+                let address = s1 &+ imm
+                let value = floatRegisters[Int(truncatingIfNeeded: d.rs2)]
+                let completed = d.op == .fsw ? store(UInt32(truncatingIfNeeded: value), address, pc: pc)
+                                             : store(value, address, pc: pc)
+                if !completed {
+                    if storeDidNotComplete(next: next) {
+                        if case .tohost = pendingStop { retired &+= 1 }
+                        break execution
+                    }
+                    pc = self.pc
+                    continue execution
+                }
+            case .fmvXW, .fmvXD, .fmvWX, .fmvDX:
+                guard floatingPointEnabled else {
+                    if deliver(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc)) { break execution }
+                    pc = self.pc
+                    continue execution
+                }
+                switch d.op {
+                case .fmvXW: x[rd] = signExtend32(floatRegisters[Int(truncatingIfNeeded: d.rs1)])
+                case .fmvXD: x[rd] = floatRegisters[Int(truncatingIfNeeded: d.rs1)]
+                case .fmvWX: floatRegisters[rd] = boxF32(UInt32(truncatingIfNeeded: s1)); markFloatingPointDirty()
+                default: floatRegisters[rd] = s1; markFloatingPointDirty()
+                }
+            case .floatingPoint:
+                if !executeFloatingPoint(d, pc: pc) {
+                    if deliver(lastFault) { break execution }
+                    pc = self.pc
+                    continue execution
+                }
             case .fence: break
             case .fenceI: invalidateDecodedCode()
             case .atomic:

@@ -82,7 +82,8 @@ import Testing
             Encode.load(7, 1, 2, 0),                   // load funct3 7
             Encode.s(0, 1, 2, 4, 0x23),                // store funct3 4
             Encode.b(8, 1, 2, 2),                      // branch funct3 2
-            0x0000_0007, 0x0000_0027, 0x0000_0053,     // floating point, not wired yet
+            0x0000_0007, 0x0000_0027,                  // LOAD-FP/STORE-FP funct3 0
+            0x0400_0053,                               // OP-FP fmt 2 (half precision)
         ]
         for word in illegal {
             let decoded = Decoder.decode(word)
