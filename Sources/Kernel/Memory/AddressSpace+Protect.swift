@@ -28,7 +28,30 @@ extension AddressSpace {
             }
         }
         if !pages.isEmpty { caches.flushTLB() }
+        mergeAdjacentMappings()
         return .success(())
+    }
+
+    /// Joins neighbouring anonymous mappings (`.mmap` regions) that touch and have the same
+    /// permissions into one region, as Linux merges VMAs, so that a later `mremap` of a range that
+    /// `mprotect` split and restored, or of two adjacent `mmap`s, sees one region. The upper
+    /// piece keeps its id. Other kinds of region are never merged.
+    public func mergeAdjacentMappings() {
+        var merging = true
+        while merging {
+            merging = false
+            let order = entries.indices.sorted { entries[$0].region.start < entries[$1].region.start }
+            for (lowerIndex, upperIndex) in zip(order, order.dropFirst()) {
+                let lower = entries[lowerIndex].region, upper = entries[upperIndex].region
+                guard lower.kind == .mmap, upper.kind == .mmap, lower.permissions == upper.permissions,
+                      lower.end == lower.pageEnd, lower.pageEnd == upper.start else { continue }
+                entries[upperIndex].region.start = lower.start
+                entries[upperIndex].region.residentPages += lower.residentPages
+                entries.remove(at: lowerIndex)
+                merging = true
+                break
+            }
+        }
     }
 
     /// Splits region `id` at page boundary `address` if it lies strictly inside it: the part below

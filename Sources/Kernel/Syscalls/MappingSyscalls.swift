@@ -46,6 +46,7 @@ enum MappingSyscalls {
         }
         let region = MemRegion(kind: .mmap, start: start, end: start + size, permissions: permissions(prot))
         guard case .success = space.map(region) else { return .error(.ENOMEM) }
+        space.mergeAdjacentMappings()
         return .value(Int64(start))
     }
 

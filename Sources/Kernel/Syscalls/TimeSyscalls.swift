@@ -12,6 +12,8 @@ enum TimeSyscalls {
         SyscallDefinition(number: 169, name: "gettimeofday", arguments: [.hex, .hex], result: .decimal,
                           handler: gettimeofday),
         SyscallDefinition(number: 101, name: "nanosleep", arguments: [.hex, .hex], result: .decimal, handler: nanosleep),
+        SyscallDefinition(number: 115, name: "clock_nanosleep", arguments: [.decimal, .hex, .hex, .hex], result: .decimal,
+                          handler: clockNanosleep),
     ]
 
     /// clock_gettime(clock, tp): the host clock of that id as `{sec, nsec}`; `-EINVAL` for a clock
@@ -38,8 +40,20 @@ enum TimeSyscalls {
     /// nanoseconds out of range, `-EFAULT` for a bad pointer. It is never interrupted, so `rem` is
     /// not written.
     static func nanosleep(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        sleep(process, clock: UInt64(CLOCK_MONOTONIC), flags: 0, request: a[0])
+    }
+
+    /// clock_nanosleep(clock, flags, req, rem): sleeps on the host clock of that id for `{sec, nsec}`,
+    /// or until that time with TIMER_ABSTIME (flags 1). `-EINVAL` for a bad clock, flags or time,
+    /// `-EFAULT` for a bad pointer. It is never interrupted, so `rem` is not written.
+    static func clockNanosleep(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        guard a[0] <= UInt64(Int32.max), a[1] & ~UInt64(TIMER_ABSTIME) == 0 else { return .error(.EINVAL) }
+        return sleep(process, clock: a[0], flags: Int32(a[1]), request: a[2])
+    }
+
+    private static func sleep(_ process: Process, clock: UInt64, flags: Int32, request address: UInt64) -> SyscallResult {
         let request: [UInt8]
-        switch process.copyIn(from: a[0], count: 16) {
+        switch process.copyIn(from: address, count: 16) {
         case .success(let bytes): request = bytes
         case .failure(let error): return IOSyscalls.failure(error)
         }
@@ -48,7 +62,13 @@ enum TimeSyscalls {
         guard seconds >= 0, (0..<1_000_000_000).contains(nanoseconds) else { return .error(.EINVAL) }
         var duration = timespec(tv_sec: Int(seconds), tv_nsec: Int(nanoseconds))
         var remaining = timespec()
-        while Glibc.nanosleep(&duration, &remaining) != 0 && errno == EINTR { duration = remaining }
-        return .value(0)
+        while true {
+            let result = clock_nanosleep(clockid_t(clock), flags, &duration, &remaining)
+            if result == EINTR {
+                if flags == 0 { duration = remaining }
+                continue
+            }
+            return .value(-Int64(result))
+        }
     }
 }

@@ -23,6 +23,29 @@ import Testing
         #expect(caches.flushes == 1)
     }
 
+    @Test func restoringPermissionsMergesAnonymousMappingsBackIntoOne() throws {
+        let (space, _) = try Fixtures.addressSpace()
+        let mapping = try space.map(MemRegion(kind: .mmap, start: 0x40000, end: 0x50000, permissions: rw)).get()
+        _ = try #require(space.populatePage(at: 0x41000, in: mapping))
+        try space.protect(from: 0x40000, to: 0x44000, permissions: [.read]).get()
+        #expect(space.regions.count == 2)
+        try space.protect(from: 0x40000, to: 0x44000, permissions: rw).get()
+        #expect(space.regions.map(\.start) == [0x40000])
+        #expect(space.regions.map(\.end) == [0x50000])
+        #expect(space.regions.map(\.residentPages) == [1])
+        #expect(space[mapping].start == 0x40000, "the upper piece's id names the merged mapping")
+    }
+
+    @Test func onlyAnonymousMappingsMerge() throws {
+        let (space, _) = try Fixtures.addressSpace()
+        _ = try space.map(MemRegion(kind: .data, start: 0x20000, end: 0x21000, permissions: rw)).get()
+        _ = try space.map(MemRegion(kind: .heap, start: 0x21000, end: 0x22000, permissions: rw)).get()
+        _ = try space.map(MemRegion(kind: .mmap, start: 0x30000, end: 0x31000, permissions: rw)).get()
+        _ = try space.map(MemRegion(kind: .mmap, start: 0x31000, end: 0x32000, permissions: [.read])).get()
+        space.mergeAdjacentMappings()
+        #expect(space.regions.count == 4)
+    }
+
     @Test func protectNoneKeepsThePageButHidesItFromUserMode() throws {
         let (space, _) = try Fixtures.addressSpace()
         let id = try space.map(MemRegion(kind: .data, start: 0x20000, end: 0x21000, permissions: rw)).get()
