@@ -77,11 +77,17 @@ public final class PhysicalMemory {
     }
 
     /// Copies `bytes` into RAM at `paddr`. Precondition: the range is in RAM.
+    @inlinable
     public func write<C: Collection>(_ bytes: C, at paddr: UInt64) where C.Element == UInt8 {
         precondition(contains(paddr, length: UInt64(bytes.count)), "physical write outside RAM")
         let dst = hostBase + Int(paddr - base)
-        var i = 0
-        for b in bytes { dst.storeBytes(of: b, toByteOffset: i, as: UInt8.self); i += 1 }
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { source in
+            if let start = source.baseAddress { dst.copyMemory(from: start, byteCount: source.count) }
+        }
+        if copied == nil {
+            var i = 0
+            for b in bytes { dst.storeBytes(of: b, toByteOffset: i, as: UInt8.self); i += 1 }
+        }
     }
 
     /// Returns `length` bytes of RAM from `paddr`. Precondition: the range is in RAM.
