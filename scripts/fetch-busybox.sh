@@ -43,12 +43,14 @@ command -v sha256sum >/dev/null || die "sha256sum not found (coreutils)"
 work=$(mktemp -d "${TMPDIR:-/tmp}/fetch-busybox.XXXXXX") || die "cannot create a temporary directory"
 trap 'rm -rf "$work"' EXIT
 
-download() { # download URL FILE
-    curl -fsSL --retry 3 --retry-delay 2 --connect-timeout 20 --max-time 300 -o "$2" "$1"
+download() { # download URL FILE; on failure dies naming the URL and curl's reason
+    local error
+    error=$(curl -fsSL --retry 3 --retry-delay 2 --connect-timeout 20 --max-time 300 -o "$2" "$1" 2>&1) ||
+        die "cannot download $1 (${error:-curl failed})"
 }
 
 index_url="$mirror/dists/$suite/main/binary-riscv64/Packages.xz"
-download "$index_url" "$work/Packages.xz" || die "cannot download $index_url"
+download "$index_url" "$work/Packages.xz"
 
 # The stanza of busybox-static: its Filename and SHA256 fields.
 read -r filename sha256 < <(xz -dc "$work/Packages.xz" | awk '
@@ -60,7 +62,7 @@ read -r filename sha256 < <(xz -dc "$work/Packages.xz" | awk '
 [ -n "${filename:-}" ] && [ -n "${sha256:-}" ] || die "no busybox-static entry with Filename and SHA256 in $index_url"
 
 deb_url="$mirror/$filename"
-download "$deb_url" "$work/busybox-static.deb" || die "cannot download $deb_url"
+download "$deb_url" "$work/busybox-static.deb"
 echo "$sha256  $work/busybox-static.deb" | sha256sum --check --status ||
     die "SHA256 of $deb_url does not match the Packages entry ($sha256)"
 
