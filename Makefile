@@ -31,10 +31,11 @@ include guest/guest.mk
 include guest/isa/isa.mk
 include guest/linux/linux.mk
 include guest/bench/bench.mk
+include guest/busybox/busybox.mk
 
-guest: deps guest-tests guest-isa guest-linux
+guest: deps guest-tests guest-isa guest-linux guest-busybox
 
-test: build guest test-swift test-guest test-linux
+test: build guest test-swift test-guest test-linux test-busybox
 
 test-swift: deps
 	$(SWIFT) test

@@ -28,8 +28,10 @@ import CHostSys
 ///   been resolved, so a missing file still reports ENOENT as Linux would. Host descriptors are then
 ///   only ever opened read-only, so a write through one fails with EBADF, as on Linux.
 /// - **`/proc/self/exe`** reads (readlinkat) as the real absolute host path of the program
-///   (`RunOptions.executablePath`, else argv[0]), as qemu-riscv64 reports it. Nothing else under
-///   /proc or /dev exists unless the root holds it.
+///   (`RunOptions.executablePath`, else argv[0]), as qemu-riscv64 reports it.
+/// - **`/dev/null` and `/dev/zero`** are the host's, readable and writable without `--fs-write`
+///   (writing to them changes nothing). Nothing else under /proc or /dev exists unless the root
+///   holds it.
 /// - **Errors** are the host kernel's errno for the same resolution, returned to the guest as
 ///   `-errno`. Nothing the guest names can crash tinyrv.
 final class FileSystemSandbox {
@@ -81,11 +83,36 @@ final class FileSystemSandbox {
     /// `mode` is used only with O_CREAT or O_TMPFILE. Returns the host descriptor or `-errno`
     /// (`-ENOENT` for an empty path).
     func open(_ path: String, from base: String, hostFlags: Int32, mode: UInt32 = 0) -> Int32 {
-        guard rootDescriptor >= 0 else { return rootDescriptor }
         guard !path.isEmpty else { return -ENOENT }
+        if let device = harmlessDevice(path, from: base) {
+            let fd = Glibc.open(device, hostFlags & ~(O_CREAT | O_EXCL) | O_CLOEXEC)
+            return fd >= 0 ? fd : -errno
+        }
+        guard rootDescriptor >= 0 else { return rootDescriptor }
         let creates = hostFlags & O_CREAT != 0 || hostFlags & tinyrv_host_O_TMPFILE == tinyrv_host_O_TMPFILE
         return tinyrv_openat2(rootDescriptor, guestAbsolutePath(path, from: base), hostFlags | O_CLOEXEC,
                               creates ? mode & 0o7777 : 0, FileSystemSandbox.resolveFlags)
+    }
+
+    /// Host devices every guest may open, whatever the root holds: using them changes nothing.
+    static let harmlessDevices: Set<String> = ["/dev/null", "/dev/zero"]
+
+    /// True when guest `path`, looked up from `base`, names one of `harmlessDevices`.
+    func isHarmlessDevice(_ path: String, from base: String) -> Bool { harmlessDevice(path, from: base) != nil }
+
+    /// The host path of the harmless device that guest `path` names (`..` and `.` taken lexically,
+    /// `..` stopping at the root), or nil.
+    func harmlessDevice(_ path: String, from base: String) -> String? {
+        var components: [Substring] = []
+        for component in guestAbsolutePath(path, from: base).split(separator: "/") {
+            switch component {
+            case ".": continue
+            case "..": _ = components.popLast()
+            default: components.append(component)
+            }
+        }
+        let normalized = "/" + components.joined(separator: "/")
+        return FileSystemSandbox.harmlessDevices.contains(normalized) ? normalized : nil
     }
 
     /// An O_PATH descriptor for guest `path` (not following a final symlink when `followLink` is

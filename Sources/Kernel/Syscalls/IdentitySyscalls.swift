@@ -24,6 +24,7 @@ enum IdentitySyscalls {
         SyscallDefinition(number: 175, name: "geteuid", arguments: [], result: .decimal) { _, _ in .value(Int64(geteuid())) },
         SyscallDefinition(number: 176, name: "getgid", arguments: [], result: .decimal) { _, _ in .value(Int64(getgid())) },
         SyscallDefinition(number: 177, name: "getegid", arguments: [], result: .decimal) { _, _ in .value(Int64(getegid())) },
+        SyscallDefinition(number: 158, name: "getgroups", arguments: [.decimal, .hex], result: .decimal, handler: getgroups),
         SyscallDefinition(number: 178, name: "gettid", arguments: [], result: .decimal) { _, _ in .value(Process.processID) },
         SyscallDefinition(number: 160, name: "uname", arguments: [.hex], result: .decimal, handler: uname),
         SyscallDefinition(number: 261, name: "prlimit64", arguments: [.decimal, .decimal, .hex, .hex], result: .decimal,
@@ -96,5 +97,20 @@ enum IdentitySyscalls {
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
         return IOSyscalls.complete(process.copyOut(bytes, to: a[0]), value: Int64(count))
+    }
+
+    /// getgroups(size, list): the host's supplementary group ids, as qemu-riscv64 reports them.
+    /// With size 0 only their count; `-EINVAL` when size is negative or too small, `-EFAULT` for
+    /// a bad list.
+    static func getgroups(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let count = Glibc.getgroups(0, nil)
+        guard count >= 0 else { return .value(-Int64(errno)) }
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        let n = Int(max(0, Glibc.getgroups(count, &groups)))
+        let size = Int32(truncatingIfNeeded: a[0])
+        if size == 0 { return .value(Int64(n)) }
+        guard size > 0, Int(size) >= n else { return .error(.EINVAL) }
+        let bytes = groups.prefix(n).flatMap { id in (0..<4).map { UInt8(truncatingIfNeeded: UInt32(id) >> (8 * $0)) } }
+        return IOSyscalls.complete(process.copyOut(bytes, to: a[1]), value: Int64(n))
     }
 }

@@ -41,6 +41,7 @@ enum SyscallTable {
             + SignalSyscalls.definitions + FileStatusSyscalls.definitions + FileWriteSyscalls.definitions
             + ResourceSyscalls.definitions
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
+            + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")

@@ -10,7 +10,7 @@ import Testing
         29: "ioctl", 57: "close", 65: "readv", 79: "newfstatat", 80: "fstat",
         17: "getcwd", 23: "dup", 24: "dup3", 25: "fcntl", 48: "faccessat", 56: "openat", 61: "getdents64",
         62: "lseek", 67: "pread64", 78: "readlinkat", 439: "faccessat2", 216: "mremap", 233: "madvise",
-        101: "nanosleep", 115: "clock_nanosleep", 167: "prctl",
+        101: "nanosleep", 115: "clock_nanosleep", 73: "ppoll", 88: "utimensat", 98: "futex", 158: "getgroups", 260: "wait4", 167: "prctl",
         114: "clock_getres", 123: "sched_getaffinity", 124: "sched_yield", 132: "sigaltstack", 165: "getrusage",
         179: "sysinfo",
         34: "mkdirat", 35: "unlinkat", 46: "ftruncate", 68: "pwrite64", 82: "fsync", 166: "umask",
