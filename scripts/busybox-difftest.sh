@@ -155,6 +155,6 @@ for name in "${names[@]}"; do
     run_case "$name"
 done
 
-[ "$xfailed" -gt 0 ] && echo "$xfailed expected failures (XFAIL: tinyrv bugs still to fix)"
+[ "$xfailed" -gt 0 ] && echo "$xfailed expected failures (XFAIL: known differences, reasons in the case file)"
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]
