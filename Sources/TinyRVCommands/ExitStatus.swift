@@ -1,10 +1,7 @@
-/// The exit statuses of `tinyrv`, as design.md documents them. Guest exits pass their own code through.
+/// The exit statuses tinyrv itself decides (design.md). A guest's exit passes its own code through,
+/// and the kernel's kills carry theirs (`KillReason.exitStatus`: 139, 132, 133, 134, 137).
 public enum ExitStatus {
-    public static let memoryFault: Int32 = 139
-    public static let illegalInstruction: Int32 = 132
-    public static let breakpoint: Int32 = 133
-    public static let abort: Int32 = 134
-    public static let outOfMemory: Int32 = 137
+    /// `--max-instructions` spent (as the kernel's `ExitOutcome.budgetExhausted`).
     public static let budgetExhausted: Int32 = 124
     /// tinyrv's own failure: a usage error or an internal error.
     public static let usageOrInternal: Int32 = 125
