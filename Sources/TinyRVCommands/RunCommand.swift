@@ -118,7 +118,7 @@ struct RunCommand: ParsableCommand {
             throw GuestExit(status: status)
         case .budgetExhausted:
             throw Failure(status: ExitStatus.budgetExhausted,
-                          message: "stopped: --max-instructions \(maxInstructions ?? 0) spent (pc 0x\(hex(machine.hart.pc)))")
+                          message: "stopped: instruction budget exhausted (--max-instructions \(maxInstructions ?? 0), pc 0x\(hex(machine.hart.pc)))")
         }
     }
 
