@@ -37,11 +37,11 @@ extension Hart {
         default:
             guard let rm = roundingMode(bits) else { return false }
             switch bits.funct7 >> 2 {
-            case 0x00: write(F64.add(a, b, rm))
-            case 0x01: write(F64.sub(a, b, rm))
-            case 0x02: write(F64.mul(a, b, rm))
-            case 0x03: write(F64.div(a, b, rm))
-            case 0x0b: write(F64.sqrt(a, rm))
+            case 0x00: write(HostArithmetic.add(a, b, rm) ?? F64.add(a, b, rm))
+            case 0x01: write(HostArithmetic.add(a, b ^ 0x8000_0000_0000_0000, rm) ?? F64.sub(a, b, rm))
+            case 0x02: write(HostArithmetic.multiply(a, b, rm) ?? F64.mul(a, b, rm))
+            case 0x03: write(HostArithmetic.divide(a, b, rm) ?? F64.div(a, b, rm))
+            case 0x0b: write(HostArithmetic.squareRoot(a, rm) ?? F64.sqrt(a, rm))
             case 0x08: write(F32.toF64(unboxF32(a)))
             case 0x18: convertDoubleToInteger(d, a, rm)
             default: write(convertIntegerToDouble(registers[Int(bits.rs1)], variant: bits.rs2, rm))
