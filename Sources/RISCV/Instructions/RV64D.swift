@@ -17,9 +17,10 @@ extension Hart {
         }
         if bits & 0x7f != 0x53 {
             guard let rm = roundingMode(bits) else { return false }
-            let variant = (bits >> 2) & 3
-            write(F64.fusedMultiplyAdd(a, b, f[Int(bits.rs3)],
-                                       negateProduct: variant & 2 != 0, negateAddend: variant & 1 != 0, rm))
+            let c = f[Int(bits.rs3)]
+            let negateProduct = (bits >> 3) & 1 != 0, negateAddend = (bits >> 2) & 1 != 0
+            write(HostArithmetic.fusedMultiplyAdd(a, b, c, negateProduct: negateProduct, negateAddend: negateAddend, rm)
+                  ?? F64.fusedMultiplyAdd(a, b, c, negateProduct: negateProduct, negateAddend: negateAddend, rm))
             return true
         }
         switch bits.funct7 >> 2 {

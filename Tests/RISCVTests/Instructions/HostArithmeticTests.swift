@@ -33,8 +33,14 @@ import Testing
         var random = Bits64()
         var applied = 0
         for _ in 0..<20_000 {
-            let a = random.double(), b = random.double()
+            let a = random.double(), b = random.double(), c = random.double()
+            let product = F64.mul(a, b, .nearestEven).value
+            let negations = (random.next() & 1 == 1, random.next() & 1 == 1)
             let checks: [(FPResult<UInt64>?, FPResult<UInt64>)] = [
+                (HostArithmetic.fusedMultiplyAdd(a, b, c, negateProduct: negations.0, negateAddend: negations.1, .nearestEven),
+                 F64.fusedMultiplyAdd(a, b, c, negateProduct: negations.0, negateAddend: negations.1, .nearestEven)),
+                (HostArithmetic.fusedMultiplyAdd(a, b, product, negateProduct: true, negateAddend: false, .nearestEven),
+                 F64.fusedMultiplyAdd(a, b, product, negateProduct: true, negateAddend: false, .nearestEven)),
                 (HostArithmetic.add(a, b, .nearestEven), F64.add(a, b, .nearestEven)),
                 (HostArithmetic.add(a, b ^ 1 << 63, .nearestEven), F64.sub(a, b, .nearestEven)),
                 (HostArithmetic.multiply(a, b, .nearestEven), F64.mul(a, b, .nearestEven)),
@@ -54,8 +60,14 @@ import Testing
         var random = Bits64()
         var applied = 0
         for _ in 0..<20_000 {
-            let a = random.single(), b = random.single()
+            let a = random.single(), b = random.single(), c = random.single()
+            let product = F32.mul(a, b, .nearestEven).value
+            let negations = (random.next() & 1 == 1, random.next() & 1 == 1)
             let checks: [(FPResult<UInt32>?, FPResult<UInt32>)] = [
+                (HostArithmetic.fusedMultiplyAdd(a, b, c, negateProduct: negations.0, negateAddend: negations.1, .nearestEven),
+                 F32.fusedMultiplyAdd(a, b, c, negateProduct: negations.0, negateAddend: negations.1, .nearestEven)),
+                (HostArithmetic.fusedMultiplyAdd(a, b, product, negateProduct: true, negateAddend: false, .nearestEven),
+                 F32.fusedMultiplyAdd(a, b, product, negateProduct: true, negateAddend: false, .nearestEven)),
                 (HostArithmetic.add(a, b, .nearestEven), F32.add(a, b, .nearestEven)),
                 (HostArithmetic.add(a, b ^ 1 << 31, .nearestEven), F32.sub(a, b, .nearestEven)),
                 (HostArithmetic.multiply(a, b, .nearestEven), F32.mul(a, b, .nearestEven)),
@@ -82,6 +94,19 @@ import Testing
                 == FPResult(value: Float(1.0 / 3.0).bitPattern, flags: .inexact))
         #expect(HostArithmetic.multiply(Float(1.5).bitPattern, Float(-4).bitPattern, .nearestEven)
                 == FPResult(value: Float(-6).bitPattern))
+    }
+
+    @Test func fusedMultiplyAddResidues() {
+        let x = 1 + 0x1p-52
+        let exact = HostArithmetic.fusedMultiplyAdd(x.bitPattern, x.bitPattern, (x * x).bitPattern,
+                                                    negateProduct: false, negateAddend: true, .nearestEven)
+        #expect(exact == FPResult(value: (0x1p-104).bitPattern), "x*x - fl(x*x) is exact")
+        let cancelled = HostArithmetic.fusedMultiplyAdd((3.0).bitPattern, (2.0).bitPattern, (6.0).bitPattern,
+                                                        negateProduct: true, negateAddend: false, .nearestEven)
+        #expect(cancelled == FPResult(value: 0), "an exact zero is +0")
+        let inexact = HostArithmetic.fusedMultiplyAdd((0.1).bitPattern, (3.0).bitPattern, (1.0).bitPattern,
+                                                      negateProduct: false, negateAddend: false, .nearestEven)
+        #expect(inexact?.flags == .inexact)
     }
 
     @Test func declinesOutsideItsDomain() {
