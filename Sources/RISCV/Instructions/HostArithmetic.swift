@@ -10,9 +10,11 @@
 /// `a - r*r` of a square root (each exactly representable in the window); a fused multiply-add
 /// `r = a*b + c` is exact when the two-term expansions of `a*b` (product and FMA residual) and of
 /// `r - c` (TwoSum) are equal, since round-to-nearest maps equal reals to equal expansions.
-/// Every other case returns
-/// nil and the caller uses the IEEE library (`F32`/`F64`), which the shortcuts must agree with bit
-/// for bit, value and flags (checked by `HostArithmeticTests` against the library).
+/// Every other case returns nil and the caller uses the IEEE library (`F32`/`F64`), which the
+/// shortcuts must agree with bit for bit, value and flags (checked by `HostArithmeticTests`).
+///
+/// Assumes the host's default floating-point environment (round to nearest-even, no flush of
+/// subnormals to zero), which tinyrv never changes; `addingProduct` is a correctly rounded FMA.
 enum HostArithmetic {
     /// True when `bits` is a binary64 normal number with an unbiased exponent in -400...400.
     @inline(__always)
