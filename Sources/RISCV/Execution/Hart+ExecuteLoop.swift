@@ -28,18 +28,18 @@ extension Hart {
         execution: while true {
             let outcome: ColdOutcome
             step: do {
-                if remaining == 0 {
+                if _slowPath(remaining == 0) {
                     self.pc = pc
                     instructionsRetired = base &+ limit
                     return .budgetExhausted
                 }
                 loopBudget = remaining
-                if pc & TLB.pageMask != fetchPageVA && !refillFetchPage(pc) {
+                if _slowPath(pc & TLB.pageMask != fetchPageVA) && !refillFetchPage(pc) {
                     outcome = trapOutcome(lastFault)
                     break step
                 }
                 var slot = fetchSlots + Int(truncatingIfNeeded: (pc & 0xfff) >> 1)
-                if slot.pointee.op.rawValue < Opcode.firstExecutable.rawValue {
+                if _slowPath(slot.pointee.op.rawValue < Opcode.firstExecutable.rawValue) {
                     guard let resolved = resolveSlot(pc) else {
                         outcome = trapOutcome(lastFault)
                         break step

@@ -121,7 +121,7 @@ extension Hart {
     @inline(__always)
     func readHost<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> UnsafeMutableRawPointer? {
         let entry = tlb.read[TLB.index(va)]
-        guard entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1)) else { return nil }
+        guard _fastPath(entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1))) else { return nil }
         return hostAddress(va, entry.addend)
     }
 
@@ -130,7 +130,7 @@ extension Hart {
     @inline(__always)
     func writeHost<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> UnsafeMutableRawPointer? {
         let entry = tlb.write[TLB.index(va)]
-        guard entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1)) else { return nil }
+        guard _fastPath(entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1))) else { return nil }
         return hostAddress(va, entry.addend)
     }
 }
