@@ -63,10 +63,6 @@ public final class Hart {
     /// Traps that may still be taken in this `run` call (guards against trap storms).
     var trapAllowance: UInt64 = 0
 
-    /// The execute loop's instruction budget as of the current instruction, kept here so that its
-    /// cold paths leave nothing but the hart live across their calls.
-    var loopBudget: UInt64 = 0
-
     let tlb: TLB
     let codeCache: DecodedCodeCache
     /// Virtual address of the page the fetch path currently executes from (`invalidFetchPage` if none).

@@ -33,7 +33,6 @@ extension Hart {
                     instructionsRetired = base &+ limit
                     return .budgetExhausted
                 }
-                loopBudget = remaining
                 if _slowPath(pc & TLB.pageMask != fetchPageVA) && !refillFetchPage(pc) {
                     outcome = trapOutcome(lastFault)
                     break step
@@ -234,7 +233,6 @@ extension Hart {
                 remaining &-= 1
                 continue execution
             }
-            remaining = loopBudget
             switch outcome {
             case .retired:
                 remaining &-= 1
