@@ -19,6 +19,9 @@ final class DecodedCodeCache {
     private var allocated: [Int] = []
     /// A page of undecoded slots that is never written, used when no page is current.
     let emptyPage: UnsafeMutablePointer<DecodedInstruction>
+    /// One slot that holds the instruction a page straddler decodes to, for the loop to execute
+    /// (the straddler's own slot stays `.pageStraddle`).
+    let straddlerSlot: UnsafeMutablePointer<DecodedInstruction>
 
     init(pageCount: Int) {
         self.pageCount = pageCount
@@ -28,12 +31,15 @@ final class DecodedCodeCache {
         pages = table.bindMemory(to: UnsafeMutablePointer<DecodedInstruction>?.self, capacity: pageCount)
         emptyPage = .allocate(capacity: DecodedCodeCache.slotsPerPage)
         emptyPage.initialize(repeating: .undecoded, count: DecodedCodeCache.slotsPerPage)
+        straddlerSlot = .allocate(capacity: 1)
+        straddlerSlot.initialize(to: .undecoded)
     }
 
     func deallocate() {
         invalidateAll()
         free(pages)
         emptyPage.deallocate()
+        straddlerSlot.deallocate()
     }
 
     /// The slots of RAM page `pageIndex`, allocating undecoded ones on first use.

@@ -55,8 +55,10 @@ struct DecodedInstruction {
     var rs2: UInt8
     /// The raw instruction: 32 bits, or the 16-bit parcel of a compressed instruction.
     var bits: UInt32
-    /// The sign-extended immediate (branch/jump offsets are relative to the instruction's pc).
-    var imm: UInt64
+    /// The immediate; every RISC-V immediate is a sign-extended 32-bit value.
+    var immediate: Int32
+    /// Length in bytes: 4 for a 32-bit instruction, 2 for a compressed one.
+    var byteLength: UInt8
 
     static let undecoded = DecodedInstruction(op: .undecoded, rd: 0, rs1: 0, rs2: 0, bits: 0, imm: 0)
 
@@ -65,18 +67,25 @@ struct DecodedInstruction {
         DecodedInstruction(op: .illegal, rd: 0, rs1: 0, rs2: 0, bits: bits, imm: 0)
     }
 
+    /// The sign-extended immediate (branch/jump offsets are relative to the instruction's pc).
+    @inline(__always)
+    var imm: UInt64 { UInt64(bitPattern: Int64(immediate)) }
+
     /// Length in bytes: 4 for a 32-bit instruction, 2 for a compressed one.
     @inline(__always)
-    var length: UInt64 { bits & 3 == 3 ? 4 : 2 }
+    var length: UInt64 { UInt64(byteLength) }
 
     /// Builds an instruction, mapping a destination of x0 to the scratch register.
+    /// Precondition: `imm` is a sign-extended 32-bit value.
     @inline(__always)
     init(op: Opcode, rd: UInt32, rs1: UInt32, rs2: UInt32, bits: UInt32, imm: UInt64) {
+        precondition(Int64(bitPattern: imm) == Int64(Int32(truncatingIfNeeded: imm)), "immediate wider than 32 bits")
         self.op = op
         self.rd = rd == 0 ? UInt8(Hart.scratchRegister) : UInt8(truncatingIfNeeded: rd)
         self.rs1 = UInt8(truncatingIfNeeded: rs1)
         self.rs2 = UInt8(truncatingIfNeeded: rs2)
         self.bits = bits
-        self.imm = imm
+        self.immediate = Int32(truncatingIfNeeded: imm)
+        self.byteLength = bits & 3 == 3 ? 4 : 2
     }
 }

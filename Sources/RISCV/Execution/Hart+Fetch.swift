@@ -24,18 +24,18 @@ extension Hart {
     }
 
     /// Decodes the instruction at `pc` (on the current code page, which the loop has just made
-    /// current, so `fetchSlots` is a real page) whose slot is undecoded or a
-    /// page straddler, caching it unless it straddles. Returns nil with `lastFault` set when the
+    /// current, so `fetchSlots` is a real page) whose slot is undecoded or a page straddler, and
+    /// returns the slot to execute: its own slot, now decoded, or for a straddler (whose slot stays
+    /// `.pageStraddle`) the code cache's `straddlerSlot`. Returns nil with `lastFault` set when the
     /// second page of a straddler cannot be fetched.
     @inline(never)
-    func resolveSlot(_ pc: UInt64) -> DecodedInstruction? {
+    func resolveSlot(_ pc: UInt64) -> UnsafeMutablePointer<DecodedInstruction>? {
         let offset = Int(pc & 0xfff)
         let low = UInt32(UInt16(littleEndian: fetchHost.load(fromByteOffset: offset, as: UInt16.self)))
         if low & 3 != 3 || offset <= Int(PhysicalMemory.pageSize) - 4 {
             let bits = low & 3 != 3 ? low : UInt32(littleEndian: fetchHost.loadUnaligned(fromByteOffset: offset, as: UInt32.self))
-            let decoded = Decoder.decode(bits)
-            fetchSlots[offset >> 1] = decoded
-            return decoded
+            fetchSlots[offset >> 1] = Decoder.decode(bits)
+            return fetchSlots + (offset >> 1)
         }
         let nextPage = (pc & TLB.pageMask) &+ PhysicalMemory.pageSize
         guard let pa = translatePhysical(nextPage, .execute, pc: pc) else { return nil }
@@ -44,6 +44,7 @@ extension Hart {
             return nil
         }
         fetchSlots[offset >> 1] = DecodedInstruction(op: .pageStraddle, rd: 0, rs1: 0, rs2: 0, bits: 0, imm: 0)
-        return Decoder.decode(low | UInt32(memory.load(UInt16.self, at: pa)) << 16)
+        codeCache.straddlerSlot.pointee = Decoder.decode(low | UInt32(memory.load(UInt16.self, at: pa)) << 16)
+        return codeCache.straddlerSlot
     }
 }

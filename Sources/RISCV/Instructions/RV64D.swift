@@ -17,9 +17,10 @@ extension Hart {
         }
         if bits & 0x7f != 0x53 {
             guard let rm = roundingMode(bits) else { return false }
-            let variant = (bits >> 2) & 3
-            write(F64.fusedMultiplyAdd(a, b, f[Int(bits.rs3)],
-                                       negateProduct: variant & 2 != 0, negateAddend: variant & 1 != 0, rm))
+            let c = f[Int(bits.rs3)]
+            let negateProduct = (bits >> 3) & 1 != 0, negateAddend = (bits >> 2) & 1 != 0
+            write(HostArithmetic.fusedMultiplyAdd(a, b, c, negateProduct: negateProduct, negateAddend: negateAddend, rm)
+                  ?? F64.fusedMultiplyAdd(a, b, c, negateProduct: negateProduct, negateAddend: negateAddend, rm))
             return true
         }
         switch bits.funct7 >> 2 {
@@ -37,11 +38,11 @@ extension Hart {
         default:
             guard let rm = roundingMode(bits) else { return false }
             switch bits.funct7 >> 2 {
-            case 0x00: write(F64.add(a, b, rm))
-            case 0x01: write(F64.sub(a, b, rm))
-            case 0x02: write(F64.mul(a, b, rm))
-            case 0x03: write(F64.div(a, b, rm))
-            case 0x0b: write(F64.sqrt(a, rm))
+            case 0x00: write(HostArithmetic.add(a, b, rm) ?? F64.add(a, b, rm))
+            case 0x01: write(HostArithmetic.add(a, b ^ 0x8000_0000_0000_0000, rm) ?? F64.sub(a, b, rm))
+            case 0x02: write(HostArithmetic.multiply(a, b, rm) ?? F64.mul(a, b, rm))
+            case 0x03: write(HostArithmetic.divide(a, b, rm) ?? F64.div(a, b, rm))
+            case 0x0b: write(HostArithmetic.squareRoot(a, rm) ?? F64.sqrt(a, rm))
             case 0x08: write(F32.toF64(unboxF32(a)))
             case 0x18: convertDoubleToInteger(d, a, rm)
             default: write(convertIntegerToDouble(registers[Int(bits.rs1)], variant: bits.rs2, rm))

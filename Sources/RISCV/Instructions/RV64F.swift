@@ -17,9 +17,10 @@ extension Hart {
         }
         if bits & 0x7f != 0x53 {
             guard let rm = roundingMode(bits) else { return false }
-            let variant = (bits >> 2) & 3
-            write(F32.fusedMultiplyAdd(a, b, unboxF32(f[Int(bits.rs3)]),
-                                       negateProduct: variant & 2 != 0, negateAddend: variant & 1 != 0, rm))
+            let c = unboxF32(f[Int(bits.rs3)])
+            let negateProduct = (bits >> 3) & 1 != 0, negateAddend = (bits >> 2) & 1 != 0
+            write(HostArithmetic.fusedMultiplyAdd(a, b, c, negateProduct: negateProduct, negateAddend: negateAddend, rm)
+                  ?? F32.fusedMultiplyAdd(a, b, c, negateProduct: negateProduct, negateAddend: negateAddend, rm))
             return true
         }
         switch bits.funct7 >> 2 {
@@ -37,11 +38,11 @@ extension Hart {
         default:
             guard let rm = roundingMode(bits) else { return false }
             switch bits.funct7 >> 2 {
-            case 0x00: write(F32.add(a, b, rm))
-            case 0x01: write(F32.sub(a, b, rm))
-            case 0x02: write(F32.mul(a, b, rm))
-            case 0x03: write(F32.div(a, b, rm))
-            case 0x0b: write(F32.sqrt(a, rm))
+            case 0x00: write(HostArithmetic.add(a, b, rm) ?? F32.add(a, b, rm))
+            case 0x01: write(HostArithmetic.add(a, b ^ 0x8000_0000, rm) ?? F32.sub(a, b, rm))
+            case 0x02: write(HostArithmetic.multiply(a, b, rm) ?? F32.mul(a, b, rm))
+            case 0x03: write(HostArithmetic.divide(a, b, rm) ?? F32.div(a, b, rm))
+            case 0x0b: write(HostArithmetic.squareRoot(a, rm) ?? F32.sqrt(a, rm))
             case 0x08: write(F64.toF32(f[Int(bits.rs1)], rm))
             case 0x18: convertSingleToInteger(d, a, rm)
             default: write(convertIntegerToSingle(registers[Int(bits.rs1)], variant: bits.rs2, rm))

@@ -1,6 +1,7 @@
 /// RV64F and RV64D, single- and double-precision floating point: encodings, and the state rules
 /// both extensions share. The per-format behaviour is in `RV64F.swift` and `RV64D.swift`; the
-/// arithmetic itself is the exact IEEE library of `Sources/RISCV/FloatingPoint/`.
+/// arithmetic itself is the exact IEEE library of `Sources/RISCV/FloatingPoint/`, with exact
+/// host shortcuts (`HostArithmetic`) for add/sub/mul/div/sqrt of ordinary numbers under RNE.
 ///
 /// - Transfers (flw/fld/fsw/fsd, their compressed forms c.fld/c.fsd/c.fldsp/c.fsdsp, and
 ///   fmv.x.w/fmv.x.d/fmv.w.x/fmv.d.x) have opcodes of their own and run in the execute loop like

@@ -114,3 +114,23 @@ extension Hart {
         return false
     }
 }
+
+extension Hart {
+    /// The host address of a `T` at `va` when the read TLB holds its page and `va` is aligned to
+    /// `T`'s size; nil otherwise (the caller then takes `loadSlow`).
+    @inline(__always)
+    func readHost<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> UnsafeMutableRawPointer? {
+        let entry = tlb.read[TLB.index(va)]
+        guard _fastPath(entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1))) else { return nil }
+        return hostAddress(va, entry.addend)
+    }
+
+    /// The host address of a `T` at `va` when the write TLB holds its page and `va` is aligned to
+    /// `T`'s size; nil otherwise (the caller then takes `storeSlow`).
+    @inline(__always)
+    func writeHost<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> UnsafeMutableRawPointer? {
+        let entry = tlb.write[TLB.index(va)]
+        guard _fastPath(entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1))) else { return nil }
+        return hostAddress(va, entry.addend)
+    }
+}

@@ -18,6 +18,23 @@ import Testing
         #expect(m.x(1) == 501)
     }
 
+    @Test func coldPathsRetireAndCountExactly() throws {
+        let m = try TestMachine()
+        m.memory.store(UInt64(0x1122_3344_5566_7788), at: Self.base + 0x803)
+        m.place([Encode.auipc(2, 0), Encode.addi(2, 2, 0x7ff), Encode.addi(2, 2, 4),
+                 Encode.ld(3, 2, 0),                // misaligned: the slow path loads it
+                 Encode.sd(3, 2, 8),                // misaligned store
+                 Encode.csrrs(4, 0xC02, 0),         // instret: 5 retired before it
+                 Encode.addi(5, 0, 7)])
+        #expect(m.hart.run(maxInstructions: 7) == .budgetExhausted)
+        #expect(m.x(3) == 0x1122_3344_5566_7788)
+        #expect(m.memory.load(UInt64.self, at: Self.base + 0x80b) == 0x1122_3344_5566_7788)
+        #expect(m.x(4) == 5)
+        #expect(m.x(5) == 7)
+        #expect(m.hart.instructionsRetired == 7)
+        #expect(m.hart.pc == Self.base + 28)
+    }
+
     /// The code stores a new `addi x1, x0, 2` over its first instruction and jumps back to it.
     func selfModifyingProgram(fence: Bool) -> [UInt32] {
         [Encode.addi(1, 0, 1)]

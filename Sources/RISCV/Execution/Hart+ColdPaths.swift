@@ -1,0 +1,82 @@
+/// The cold paths of the execute loop: everything that leaves the loop's registers behind.
+///
+/// A cold path finishes the instruction it was called for, then says how the loop goes on as a
+/// `ColdOutcome`. It sets `pc` itself: the next pc when the instruction retired, the handler
+/// (architectural delivery) or the trapping pc (hosted delivery) when it trapped. So the loop keeps
+/// nothing live across these calls but the hart and its budget, which keeps its own state in
+/// registers on the fast path.
+enum ColdOutcome {
+    /// The instruction retired; go on at `pc`.
+    case retired
+    /// The instruction trapped into a handler; go on at `pc` (it did not retire).
+    case trapped
+    /// The instruction retired and `run` must stop with `pendingStop` (a tohost store).
+    case stopRetired
+    /// The instruction trapped and `run` must stop with `pendingStop`.
+    case stopTrapped
+}
+
+extension Hart {
+    /// Delivers `trap` (see `deliver`) as a loop outcome.
+    @inline(never)
+    func trapOutcome(_ trap: Trap) -> ColdOutcome {
+        deliver(trap) ? .stopTrapped : .trapped
+    }
+
+    /// The outcome of an executor that returned `completed`, having set `pc` when it completed,
+    /// or `lastFault` when it did not.
+    @inline(__always)
+    func executorOutcome(_ completed: Bool) -> ColdOutcome {
+        completed ? .retired : trapOutcome(lastFault)
+    }
+
+    /// Finishes a load (integer or flw/fld) at `address` whose TLB lookup missed or was misaligned:
+    /// loads through the slow path and writes the destination, or delivers the fault.
+    @inline(never)
+    func loadMiss(_ d: DecodedInstruction, _ address: UInt64, pc: UInt64) -> ColdOutcome {
+        let size: UInt64
+        switch d.op {
+        case .lb, .lbu: size = 1
+        case .lh, .lhu: size = 2
+        case .lw, .lwu, .flw: size = 4
+        default: size = 8
+        }
+        guard let raw = loadSlow(address, size: size, pc: pc) else { return trapOutcome(lastFault) }
+        let rd = Int(d.rd)
+        switch d.op {
+        case .lb: registers[rd] = UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: raw)))
+        case .lh: registers[rd] = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: raw)))
+        case .lw: registers[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: raw)))
+        case .flw: floatRegisters[rd] = boxF32(UInt32(truncatingIfNeeded: raw)); markFloatingPointDirty()
+        case .fld: floatRegisters[rd] = raw; markFloatingPointDirty()
+        default: registers[rd] = raw
+        }
+        self.pc = pc &+ d.length
+        return .retired
+    }
+
+    /// Finishes a store (integer or fsw/fsd) of `value` at `address` whose TLB lookup missed or was
+    /// misaligned: stores through the slow path, stopping on a tohost store or delivering the fault.
+    @inline(never)
+    func storeMiss(_ d: DecodedInstruction, _ value: UInt64, _ address: UInt64, pc: UInt64) -> ColdOutcome {
+        let size: UInt64
+        switch d.op {
+        case .sb: size = 1
+        case .sh: size = 2
+        case .sw, .fsw: size = 4
+        default: size = 8
+        }
+        let next = pc &+ d.length
+        if storeSlow(value, address, size: size, pc: pc) {
+            self.pc = next
+            return .retired
+        }
+        if let value = tohostWritten {
+            tohostWritten = nil
+            self.pc = next
+            pendingStop = .tohost(value)
+            return .stopRetired
+        }
+        return trapOutcome(lastFault)
+    }
+}
