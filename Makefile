@@ -50,10 +50,10 @@ demo: build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
 	@echo
 	@echo '== tinyrv run --trace syscalls,faults --stats guest/build/tests/grow-stack'
-	-$(TINYRV) run --trace syscalls,faults --stats guest/build/tests/grow-stack
+	@$(TINYRV) run --trace syscalls,faults --stats guest/build/tests/grow-stack; echo "(exit status $$?)"
 	@echo
 	@echo '== tinyrv run --trace faults,syscalls guest/build/tests/bad-mem-access-null (killed on purpose)'
-	-$(TINYRV) run --trace faults,syscalls guest/build/tests/bad-mem-access-null
+	@$(TINYRV) run --trace faults,syscalls guest/build/tests/bad-mem-access-null; echo "(exit status $$?)"
 
 clean:
 	rm -rf .build guest/build
