@@ -16,109 +16,53 @@
 /// Assumes the host's default floating-point environment (round to nearest-even, no flush of
 /// subnormals to zero), which tinyrv never changes; `addingProduct` is a correctly rounded FMA.
 enum HostArithmetic {
-    /// True when `bits` is a binary64 normal number with an unbiased exponent in -400...400.
-    @inline(__always)
-    static func inWindow(_ bits: UInt64) -> Bool { ((bits >> 52) & 0x7ff) &- 623 <= 800 }
-
-    /// True when `bits` is a binary32 normal number with an unbiased exponent in -30...30.
-    @inline(__always)
-    static func inWindow(_ bits: UInt32) -> Bool { ((bits >> 23) & 0xff) &- 97 <= 60 }
-
     @inline(__always)
     static func flags(exact: Bool) -> FloatFlags { exact ? [] : .inexact }
 
-    /// fadd.d under RNE, or nil.
+    /// fadd.s/fadd.d under RNE, or nil.
     @inline(__always)
-    static func add(_ a: UInt64, _ b: UInt64, _ rm: RoundingMode) -> FPResult<UInt64>? {
-        guard rm == .nearestEven, inWindow(a), inWindow(b) else { return nil }
-        let x = Double(bitPattern: a), y = Double(bitPattern: b)
-        let (sum, error) = twoSum(x, y)
-        return FPResult(value: sum.bitPattern, flags: flags(exact: error == 0))
+    static func add<Bits: HostFloatBits>(_ a: Bits, _ b: Bits, _ rm: RoundingMode) -> FPResult<Bits>? {
+        guard rm == .nearestEven, a.isInShortcutWindow, b.isInShortcutWindow else { return nil }
+        let (sum, error) = twoSum(a.host, b.host)
+        return FPResult(value: Bits(host: sum), flags: flags(exact: error == 0))
     }
 
-    /// fmul.d under RNE, or nil.
+    /// fmul.s/fmul.d under RNE, or nil.
     @inline(__always)
-    static func multiply(_ a: UInt64, _ b: UInt64, _ rm: RoundingMode) -> FPResult<UInt64>? {
-        guard rm == .nearestEven, inWindow(a), inWindow(b) else { return nil }
-        let x = Double(bitPattern: a), y = Double(bitPattern: b)
+    static func multiply<Bits: HostFloatBits>(_ a: Bits, _ b: Bits, _ rm: RoundingMode) -> FPResult<Bits>? {
+        guard rm == .nearestEven, a.isInShortcutWindow, b.isInShortcutWindow else { return nil }
+        let x = a.host, y = b.host
         let product = x * y
-        return FPResult(value: product.bitPattern, flags: flags(exact: (-product).addingProduct(x, y) == 0))
+        return FPResult(value: Bits(host: product), flags: flags(exact: (-product).addingProduct(x, y) == 0))
     }
 
-    /// fdiv.d under RNE, or nil.
+    /// fdiv.s/fdiv.d under RNE, or nil.
     @inline(__always)
-    static func divide(_ a: UInt64, _ b: UInt64, _ rm: RoundingMode) -> FPResult<UInt64>? {
-        guard rm == .nearestEven, inWindow(a), inWindow(b) else { return nil }
-        let x = Double(bitPattern: a), y = Double(bitPattern: b)
+    static func divide<Bits: HostFloatBits>(_ a: Bits, _ b: Bits, _ rm: RoundingMode) -> FPResult<Bits>? {
+        guard rm == .nearestEven, a.isInShortcutWindow, b.isInShortcutWindow else { return nil }
+        let x = a.host, y = b.host
         let quotient = x / y
-        return FPResult(value: quotient.bitPattern, flags: flags(exact: x.addingProduct(-quotient, y) == 0))
+        return FPResult(value: Bits(host: quotient), flags: flags(exact: x.addingProduct(-quotient, y) == 0))
     }
 
-    /// fsqrt.d under RNE for positive operands, or nil.
+    /// fsqrt.s/fsqrt.d under RNE for positive operands, or nil.
     @inline(__always)
-    static func squareRoot(_ a: UInt64, _ rm: RoundingMode) -> FPResult<UInt64>? {
-        guard rm == .nearestEven, a >> 63 == 0, inWindow(a) else { return nil }
-        let x = Double(bitPattern: a)
+    static func squareRoot<Bits: HostFloatBits>(_ a: Bits, _ rm: RoundingMode) -> FPResult<Bits>? {
+        guard rm == .nearestEven, a & Bits.signBit == 0, a.isInShortcutWindow else { return nil }
+        let x = a.host
         let root = x.squareRoot()
-        return FPResult(value: root.bitPattern, flags: flags(exact: x.addingProduct(-root, root) == 0))
+        return FPResult(value: Bits(host: root), flags: flags(exact: x.addingProduct(-root, root) == 0))
     }
 
-    /// fadd.s under RNE, or nil.
+    /// The fused multiply-adds (fmadd/fmsub/fnmsub/fnmadd by the negations) under RNE, or nil.
     @inline(__always)
-    static func add(_ a: UInt32, _ b: UInt32, _ rm: RoundingMode) -> FPResult<UInt32>? {
-        guard rm == .nearestEven, inWindow(a), inWindow(b) else { return nil }
-        let x = Float(bitPattern: a), y = Float(bitPattern: b)
-        let (sum, error) = twoSum(x, y)
-        return FPResult(value: sum.bitPattern, flags: flags(exact: error == 0))
-    }
-
-    /// fmul.s under RNE, or nil.
-    @inline(__always)
-    static func multiply(_ a: UInt32, _ b: UInt32, _ rm: RoundingMode) -> FPResult<UInt32>? {
-        guard rm == .nearestEven, inWindow(a), inWindow(b) else { return nil }
-        let x = Float(bitPattern: a), y = Float(bitPattern: b)
-        let product = x * y
-        return FPResult(value: product.bitPattern, flags: flags(exact: (-product).addingProduct(x, y) == 0))
-    }
-
-    /// fdiv.s under RNE, or nil.
-    @inline(__always)
-    static func divide(_ a: UInt32, _ b: UInt32, _ rm: RoundingMode) -> FPResult<UInt32>? {
-        guard rm == .nearestEven, inWindow(a), inWindow(b) else { return nil }
-        let x = Float(bitPattern: a), y = Float(bitPattern: b)
-        let quotient = x / y
-        return FPResult(value: quotient.bitPattern, flags: flags(exact: x.addingProduct(-quotient, y) == 0))
-    }
-
-    /// fsqrt.s under RNE for positive operands, or nil.
-    @inline(__always)
-    static func squareRoot(_ a: UInt32, _ rm: RoundingMode) -> FPResult<UInt32>? {
-        guard rm == .nearestEven, a >> 31 == 0, inWindow(a) else { return nil }
-        let x = Float(bitPattern: a)
-        let root = x.squareRoot()
-        return FPResult(value: root.bitPattern, flags: flags(exact: x.addingProduct(-root, root) == 0))
-    }
-
-    /// The fused multiply-adds (fmadd/fmsub/fnmsub/fnmadd.d by the negations) under RNE, or nil.
-    @inline(__always)
-    static func fusedMultiplyAdd(_ a: UInt64, _ b: UInt64, _ c: UInt64, negateProduct: Bool, negateAddend: Bool,
-                                 _ rm: RoundingMode) -> FPResult<UInt64>? {
-        guard rm == .nearestEven, inWindow(a), inWindow(b), inWindow(c) else { return nil }
-        let x = Double(bitPattern: negateProduct ? a ^ 1 << 63 : a), y = Double(bitPattern: b)
-        let z = Double(bitPattern: negateAddend ? c ^ 1 << 63 : c)
+    static func fusedMultiplyAdd<Bits: HostFloatBits>(_ a: Bits, _ b: Bits, _ c: Bits, negateProduct: Bool,
+                                                      negateAddend: Bool, _ rm: RoundingMode) -> FPResult<Bits>? {
+        guard rm == .nearestEven, a.isInShortcutWindow, b.isInShortcutWindow, c.isInShortcutWindow else { return nil }
+        let x = (negateProduct ? a ^ Bits.signBit : a).host, y = b.host
+        let z = (negateAddend ? c ^ Bits.signBit : c).host
         let result = z.addingProduct(x, y)
-        return FPResult(value: result.bitPattern, flags: flags(exact: isExactFusedResult(result, x, y, z)))
-    }
-
-    /// The single-precision fused multiply-adds under RNE, or nil.
-    @inline(__always)
-    static func fusedMultiplyAdd(_ a: UInt32, _ b: UInt32, _ c: UInt32, negateProduct: Bool, negateAddend: Bool,
-                                 _ rm: RoundingMode) -> FPResult<UInt32>? {
-        guard rm == .nearestEven, inWindow(a), inWindow(b), inWindow(c) else { return nil }
-        let x = Float(bitPattern: negateProduct ? a ^ 1 << 31 : a), y = Float(bitPattern: b)
-        let z = Float(bitPattern: negateAddend ? c ^ 1 << 31 : c)
-        let result = z.addingProduct(x, y)
-        return FPResult(value: result.bitPattern, flags: flags(exact: isExactFusedResult(result, x, y, z)))
+        return FPResult(value: Bits(host: result), flags: flags(exact: isExactFusedResult(result, x, y, z)))
     }
 
     /// Whether `result` (the rounded `x*y + z`) is exact: `x*y == result - z`, compared as the
@@ -138,4 +82,32 @@ enum HostArithmetic {
         let uPart = sum - vPart
         return (sum, (u - uPart) + (v - vPart))
     }
+}
+
+/// The raw bits of a binary32 or binary64 value, with the host type that computes on them.
+protocol HostFloatBits: FixedWidthInteger, UnsignedInteger {
+    associatedtype Host: BinaryFloatingPoint
+    /// The value these bits encode.
+    var host: Host { get }
+    /// The bits of `host`.
+    init(host: Host)
+    /// True for a normal number whose unbiased exponent lies in the shortcut window.
+    var isInShortcutWindow: Bool { get }
+    static var signBit: Self { get }
+}
+
+extension UInt64: HostFloatBits {
+    var host: Double { Double(bitPattern: self) }
+    init(host: Double) { self = host.bitPattern }
+    /// Unbiased exponent in -400...400.
+    var isInShortcutWindow: Bool { ((self >> 52) & 0x7ff) &- 623 <= 800 }
+    static var signBit: UInt64 { 1 << 63 }
+}
+
+extension UInt32: HostFloatBits {
+    var host: Float { Float(bitPattern: self) }
+    init(host: Float) { self = host.bitPattern }
+    /// Unbiased exponent in -30...30.
+    var isInShortcutWindow: Bool { ((self >> 23) & 0xff) &- 97 <= 60 }
+    static var signBit: UInt32 { 1 << 31 }
 }
