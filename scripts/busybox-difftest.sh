@@ -38,6 +38,8 @@ cases_file=$3
 shift 3
 timeout_seconds=${DIFFTEST_TIMEOUT:-60}
 qemu=${QEMU:-qemu-riscv64}
+# shellcheck source=lib/differential.sh
+. "$(dirname "$0")/lib/differential.sh"
 
 command -v "$tinyrv" >/dev/null || { echo "$0: $tinyrv is not an executable" >&2; exit 2; }
 [ -x "$busybox" ] || { echo "$0: $busybox is not an executable (make guest-busybox)" >&2; exit 2; }
@@ -113,12 +115,7 @@ run_case() { # run_case NAME
     local -a args=("$@")
 
     local out="$work/$name"
-    { timeout -k 5 "$timeout_seconds" "$qemu" "$busybox" "${args[@]}" <"$stdin_file" \
-        >"$out.qemu.out" 2>"$out.qemu.err"; } 2>/dev/null
-    local qemu_status=$?
-    { timeout -k 5 "$timeout_seconds" "$tinyrv" run "$busybox" "${args[@]}" <"$stdin_file" \
-        >"$out.tinyrv.out" 2>"$out.tinyrv.err"; } 2>/dev/null
-    local tinyrv_status=$?
+    run_both "$out" "$stdin_file" "$busybox" "${args[@]}"
 
     local expected=${case_status[$name]}
     if [ -n "$expected" ] && [ "$qemu_status" != "$expected" ]; then
@@ -127,17 +124,7 @@ run_case() { # run_case NAME
         failed=$((failed + 1))
         return
     fi
-    local problems=''
-    if [ "$qemu_status" != "$tinyrv_status" ]; then
-        problems="exit status $tinyrv_status, qemu-riscv64 $qemu_status"
-        [ "$tinyrv_status" = 124 ] && problems+=" (124: timeout or instruction budget)"
-    fi
-    : >"$out.detail"
-    if ! cmp -s "$out.qemu.out" "$out.tinyrv.out"; then
-        [ -n "$problems" ] && problems+="; "
-        problems+="stdout differs ($(wc -c <"$out.tinyrv.out") bytes, qemu-riscv64 $(wc -c <"$out.qemu.out"))"
-        diff -u --label qemu-riscv64 --label tinyrv "$out.qemu.out" "$out.tinyrv.out" | head -n 16 >"$out.detail"
-    fi
+    describe_difference "$out"
     if [ -z "$problems" ]; then
         if [ -n "${case_xfail[$name]}" ]; then
             echo "XPASS $name (matches qemu-riscv64 now: remove its xfail reason)"

@@ -29,6 +29,8 @@ shift 2
 cases_file=${DIFFTEST_CASES:-guest/linux/cases.txt}
 timeout_seconds=${DIFFTEST_TIMEOUT:-60}
 qemu=${QEMU:-qemu-riscv64}
+# shellcheck source=lib/differential.sh
+. "$(dirname "$0")/lib/differential.sh"
 
 command -v "$tinyrv" >/dev/null || { echo "$0: $tinyrv is not an executable" >&2; exit 2; }
 [ -d "$dir" ] || { echo "$0: $dir is not a directory" >&2; exit 2; }
@@ -93,30 +95,14 @@ run_case() { # run_case NAME
     done
 
     local out="$work/$name"
-    # The outer 2>/dev/null silences bash's "Aborted" job report; the program's stderr goes to its file.
-    { timeout -k 5 "$timeout_seconds" "$qemu" "$program" "${args[@]}" <"$stdin_file" \
-        >"$out.qemu.out" 2>"$out.qemu.err"; } 2>/dev/null
-    local qemu_status=$?
-    { timeout -k 5 "$timeout_seconds" "$tinyrv" run "$program" "${args[@]}" <"$stdin_file" \
-        >"$out.tinyrv.out" 2>"$out.tinyrv.err"; } 2>/dev/null
-    local tinyrv_status=$?
+    run_both "$out" "$stdin_file" "$program" "${args[@]}"
 
     local expected=${case_status[$name]:-}
     if [ -n "$expected" ] && [ "$qemu_status" != "$expected" ]; then
         fail "$name" "reference qemu-riscv64 exited $qemu_status, cases.txt expects $expected" "$out.qemu.err"
         return
     fi
-    local problems=''
-    if [ "$qemu_status" != "$tinyrv_status" ]; then
-        problems="exit status $tinyrv_status, qemu-riscv64 $qemu_status"
-        [ "$tinyrv_status" = 124 ] && problems+=" (124: timeout or instruction budget)"
-    fi
-    : >"$out.detail"
-    if ! cmp -s "$out.qemu.out" "$out.tinyrv.out"; then
-        [ -n "$problems" ] && problems+="; "
-        problems+="stdout differs ($(wc -c <"$out.tinyrv.out") bytes, qemu-riscv64 $(wc -c <"$out.qemu.out"))"
-        diff -u --label qemu-riscv64 --label tinyrv "$out.qemu.out" "$out.tinyrv.out" | head -n 16 >"$out.detail"
-    fi
+    describe_difference "$out"
     if [ -z "$problems" ]; then
         echo "PASS $name"
         passed=$((passed + 1))
