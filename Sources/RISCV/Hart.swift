@@ -171,8 +171,16 @@ public final class Hart {
     public func run(maxInstructions: UInt64) -> StopReason {
         trapAllowance = maxInstructions
         if pc & 1 != 0, deliver(Trap(.instructionAddressMisaligned, value: pc, pc: pc)) { return pendingStop }
-        if instructionTracer != nil { return runTraced(maxInstructions: maxInstructions) }
-        return runFast(maxInstructions: maxInstructions)
+        let exit = instructionTracer == nil ? runFast(maxInstructions: maxInstructions)
+            : runPrecise(maxInstructions: maxInstructions)
+        switch exit {
+        case .stop(let reason): return reason
+        case .budgetTail(let budget):
+            guard case .stop(let reason) = runPrecise(maxInstructions: budget) else {
+                preconditionFailure("the precise loop never leaves a budget tail")
+            }
+            return reason
+        }
     }
 
     /// Changes the privilege level, dropping translations that depended on the old one.

@@ -9,6 +9,8 @@ enum Opcode: UInt8 {
     case undecoded = 0
     /// A 32-bit instruction whose upper half lies on the next page: fetched and decoded every time.
     case pageStraddle
+    /// The sentinel past a page's last slot: sequential execution reaching it has left the page.
+    case pageEnd
 
     // RV64I
     case illegal
@@ -41,12 +43,26 @@ enum Opcode: UInt8 {
 
     /// The first value that names a real instruction.
     static let firstExecutable = Opcode.illegal
+
+    /// Whether the instruction may change the pc to something other than the next instruction,
+    /// which ends a block (see `DecodedInstruction.blockLength`).
+    var endsBlock: Bool {
+        switch self {
+        case .jal, .jalr, .beq, .bne, .blt, .bge, .bltu, .bgeu: return true
+        default: return false
+        }
+    }
 }
 
 /// One predecoded instruction, 16 bytes, stored in the decode cache at 2-byte granularity.
 ///
 /// `rd` is already mapped so that writes to x0 land in the scratch register 32: the execute loop
 /// writes `x[rd]` unconditionally and never has to re-zero x0.
+///
+/// `blockLength` is what lets the loop count retired instructions per block rather than one by
+/// one: the number of instructions from this one to the end of its block, inclusive. A block runs
+/// in a straight line from any instruction to the first jump or branch, or to the last instruction
+/// before the page ends or before a slot that is not decoded (see `Hart.decodeBlock`).
 struct DecodedInstruction {
     var op: Opcode
     /// Destination register index (0 in the encoding becomes `Hart.scratchRegister`).
@@ -59,8 +75,12 @@ struct DecodedInstruction {
     var immediate: Int32
     /// Length in bytes: 4 for a 32-bit instruction, 2 for a compressed one.
     var byteLength: UInt8
+    /// Instructions from this one to the end of its block, inclusive (1 until `Hart.decodeBlock`
+    /// links it to the instructions after it).
+    var blockLength: UInt16
 
     static let undecoded = DecodedInstruction(op: .undecoded, rd: 0, rs1: 0, rs2: 0, bits: 0, imm: 0)
+    static let pageEnd = DecodedInstruction(op: .pageEnd, rd: 0, rs1: 0, rs2: 0, bits: 0, imm: 0)
 
     /// An illegal instruction that reports `bits` in tval.
     static func illegal(_ bits: UInt32) -> DecodedInstruction {
@@ -87,5 +107,15 @@ struct DecodedInstruction {
         self.bits = bits
         self.immediate = Int32(truncatingIfNeeded: imm)
         self.byteLength = bits & 3 == 3 ? 4 : 2
+        self.blockLength = 1
     }
+}
+
+/// Field access through a decode-cache slot, for the execute loop: each case reads only the fields
+/// it uses, straight from the slot.
+extension UnsafeMutablePointer where Pointee == DecodedInstruction {
+    @inline(__always) var rd: Int { Int(truncatingIfNeeded: pointee.rd) }
+    @inline(__always) var rs1: Int { Int(truncatingIfNeeded: pointee.rs1) }
+    @inline(__always) var rs2: Int { Int(truncatingIfNeeded: pointee.rs2) }
+    @inline(__always) var imm: UInt64 { pointee.imm }
 }

@@ -17,6 +17,59 @@ enum ColdOutcome {
 }
 
 extension Hart {
+    /// Finishes the instruction in `slot` at `pc` that the loop's straight line leaves to a cold
+    /// path: a load or store whose TLB lookup missed or was misaligned, a floating-point transfer
+    /// with FS off, FP arithmetic, fence.i, an atomic, a CSR access, a privileged instruction, an
+    /// environment call or breakpoint, or an illegal instruction. The loop has stored the
+    /// instructions retired so far in `instructionsRetired` (which a CSR instruction may read or
+    /// write).
+    @inline(never)
+    func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
+        let d = slot.pointee
+        let next = pc &+ d.length
+        let address = registers[Int(d.rs1)] &+ d.imm
+        switch d.op {
+        case .lb, .lh, .lw, .ld, .lbu, .lhu, .lwu:
+            return loadMiss(d, address, pc: pc)
+        case .sb, .sh, .sw, .sd:
+            return storeMiss(d, registers[Int(d.rs2)], address, pc: pc)
+        case .flw, .fld, .fsw, .fsd, .fmvXW, .fmvXD, .fmvWX, .fmvDX:
+            guard floatingPointEnabled else {
+                return trapOutcome(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc))
+            }
+            precondition(d.op != .fmvXW && d.op != .fmvXD && d.op != .fmvWX && d.op != .fmvDX,
+                         "an enabled FP move never leaves the straight line")
+            if d.op == .fsw || d.op == .fsd {
+                return storeMiss(d, floatRegisters[Int(d.rs2)], address, pc: pc)
+            }
+            return loadMiss(d, address, pc: pc)
+        case .floatingPoint:
+            self.pc = next
+            return executorOutcome(executeFloatingPoint(d, pc: pc))
+        case .fenceI:
+            self.pc = next
+            invalidateDecodedCode()
+            return .retired
+        case .atomic:
+            self.pc = next
+            return executorOutcome(executeAtomic(d, pc: pc))
+        case .csr:
+            self.pc = next
+            return executorOutcome(executeCSR(d, pc: pc))
+        case .mret, .sret, .wfi, .sfenceVma:
+            return executorOutcome(executePrivileged(d, pc: pc))
+        case .ecall:
+            let code: ExceptionCode = currentPrivilege == .user ? .environmentCallFromU
+                : currentPrivilege == .supervisor ? .environmentCallFromS : .environmentCallFromM
+            return trapOutcome(Trap(code, pc: pc))
+        case .ebreak:
+            return trapOutcome(Trap(.breakpoint, value: pc, pc: pc))
+        default:
+            precondition(d.op.rawValue >= Opcode.firstExecutable.rawValue, "executing a slot that holds no instruction")
+            return trapOutcome(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc))
+        }
+    }
+
     /// Delivers `trap` (see `deliver`) as a loop outcome.
     @inline(never)
     func trapOutcome(_ trap: Trap) -> ColdOutcome {

@@ -1,237 +1,226 @@
-/// The execute loop: fetch a predecoded instruction, dispatch on its opcode, repeat.
+/// The execute loop: dispatch on predecoded instructions, in straight lines between branches.
 ///
 /// This is THE HOT LOOP of tinyrv. Rules inside it: no allocation, no ARC traffic, no existentials,
-/// no closures (except the tracer, in the traced copy only), no throwing. pc and the retired count
-/// live in locals; everything rare (traps, CSRs, privileged instructions, atomics, floating-point
-/// arithmetic, TLB misses, decoding) is an `@inline(never)` call, after which the loop reloads `pc`
-/// from the hart. F/D loads, stores and moves run inline, like their integer counterparts.
+/// no closures (except the tracer, in the precise copy only), no throwing. pc, the current slot and
+/// the budget live in locals; everything rare (traps, CSRs, privileged instructions, atomics,
+/// floating-point arithmetic, TLB misses, decoding) leaves the straight line for `executeCold`, an
+/// `@inline(never)` call after which the loop reloads `pc` from the hart.
 ///
-/// The loop is generated twice from one body: `runFast` (no tracer) and `runTraced`.
-/// It stops after exactly `limit` retired instructions, on a hosted trap, or on a tohost store.
+/// The loop is generated twice from one body:
+/// - `runFast` counts per block. Entering a block (after a jump, a branch, a cold path or the end
+///   of a page) charges the budget with the whole block (`DecodedInstruction.blockLength`); inside
+///   a block, an instruction only advances `pc` and the slot, with no budget or page checks: the
+///   block ends before the page does, and a `.pageEnd` sentinel follows each page's last slot. A
+///   cold path first gives back what the block has not yet retired, so every count stays exact.
+///   When the budget left is smaller than the block, `runFast` hands over to `runPrecise`.
+/// - `runPrecise` enters a block at every instruction and charges it one: it calls the tracer,
+///   and finishes the last few instructions of a budget.
 extension Hart {
-    @inline(never)
-    func runFast(maxInstructions: UInt64) -> StopReason {
-        executeLoop(limit: maxInstructions, traced: false)
+    /// How a copy of the loop ended.
+    enum LoopExit {
+        /// `run` is over.
+        case stop(StopReason)
+        /// The next block is longer than the `budget` left (`runFast` only).
+        case budgetTail(UInt64)
     }
 
     @inline(never)
-    func runTraced(maxInstructions: UInt64) -> StopReason {
-        executeLoop(limit: maxInstructions, traced: true)
+    func runFast(maxInstructions: UInt64) -> LoopExit {
+        executeLoop(limit: maxInstructions, precise: false)
+    }
+
+    @inline(never)
+    func runPrecise(maxInstructions: UInt64) -> LoopExit {
+        executeLoop(limit: maxInstructions, precise: true)
     }
 
     @inline(__always)
-    private func executeLoop(limit: UInt64, traced: Bool) -> StopReason {
+    private func executeLoop(limit: UInt64, precise: Bool) -> LoopExit {
         let x = registers
         var pc = self.pc
         var remaining = limit
         var base = instructionsRetired
+        var d = fetchSlots
         execution: while true {
             let outcome: ColdOutcome
-            step: do {
-                if _slowPath(remaining == 0) {
-                    self.pc = pc
-                    instructionsRetired = base &+ limit
-                    return .budgetExhausted
-                }
+            entry: do {
+                // Block entry: make pc's page current, find its slot, charge the block.
                 if _slowPath(pc & TLB.pageMask != fetchPageVA) && !refillFetchPage(pc) {
                     outcome = trapOutcome(lastFault)
-                    break step
+                    break entry
                 }
-                var slot = fetchSlots + Int(truncatingIfNeeded: (pc & 0xfff) >> 1)
-                if _slowPath(slot.pointee.op.rawValue < Opcode.firstExecutable.rawValue) {
+                d = fetchSlots + Int(truncatingIfNeeded: (pc & 0xfff) >> 1)
+                if _slowPath(d.pointee.op.rawValue < Opcode.firstExecutable.rawValue) {
                     guard let resolved = resolveSlot(pc) else {
                         outcome = trapOutcome(lastFault)
-                        break step
+                        break entry
                     }
-                    slot = resolved
+                    d = resolved
                 }
-                let d = slot.pointee
-                if traced, let tracer = instructionTracer { tracer(pc, d.bits) }
-                let rd = Int(truncatingIfNeeded: d.rd)
-                let s1 = x[Int(truncatingIfNeeded: d.rs1)]
-                let s2 = x[Int(truncatingIfNeeded: d.rs2)]
-                let imm = d.imm
-                switch d.op {
-                case .lui: x[rd] = imm
-                case .auipc: x[rd] = pc &+ imm
-                case .jal:
-                    x[rd] = pc &+ d.length
-                    pc = pc &+ imm
-                    remaining &-= 1
-                    continue execution
-                case .jalr:
-                    let target = (s1 &+ imm) & ~1
-                    x[rd] = pc &+ d.length
-                    pc = target
-                    remaining &-= 1
-                    continue execution
-                case .beq: if s1 == s2 { pc = pc &+ imm; remaining &-= 1; continue execution }
-                case .bne: if s1 != s2 { pc = pc &+ imm; remaining &-= 1; continue execution }
-                case .blt:
-                    if Int64(bitPattern: s1) < Int64(bitPattern: s2) { pc = pc &+ imm; remaining &-= 1; continue execution }
-                case .bge:
-                    if Int64(bitPattern: s1) >= Int64(bitPattern: s2) { pc = pc &+ imm; remaining &-= 1; continue execution }
-                case .bltu: if s1 < s2 { pc = pc &+ imm; remaining &-= 1; continue execution }
-                case .bgeu: if s1 >= s2 { pc = pc &+ imm; remaining &-= 1; continue execution }
-                case .lb:
-                    guard let p = readHost(s1 &+ imm, Int8.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                    x[rd] = UInt64(bitPattern: Int64(p.load(as: Int8.self)))
-                case .lh:
-                    guard let p = readHost(s1 &+ imm, Int16.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                    x[rd] = UInt64(bitPattern: Int64(Int16(littleEndian: p.load(as: Int16.self))))
-                case .lw:
-                    guard let p = readHost(s1 &+ imm, Int32.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                    x[rd] = UInt64(bitPattern: Int64(Int32(littleEndian: p.load(as: Int32.self))))
-                case .ld:
-                    guard let p = readHost(s1 &+ imm, UInt64.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                    x[rd] = UInt64(littleEndian: p.load(as: UInt64.self))
-                case .lbu:
-                    guard let p = readHost(s1 &+ imm, UInt8.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                    x[rd] = UInt64(p.load(as: UInt8.self))
-                case .lhu:
-                    guard let p = readHost(s1 &+ imm, UInt16.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                    x[rd] = UInt64(UInt16(littleEndian: p.load(as: UInt16.self)))
-                case .lwu:
-                    guard let p = readHost(s1 &+ imm, UInt32.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                    x[rd] = UInt64(UInt32(littleEndian: p.load(as: UInt32.self)))
-                case .sb:
-                    guard let p = writeHost(s1 &+ imm, UInt8.self) else { outcome = storeMiss(d, s2, s1 &+ imm, pc: pc); break step }
-                    p.storeBytes(of: UInt8(truncatingIfNeeded: s2), as: UInt8.self)
-                case .sh:
-                    guard let p = writeHost(s1 &+ imm, UInt16.self) else { outcome = storeMiss(d, s2, s1 &+ imm, pc: pc); break step }
-                    p.storeBytes(of: UInt16(truncatingIfNeeded: s2).littleEndian, as: UInt16.self)
-                case .sw:
-                    guard let p = writeHost(s1 &+ imm, UInt32.self) else { outcome = storeMiss(d, s2, s1 &+ imm, pc: pc); break step }
-                    p.storeBytes(of: UInt32(truncatingIfNeeded: s2).littleEndian, as: UInt32.self)
-                case .sd:
-                    guard let p = writeHost(s1 &+ imm, UInt64.self) else { outcome = storeMiss(d, s2, s1 &+ imm, pc: pc); break step }
-                    p.storeBytes(of: s2.littleEndian, as: UInt64.self)
-                case .addi: x[rd] = s1 &+ imm
-                case .slti: x[rd] = Int64(bitPattern: s1) < Int64(bitPattern: imm) ? 1 : 0
-                case .sltiu: x[rd] = s1 < imm ? 1 : 0
-                case .xori: x[rd] = s1 ^ imm
-                case .ori: x[rd] = s1 | imm
-                case .andi: x[rd] = s1 & imm
-                case .slli: x[rd] = s1 << imm
-                case .srli: x[rd] = s1 >> imm
-                case .srai: x[rd] = UInt64(bitPattern: Int64(bitPattern: s1) >> imm)
-                case .add: x[rd] = s1 &+ s2
-                case .sub: x[rd] = s1 &- s2
-                case .sll: x[rd] = s1 << (s2 & 63)
-                case .slt: x[rd] = Int64(bitPattern: s1) < Int64(bitPattern: s2) ? 1 : 0
-                case .sltu: x[rd] = s1 < s2 ? 1 : 0
-                case .xor: x[rd] = s1 ^ s2
-                case .srl: x[rd] = s1 >> (s2 & 63)
-                case .sra: x[rd] = UInt64(bitPattern: Int64(bitPattern: s1) >> (s2 & 63))
-                case .or: x[rd] = s1 | s2
-                case .and: x[rd] = s1 & s2
-                case .addiw: x[rd] = signExtend32(s1 &+ imm)
-                case .slliw: x[rd] = signExtend32(UInt32(truncatingIfNeeded: s1) << UInt32(imm))
-                case .srliw: x[rd] = signExtend32(UInt32(truncatingIfNeeded: s1) >> UInt32(imm))
-                case .sraiw: x[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: s1) >> Int32(imm)))
-                case .addw: x[rd] = signExtend32(s1 &+ s2)
-                case .subw: x[rd] = signExtend32(s1 &- s2)
-                case .sllw: x[rd] = signExtend32(UInt32(truncatingIfNeeded: s1) << UInt32(s2 & 31))
-                case .srlw: x[rd] = signExtend32(UInt32(truncatingIfNeeded: s1) >> UInt32(s2 & 31))
-                case .sraw: x[rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: s1) >> Int32(s2 & 31)))
-                case .mul: x[rd] = s1 &* s2
-                case .mulh: x[rd] = RV64M.mulh(s1, s2)
-                case .mulhsu: x[rd] = RV64M.mulhsu(s1, s2)
-                case .mulhu: x[rd] = RV64M.mulhu(s1, s2)
-                case .div: x[rd] = RV64M.div(s1, s2)
-                case .divu: x[rd] = RV64M.divu(s1, s2)
-                case .rem: x[rd] = RV64M.rem(s1, s2)
-                case .remu: x[rd] = RV64M.remu(s1, s2)
-                case .mulw: x[rd] = signExtend32(s1 &* s2)
-                case .divw: x[rd] = RV64M.divw(s1, s2)
-                case .divuw: x[rd] = RV64M.divuw(s1, s2)
-                case .remw: x[rd] = RV64M.remw(s1, s2)
-                case .remuw: x[rd] = RV64M.remuw(s1, s2)
-                case .flw, .fld:
-                    guard floatingPointEnabled else {
-                        outcome = trapOutcome(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc))
-                        break step
-                    }
-                    if d.op == .flw {
-                        guard let p = readHost(s1 &+ imm, UInt32.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                        floatRegisters[rd] = boxF32(UInt32(littleEndian: p.load(as: UInt32.self)))
-                    } else {
-                        guard let p = readHost(s1 &+ imm, UInt64.self) else { outcome = loadMiss(d, s1 &+ imm, pc: pc); break step }
-                        floatRegisters[rd] = UInt64(littleEndian: p.load(as: UInt64.self))
-                    }
-                    self.pc = pc &+ d.length
-                    markFloatingPointDirty()
-                    outcome = .retired
-                    break step
-                case .fsw, .fsd:
-                    guard floatingPointEnabled else {
-                        outcome = trapOutcome(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc))
-                        break step
-                    }
-                    let value = floatRegisters[Int(truncatingIfNeeded: d.rs2)]
-                    if d.op == .fsw {
-                        guard let p = writeHost(s1 &+ imm, UInt32.self) else { outcome = storeMiss(d, value, s1 &+ imm, pc: pc); break step }
-                        p.storeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian, as: UInt32.self)
-                    } else {
-                        guard let p = writeHost(s1 &+ imm, UInt64.self) else { outcome = storeMiss(d, value, s1 &+ imm, pc: pc); break step }
-                        p.storeBytes(of: value.littleEndian, as: UInt64.self)
-                    }
-                case .fmvXW, .fmvXD, .fmvWX, .fmvDX:
-                    guard floatingPointEnabled else {
-                        outcome = trapOutcome(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc))
-                        break step
-                    }
-                    switch d.op {
-                    case .fmvXW: x[rd] = signExtend32(floatRegisters[Int(truncatingIfNeeded: d.rs1)])
-                    case .fmvXD: x[rd] = floatRegisters[Int(truncatingIfNeeded: d.rs1)]
-                    case .fmvWX: floatRegisters[rd] = boxF32(UInt32(truncatingIfNeeded: s1))
-                    default: floatRegisters[rd] = s1
-                    }
-                    if d.op == .fmvWX || d.op == .fmvDX {
-                        self.pc = pc &+ d.length
+                let charge = precise ? 1 : UInt64(d.pointee.blockLength)
+                if _slowPath(remaining < charge) {
+                    self.pc = pc
+                    instructionsRetired = base &+ (limit &- remaining)
+                    return precise ? .stop(.budgetExhausted) : .budgetTail(remaining)
+                }
+                remaining &-= charge
+                if precise, let tracer = instructionTracer { tracer(pc, d.pointee.bits) }
+
+                straightLine: while true {
+                    switch d.pointee.op {
+                    case .lui: x[d.rd] = d.imm
+                    case .auipc: x[d.rd] = pc &+ d.imm
+                    case .jal:
+                        x[d.rd] = pc &+ d.pointee.length
+                        pc = pc &+ d.imm
+                        continue execution
+                    case .jalr:
+                        let target = (x[d.rs1] &+ d.imm) & ~1
+                        x[d.rd] = pc &+ d.pointee.length
+                        pc = target
+                        continue execution
+                    case .beq:
+                        pc = pc &+ (x[d.rs1] == x[d.rs2] ? d.imm : d.pointee.length)
+                        continue execution
+                    case .bne:
+                        pc = pc &+ (x[d.rs1] != x[d.rs2] ? d.imm : d.pointee.length)
+                        continue execution
+                    case .blt:
+                        let taken = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2])
+                        pc = pc &+ (taken ? d.imm : d.pointee.length)
+                        continue execution
+                    case .bge:
+                        let taken = Int64(bitPattern: x[d.rs1]) >= Int64(bitPattern: x[d.rs2])
+                        pc = pc &+ (taken ? d.imm : d.pointee.length)
+                        continue execution
+                    case .bltu:
+                        pc = pc &+ (x[d.rs1] < x[d.rs2] ? d.imm : d.pointee.length)
+                        continue execution
+                    case .bgeu:
+                        pc = pc &+ (x[d.rs1] >= x[d.rs2] ? d.imm : d.pointee.length)
+                        continue execution
+                    case .lb:
+                        guard let p = readHost(x[d.rs1] &+ d.imm, Int8.self) else { break straightLine }
+                        x[d.rd] = UInt64(bitPattern: Int64(p.load(as: Int8.self)))
+                    case .lh:
+                        guard let p = readHost(x[d.rs1] &+ d.imm, Int16.self) else { break straightLine }
+                        x[d.rd] = UInt64(bitPattern: Int64(Int16(littleEndian: p.load(as: Int16.self))))
+                    case .lw:
+                        guard let p = readHost(x[d.rs1] &+ d.imm, Int32.self) else { break straightLine }
+                        x[d.rd] = UInt64(bitPattern: Int64(Int32(littleEndian: p.load(as: Int32.self))))
+                    case .ld:
+                        guard let p = readHost(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
+                        x[d.rd] = UInt64(littleEndian: p.load(as: UInt64.self))
+                    case .lbu:
+                        guard let p = readHost(x[d.rs1] &+ d.imm, UInt8.self) else { break straightLine }
+                        x[d.rd] = UInt64(p.load(as: UInt8.self))
+                    case .lhu:
+                        guard let p = readHost(x[d.rs1] &+ d.imm, UInt16.self) else { break straightLine }
+                        x[d.rd] = UInt64(UInt16(littleEndian: p.load(as: UInt16.self)))
+                    case .lwu:
+                        guard let p = readHost(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
+                        x[d.rd] = UInt64(UInt32(littleEndian: p.load(as: UInt32.self)))
+                    case .sb:
+                        guard let p = writeHost(x[d.rs1] &+ d.imm, UInt8.self) else { break straightLine }
+                        p.storeBytes(of: UInt8(truncatingIfNeeded: x[d.rs2]), as: UInt8.self)
+                    case .sh:
+                        guard let p = writeHost(x[d.rs1] &+ d.imm, UInt16.self) else { break straightLine }
+                        p.storeBytes(of: UInt16(truncatingIfNeeded: x[d.rs2]).littleEndian, as: UInt16.self)
+                    case .sw:
+                        guard let p = writeHost(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
+                        p.storeBytes(of: UInt32(truncatingIfNeeded: x[d.rs2]).littleEndian, as: UInt32.self)
+                    case .sd:
+                        guard let p = writeHost(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
+                        p.storeBytes(of: x[d.rs2].littleEndian, as: UInt64.self)
+                    case .addi: x[d.rd] = x[d.rs1] &+ d.imm
+                    case .slti: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: d.imm) ? 1 : 0
+                    case .sltiu: x[d.rd] = x[d.rs1] < d.imm ? 1 : 0
+                    case .xori: x[d.rd] = x[d.rs1] ^ d.imm
+                    case .ori: x[d.rd] = x[d.rs1] | d.imm
+                    case .andi: x[d.rd] = x[d.rs1] & d.imm
+                    case .slli: x[d.rd] = x[d.rs1] << d.imm
+                    case .srli: x[d.rd] = x[d.rs1] >> d.imm
+                    case .srai: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) >> d.imm)
+                    case .add: x[d.rd] = x[d.rs1] &+ x[d.rs2]
+                    case .sub: x[d.rd] = x[d.rs1] &- x[d.rs2]
+                    case .sll: x[d.rd] = x[d.rs1] << (x[d.rs2] & 63)
+                    case .slt: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2]) ? 1 : 0
+                    case .sltu: x[d.rd] = x[d.rs1] < x[d.rs2] ? 1 : 0
+                    case .xor: x[d.rd] = x[d.rs1] ^ x[d.rs2]
+                    case .srl: x[d.rd] = x[d.rs1] >> (x[d.rs2] & 63)
+                    case .sra: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) >> (x[d.rs2] & 63))
+                    case .or: x[d.rd] = x[d.rs1] | x[d.rs2]
+                    case .and: x[d.rd] = x[d.rs1] & x[d.rs2]
+                    case .addiw: x[d.rd] = signExtend32(x[d.rs1] &+ d.imm)
+                    case .slliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) << UInt32(d.imm))
+                    case .srliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) >> UInt32(d.imm))
+                    case .sraiw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) >> Int32(d.imm)))
+                    case .addw: x[d.rd] = signExtend32(x[d.rs1] &+ x[d.rs2])
+                    case .subw: x[d.rd] = signExtend32(x[d.rs1] &- x[d.rs2])
+                    case .sllw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) << UInt32(x[d.rs2] & 31))
+                    case .srlw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) >> UInt32(x[d.rs2] & 31))
+                    case .sraw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) >> Int32(x[d.rs2] & 31)))
+                    case .mul: x[d.rd] = x[d.rs1] &* x[d.rs2]
+                    case .mulh: x[d.rd] = RV64M.mulh(x[d.rs1], x[d.rs2])
+                    case .mulhsu: x[d.rd] = RV64M.mulhsu(x[d.rs1], x[d.rs2])
+                    case .mulhu: x[d.rd] = RV64M.mulhu(x[d.rs1], x[d.rs2])
+                    case .div: x[d.rd] = RV64M.div(x[d.rs1], x[d.rs2])
+                    case .divu: x[d.rd] = RV64M.divu(x[d.rs1], x[d.rs2])
+                    case .rem: x[d.rd] = RV64M.rem(x[d.rs1], x[d.rs2])
+                    case .remu: x[d.rd] = RV64M.remu(x[d.rs1], x[d.rs2])
+                    case .mulw: x[d.rd] = signExtend32(x[d.rs1] &* x[d.rs2])
+                    case .divw: x[d.rd] = RV64M.divw(x[d.rs1], x[d.rs2])
+                    case .divuw: x[d.rd] = RV64M.divuw(x[d.rs1], x[d.rs2])
+                    case .remw: x[d.rd] = RV64M.remw(x[d.rs1], x[d.rs2])
+                    case .remuw: x[d.rd] = RV64M.remuw(x[d.rs1], x[d.rs2])
+                    case .flw:
+                        guard floatingPointEnabled, let p = readHost(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
+                        floatRegisters[d.rd] = boxF32(UInt32(littleEndian: p.load(as: UInt32.self)))
                         markFloatingPointDirty()
-                        outcome = .retired
-                        break step
+                    case .fld:
+                        guard floatingPointEnabled, let p = readHost(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
+                        floatRegisters[d.rd] = UInt64(littleEndian: p.load(as: UInt64.self))
+                        markFloatingPointDirty()
+                    case .fsw:
+                        guard floatingPointEnabled, let p = writeHost(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
+                        p.storeBytes(of: UInt32(truncatingIfNeeded: floatRegisters[d.rs2]).littleEndian, as: UInt32.self)
+                    case .fsd:
+                        guard floatingPointEnabled, let p = writeHost(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
+                        p.storeBytes(of: floatRegisters[d.rs2].littleEndian, as: UInt64.self)
+                    case .fmvXW:
+                        guard floatingPointEnabled else { break straightLine }
+                        x[d.rd] = signExtend32(floatRegisters[d.rs1])
+                    case .fmvXD:
+                        guard floatingPointEnabled else { break straightLine }
+                        x[d.rd] = floatRegisters[d.rs1]
+                    case .fmvWX:
+                        guard floatingPointEnabled else { break straightLine }
+                        floatRegisters[d.rd] = boxF32(UInt32(truncatingIfNeeded: x[d.rs1]))
+                        markFloatingPointDirty()
+                    case .fmvDX:
+                        guard floatingPointEnabled else { break straightLine }
+                        floatRegisters[d.rd] = x[d.rs1]
+                        markFloatingPointDirty()
+                    case .fence: break
+                    case .undecoded, .pageStraddle, .pageEnd:
+                        // Left the decoded straight line (the page's end, or a slot its block
+                        // stopped before): enter the next block at pc.
+                        continue execution
+                    case .illegal, .floatingPoint, .fenceI, .atomic, .csr,
+                         .mret, .sret, .wfi, .sfenceVma, .ecall, .ebreak:
+                        break straightLine
                     }
-                case .floatingPoint:
-                    self.pc = pc &+ d.length
-                    outcome = executorOutcome(executeFloatingPoint(d, pc: pc))
-                    break step
-                case .fence: break
-                case .fenceI:
-                    self.pc = pc &+ d.length
-                    invalidateDecodedCode()
-                    outcome = .retired
-                    break step
-                case .atomic:
-                    self.pc = pc &+ d.length
-                    outcome = executorOutcome(executeAtomic(d, pc: pc))
-                    break step
-                case .csr:
-                    let done = limit &- remaining
-                    instructionsRetired = base &+ done
-                    self.pc = pc &+ d.length
-                    outcome = executorOutcome(executeCSR(d, pc: pc))
-                    base = instructionsRetired &- done
-                    break step
-                case .mret, .sret, .wfi, .sfenceVma:
-                    outcome = executorOutcome(executePrivileged(d, pc: pc))
-                    break step
-                case .ecall:
-                    let code: ExceptionCode = currentPrivilege == .user ? .environmentCallFromU
-                        : currentPrivilege == .supervisor ? .environmentCallFromS : .environmentCallFromM
-                    outcome = trapOutcome(Trap(code, pc: pc))
-                    break step
-                case .ebreak:
-                    outcome = trapOutcome(Trap(.breakpoint, value: pc, pc: pc))
-                    break step
-                case .illegal, .undecoded, .pageStraddle:
-                    outcome = trapOutcome(Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc))
-                    break step
+                    pc = pc &+ d.pointee.length
+                    if precise { continue execution }
+                    d += Int(truncatingIfNeeded: d.pointee.byteLength >> 1)
                 }
-                pc = pc &+ d.length
-                remaining &-= 1
-                continue execution
+
+                // Cold: give back the part of the block that has not retired, this instruction
+                // included, then let the cold path finish the instruction.
+                remaining &+= precise ? 1 : UInt64(d.pointee.blockLength)
+                instructionsRetired = base &+ (limit &- remaining)
+                outcome = executeCold(d, pc: pc)
+                base = instructionsRetired &- (limit &- remaining)
             }
             switch outcome {
             case .retired:
@@ -247,6 +236,6 @@ extension Hart {
             }
         }
         instructionsRetired = base &+ (limit &- remaining)
-        return pendingStop
+        return .stop(pendingStop)
     }
 }
