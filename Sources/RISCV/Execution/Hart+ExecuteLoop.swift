@@ -138,28 +138,28 @@ extension Hart {
                     case .xori: x[d.rd] = x[d.rs1] ^ d.imm
                     case .ori: x[d.rd] = x[d.rs1] | d.imm
                     case .andi: x[d.rd] = x[d.rs1] & d.imm
-                    case .slli: x[d.rd] = x[d.rs1] << d.imm
-                    case .srli: x[d.rd] = x[d.rs1] >> d.imm
-                    case .srai: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) >> d.imm)
+                    case .slli: x[d.rd] = x[d.rs1] &<< d.imm
+                    case .srli: x[d.rd] = x[d.rs1] &>> d.imm
+                    case .srai: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> d.imm)
                     case .add: x[d.rd] = x[d.rs1] &+ x[d.rs2]
                     case .sub: x[d.rd] = x[d.rs1] &- x[d.rs2]
-                    case .sll: x[d.rd] = x[d.rs1] << (x[d.rs2] & 63)
+                    case .sll: x[d.rd] = x[d.rs1] &<< x[d.rs2]
                     case .slt: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2]) ? 1 : 0
                     case .sltu: x[d.rd] = x[d.rs1] < x[d.rs2] ? 1 : 0
                     case .xor: x[d.rd] = x[d.rs1] ^ x[d.rs2]
-                    case .srl: x[d.rd] = x[d.rs1] >> (x[d.rs2] & 63)
-                    case .sra: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) >> (x[d.rs2] & 63))
+                    case .srl: x[d.rd] = x[d.rs1] &>> x[d.rs2]
+                    case .sra: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> x[d.rs2])
                     case .or: x[d.rd] = x[d.rs1] | x[d.rs2]
                     case .and: x[d.rd] = x[d.rs1] & x[d.rs2]
                     case .addiw: x[d.rd] = signExtend32(x[d.rs1] &+ d.imm)
-                    case .slliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) << UInt32(d.imm))
-                    case .srliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) >> UInt32(d.imm))
-                    case .sraiw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) >> Int32(d.imm)))
+                    case .slliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &<< UInt32(truncatingIfNeeded: d.imm))
+                    case .srliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &>> UInt32(truncatingIfNeeded: d.imm))
+                    case .sraiw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) &>> Int32(truncatingIfNeeded: d.imm)))
                     case .addw: x[d.rd] = signExtend32(x[d.rs1] &+ x[d.rs2])
                     case .subw: x[d.rd] = signExtend32(x[d.rs1] &- x[d.rs2])
-                    case .sllw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) << UInt32(x[d.rs2] & 31))
-                    case .srlw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) >> UInt32(x[d.rs2] & 31))
-                    case .sraw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) >> Int32(x[d.rs2] & 31)))
+                    case .sllw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &<< UInt32(truncatingIfNeeded: x[d.rs2]))
+                    case .srlw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &>> UInt32(truncatingIfNeeded: x[d.rs2]))
+                    case .sraw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) &>> Int32(truncatingIfNeeded: x[d.rs2])))
                     case .mul: x[d.rd] = x[d.rs1] &* x[d.rs2]
                     case .mulh: x[d.rd] = RV64M.mulh(x[d.rs1], x[d.rs2])
                     case .mulhsu: x[d.rd] = RV64M.mulhsu(x[d.rs1], x[d.rs2])
@@ -206,7 +206,12 @@ extension Hart {
                         // Left the decoded straight line (the page's end, or a slot its block
                         // stopped before): enter the next block at pc.
                         continue execution
-                    case .illegal, .floatingPoint, .fenceI, .atomic, .csr,
+                    case .floatingPoint:
+                        // A failed call changed nothing; the cold path runs it again to deliver the trap.
+                        guard executeFloatingPoint(d.pointee, pc: pc) else { break straightLine }
+                    case .atomic:
+                        guard executeAtomic(d.pointee, pc: pc) else { break straightLine }
+                    case .illegal, .fenceI, .csr,
                          .mret, .sret, .wfi, .sfenceVma, .ecall, .ebreak:
                         break straightLine
                     }
