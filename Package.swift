@@ -5,7 +5,7 @@ import PackageDescription
 //   tinyrv -> TinyRVCommands -> Kernel -> ELF -> CLibELF
 //                                     \-> RISCV
 let hotLoopFlags: [SwiftSetting] = [
-    .unsafeFlags(["-enforce-exclusivity=unchecked"]),
+    .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xllvm", "-tail-dup-indirect-size=40", "-Xllvm", "-tail-dup-pred-size=256", "-Xllvm", "-tail-dup-succ-size=256"]),
 ]
 
 let package = Package(

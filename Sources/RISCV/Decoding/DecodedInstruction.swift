@@ -75,6 +75,10 @@ struct DecodedInstruction {
     var immediate: Int32
     /// Length in bytes: 4 for a 32-bit instruction, 2 for a compressed one.
     var byteLength: UInt8
+    /// For jal and the branches: the target (pc + imm) lies on the same page as the instruction,
+    /// so its slot is this slot's address plus imm / 2 (set by `Hart.decodeBlock`, never for
+    /// the instruction of a page straddler, which has no slot on a page).
+    var targetOnPage: Bool
     /// Instructions from this one to the end of its block, inclusive (1 until `Hart.decodeBlock`
     /// links it to the instructions after it).
     var blockLength: UInt16
@@ -107,6 +111,7 @@ struct DecodedInstruction {
         self.bits = bits
         self.immediate = Int32(truncatingIfNeeded: imm)
         self.byteLength = bits & 3 == 3 ? 4 : 2
+        self.targetOnPage = false
         self.blockLength = 1
     }
 }
@@ -118,4 +123,8 @@ extension UnsafeMutablePointer where Pointee == DecodedInstruction {
     @inline(__always) var rs1: Int { Int(truncatingIfNeeded: pointee.rs1) }
     @inline(__always) var rs2: Int { Int(truncatingIfNeeded: pointee.rs2) }
     @inline(__always) var imm: UInt64 { pointee.imm }
+    /// The slot of the next instruction in a straight line.
+    @inline(__always) var next: Self { self + Int(truncatingIfNeeded: pointee.byteLength >> 1) }
+    /// The slot of a jal's or branch's target. Precondition: `pointee.targetOnPage`.
+    @inline(__always) var target: Self { self + Int(truncatingIfNeeded: pointee.immediate >> 1) }
 }

@@ -19,7 +19,7 @@ enum ColdOutcome {
 extension Hart {
     /// Finishes the instruction in `slot` at `pc` that the loop's straight line leaves to a cold
     /// path: a load or store whose TLB lookup missed or was misaligned, a floating-point transfer
-    /// with FS off, FP arithmetic, fence.i, an atomic, a CSR access, a privileged instruction, an
+    /// with FS off, FP arithmetic that traps, fence and fence.i, an atomic that traps, a CSR access, a privileged instruction, an
     /// environment call or breakpoint, or an illegal instruction. The loop has stored the
     /// instructions retired so far in `instructionsRetired` (which a CSR instruction may read or
     /// write).
@@ -46,6 +46,9 @@ extension Hart {
         case .floatingPoint:
             self.pc = next
             return executorOutcome(executeFloatingPoint(d, pc: pc))
+        case .fence:
+            self.pc = next
+            return .retired
         case .fenceI:
             self.pc = next
             invalidateDecodedCode()

@@ -52,9 +52,14 @@ extension Hart {
     /// page's end (a 32-bit instruction at 0xffe).
     private func decodeWithinPage(_ offset: Int) -> DecodedInstruction? {
         let low = UInt32(UInt16(littleEndian: fetchHost.load(fromByteOffset: offset, as: UInt16.self)))
-        if low & 3 != 3 { return Decoder.decode(low) }
-        guard offset <= Int(PhysicalMemory.pageSize) - 4 else { return nil }
-        return Decoder.decode(UInt32(littleEndian: fetchHost.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        let pageSize = Int(PhysicalMemory.pageSize)
+        guard low & 3 != 3 || offset <= pageSize - 4 else { return nil }
+        var decoded = Decoder.decode(low & 3 != 3 ? low
+            : UInt32(littleEndian: fetchHost.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+        if decoded.op.endsBlock && decoded.op != .jalr {
+            decoded.targetOnPage = (0..<pageSize).contains(offset + Int(decoded.immediate))
+        }
+        return decoded
     }
 
     /// Decodes the instructions that follow the decoded one at `start` up to the end of its block

@@ -16,12 +16,8 @@ extension Hart {
     /// Loads a `T` from virtual address `va`. Returns nil with `lastFault` set on a fault.
     @inline(__always)
     func load<T: FixedWidthInteger>(_: T.Type, _ va: UInt64, pc: UInt64) -> T? {
-        let size = UInt64(MemoryLayout<T>.size)
-        let entry = tlb.read[TLB.index(va)]
-        if entry.tag == va & (TLB.pageMask | (size - 1)) {
-            return T(littleEndian: hostAddress(va, entry.addend).load(as: T.self))
-        }
-        guard let raw = loadSlow(va, size: size, pc: pc) else { return nil }
+        if let value = loadIfCached(va, T.self) { return value }
+        guard let raw = loadSlow(va, size: UInt64(MemoryLayout<T>.size), pc: pc) else { return nil }
         return T(truncatingIfNeeded: raw)
     }
 
@@ -29,13 +25,8 @@ extension Hart {
     /// normally: a fault (`lastFault` set, memory unchanged) or a write to tohost (`tohostWritten` set).
     @inline(__always)
     func store<T: FixedWidthInteger>(_ value: T, _ va: UInt64, pc: UInt64) -> Bool {
-        let size = UInt64(MemoryLayout<T>.size)
-        let entry = tlb.write[TLB.index(va)]
-        if entry.tag == va & (TLB.pageMask | (size - 1)) {
-            hostAddress(va, entry.addend).storeBytes(of: value.littleEndian, as: T.self)
-            return true
-        }
-        return storeSlow(UInt64(truncatingIfNeeded: value), va, size: size, pc: pc)
+        if storeIfCached(value, va) { return true }
+        return storeSlow(UInt64(truncatingIfNeeded: value), va, size: UInt64(MemoryLayout<T>.size), pc: pc)
     }
 
     /// Translates `va`, checks that its page is RAM and caches the page in the TLB (no write entry
@@ -116,21 +107,22 @@ extension Hart {
 }
 
 extension Hart {
-    /// The host address of a `T` at `va` when the read TLB holds its page and `va` is aligned to
-    /// `T`'s size; nil otherwise (the caller then takes `loadSlow`).
+    /// The `T` at `va` when the read TLB holds its page and `va` is aligned to `T`'s size; nil
+    /// otherwise (the caller then takes `loadSlow`).
     @inline(__always)
-    func readHost<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> UnsafeMutableRawPointer? {
+    func loadIfCached<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> T? {
         let entry = tlb.read[TLB.index(va)]
         guard _fastPath(entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1))) else { return nil }
-        return hostAddress(va, entry.addend)
+        return T(littleEndian: hostAddress(va, entry.addend).load(as: T.self))
     }
 
-    /// The host address of a `T` at `va` when the write TLB holds its page and `va` is aligned to
-    /// `T`'s size; nil otherwise (the caller then takes `storeSlow`).
+    /// Stores `value` at `va` when the write TLB holds its page and `va` is aligned to `T`'s size.
+    /// Returns false, having written nothing, otherwise (the caller then takes `storeSlow`).
     @inline(__always)
-    func writeHost<T: FixedWidthInteger>(_ va: UInt64, _: T.Type) -> UnsafeMutableRawPointer? {
+    func storeIfCached<T: FixedWidthInteger>(_ value: T, _ va: UInt64) -> Bool {
         let entry = tlb.write[TLB.index(va)]
-        guard _fastPath(entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1))) else { return nil }
-        return hostAddress(va, entry.addend)
+        guard _fastPath(entry.tag == va & (TLB.pageMask | UInt64(MemoryLayout<T>.size - 1))) else { return false }
+        hostAddress(va, entry.addend).storeBytes(of: value.littleEndian, as: T.self)
+        return true
     }
 }
