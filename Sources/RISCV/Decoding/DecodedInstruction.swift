@@ -44,11 +44,22 @@ enum Opcode: UInt8 {
     /// The first value that names a real instruction.
     static let firstExecutable = Opcode.illegal
 
-    /// Whether the instruction may change the pc to something other than the next instruction,
-    /// which ends a block (see `DecodedInstruction.blockLength`).
+    /// jal and the conditional branches: their target is pc + imm.
+    var jumpsRelative: Bool {
+        switch self {
+        case .jal, .beq, .bne, .blt, .bge, .bltu, .bgeu: return true
+        default: return false
+        }
+    }
+
+    /// Whether the instruction ends a block (see `DecodedInstruction.blockLength`): it may jump,
+    /// or it always leaves the execute loop's straight line for its cold path, so that decoding
+    /// ahead stops there (rather than running on into whatever data follows an ecall).
     var endsBlock: Bool {
         switch self {
-        case .jal, .jalr, .beq, .bne, .blt, .bge, .bltu, .bgeu: return true
+        case .jalr: return true
+        case _ where jumpsRelative: return true
+        case .illegal, .fence, .fenceI, .csr, .ecall, .ebreak, .mret, .sret, .wfi, .sfenceVma: return true
         default: return false
         }
     }

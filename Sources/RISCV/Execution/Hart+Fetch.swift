@@ -56,15 +56,15 @@ extension Hart {
         guard low & 3 != 3 || offset <= pageSize - 4 else { return nil }
         var decoded = Decoder.decode(low & 3 != 3 ? low
             : UInt32(littleEndian: fetchHost.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
-        if decoded.op.endsBlock && decoded.op != .jalr {
+        if decoded.op.jumpsRelative {
             decoded.targetOnPage = (0..<pageSize).contains(offset + Int(decoded.immediate))
         }
         return decoded
     }
 
     /// Decodes the instructions that follow the decoded one at `start` up to the end of its block
-    /// and sets the `blockLength` of each instruction from `start` on. The block ends at a jump or
-    /// branch, at the page's end, before a straddler, or where it runs into an instruction already
+    /// and sets the `blockLength` of each instruction from `start` on. The block ends at a jump, a
+    /// branch or an instruction that always takes the cold path (`Opcode.endsBlock`), at the page's end, before a straddler, or where it runs into an instruction already
     /// decoded (whose `blockLength` it adds).
     private func linkBlock(from start: Int) {
         let pageSize = Int(PhysicalMemory.pageSize)
