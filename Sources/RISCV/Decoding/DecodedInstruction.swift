@@ -1,8 +1,10 @@
 /// The operation of a predecoded instruction: one case per behaviour the execute loop dispatches on.
 ///
-/// Compressed instructions have no cases of their own: the compressed decoder expands each one to
-/// the base operation it stands for (its `DecodedInstruction.bits` keep the 16-bit parcel, which
-/// is how the loop knows its length is 2).
+/// The decoders expand a compressed instruction to the base operation it stands for (its
+/// `DecodedInstruction.bits` keep the 16-bit parcel). When the instruction is stored in the decode
+/// cache, the operations that continue the loop's straight line take their one-parcel form
+/// instead (`compressedForm`, the `c`-prefixed cases), so that every case of the loop knows its
+/// instruction's length without reading it.
 enum Opcode: UInt8 {
     // Slot states that are not instructions (values below `firstExecutable`).
     /// A decode-cache slot that has not been decoded yet.
@@ -40,6 +42,11 @@ enum Opcode: UInt8 {
     // RV64F/RV64D arithmetic, comparisons, conversions, fsgnj, fclass and fused multiply-adds
     // (OP-FP and FMADD..FNMADD; the executor dispatches on `bits`)
     case floatingPoint
+    // One-parcel forms of the straight-line operations, whichever compressed instruction they
+    // came from (cAddi: c.addi, c.li, c.nop, c.addi16sp, c.addi4spn; cAdd: c.add, c.mv; ...).
+    case cAddi, cAddiw, cLui, cAndi, cSlli, cSrli, cSrai
+    case cAdd, cSub, cXor, cOr, cAnd, cAddw, cSubw
+    case cLw, cLd, cSw, cSd, cFld, cFsd
 
     /// The first value that names a real instruction.
     static let firstExecutable = Opcode.illegal

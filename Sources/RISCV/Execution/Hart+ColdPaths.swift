@@ -25,7 +25,8 @@ extension Hart {
     /// write).
     @inline(never)
     func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
-        let d = slot.pointee
+        var d = slot.pointee
+        d.op = d.op.baseForm
         let next = pc &+ d.length
         let address = registers[Int(d.rs1)] &+ d.imm
         switch d.op {

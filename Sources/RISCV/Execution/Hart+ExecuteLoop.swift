@@ -71,161 +71,199 @@ extension Hart {
                 if precise, let tracer = instructionTracer { tracer(pc, d.pointee.bits) }
 
                 straightLine: while true {
-                    switch d.pointee.op {
-                    case .lui: x[d.rd] = d.imm
-                    case .auipc: x[d.rd] = pc &+ d.imm
-                    case .jal:
-                        x[d.rd] = pc &+ d.pointee.length
-                        if branch(true, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
-                        continue execution
-                    case .jalr:
-                        let target = (x[d.rs1] &+ d.imm) & ~1
-                        x[d.rd] = pc &+ d.pointee.length
-                        pc = target
-                        if !precise, let next = chargeBlock(at: pc, precise: false, budget: &remaining) { d = next; continue straightLine }
-                        continue execution
-                    case .beq:
-                        if branch(x[d.rs1] == x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
-                        continue execution
-                    case .bne:
-                        if branch(x[d.rs1] != x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
-                        continue execution
-                    case .blt:
-                        let taken = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2])
-                        if branch(taken, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
-                        continue execution
-                    case .bge:
-                        let taken = Int64(bitPattern: x[d.rs1]) >= Int64(bitPattern: x[d.rs2])
-                        if branch(taken, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
-                        continue execution
-                    case .bltu:
-                        if branch(x[d.rs1] < x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
-                        continue execution
-                    case .bgeu:
-                        if branch(x[d.rs1] >= x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
-                        continue execution
-                    case .lb:
-                        guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int8.self) else { break straightLine }
-                        x[d.rd] = UInt64(bitPattern: Int64(v))
-                    case .lh:
-                        guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int16.self) else { break straightLine }
-                        x[d.rd] = UInt64(bitPattern: Int64(v))
-                    case .lw:
-                        guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int32.self) else { break straightLine }
-                        x[d.rd] = UInt64(bitPattern: Int64(v))
-                    case .ld:
-                        guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
-                        x[d.rd] = v
-                    case .lbu:
-                        guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt8.self) else { break straightLine }
-                        x[d.rd] = UInt64(v)
-                    case .lhu:
-                        guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt16.self) else { break straightLine }
-                        x[d.rd] = UInt64(v)
-                    case .lwu:
-                        guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
-                        x[d.rd] = UInt64(v)
-                    case .sb:
-                        guard storeIfCached(UInt8(truncatingIfNeeded: x[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
-                    case .sh:
-                        guard storeIfCached(UInt16(truncatingIfNeeded: x[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
-                    case .sw:
-                        guard storeIfCached(UInt32(truncatingIfNeeded: x[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
-                    case .sd:
-                        guard storeIfCached(x[d.rs2], x[d.rs1] &+ d.imm) else { break straightLine }
-                    case .addi: x[d.rd] = x[d.rs1] &+ d.imm
-                    case .slti: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: d.imm) ? 1 : 0
-                    case .sltiu: x[d.rd] = x[d.rs1] < d.imm ? 1 : 0
-                    case .xori: x[d.rd] = x[d.rs1] ^ d.imm
-                    case .ori: x[d.rd] = x[d.rs1] | d.imm
-                    case .andi: x[d.rd] = x[d.rs1] & d.imm
-                    case .slli: x[d.rd] = x[d.rs1] &<< d.imm
-                    case .srli: x[d.rd] = x[d.rs1] &>> d.imm
-                    case .srai: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> d.imm)
-                    case .add: x[d.rd] = x[d.rs1] &+ x[d.rs2]
-                    case .sub: x[d.rd] = x[d.rs1] &- x[d.rs2]
-                    case .sll: x[d.rd] = x[d.rs1] &<< x[d.rs2]
-                    case .slt: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2]) ? 1 : 0
-                    case .sltu: x[d.rd] = x[d.rs1] < x[d.rs2] ? 1 : 0
-                    case .xor: x[d.rd] = x[d.rs1] ^ x[d.rs2]
-                    case .srl: x[d.rd] = x[d.rs1] &>> x[d.rs2]
-                    case .sra: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> x[d.rs2])
-                    case .or: x[d.rd] = x[d.rs1] | x[d.rs2]
-                    case .and: x[d.rd] = x[d.rs1] & x[d.rs2]
-                    case .addiw: x[d.rd] = signExtend32(x[d.rs1] &+ d.imm)
-                    case .slliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &<< UInt32(truncatingIfNeeded: d.imm))
-                    case .srliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &>> UInt32(truncatingIfNeeded: d.imm))
-                    case .sraiw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) &>> Int32(truncatingIfNeeded: d.imm)))
-                    case .addw: x[d.rd] = signExtend32(x[d.rs1] &+ x[d.rs2])
-                    case .subw: x[d.rd] = signExtend32(x[d.rs1] &- x[d.rs2])
-                    case .sllw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &<< UInt32(truncatingIfNeeded: x[d.rs2]))
-                    case .srlw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &>> UInt32(truncatingIfNeeded: x[d.rs2]))
-                    case .sraw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) &>> Int32(truncatingIfNeeded: x[d.rs2])))
-                    case .mul: x[d.rd] = x[d.rs1] &* x[d.rs2]
-                    case .mulh: x[d.rd] = RV64M.mulh(x[d.rs1], x[d.rs2])
-                    case .mulhsu: x[d.rd] = RV64M.mulhsu(x[d.rs1], x[d.rs2])
-                    case .mulhu: x[d.rd] = RV64M.mulhu(x[d.rs1], x[d.rs2])
-                    case .div: x[d.rd] = RV64M.div(x[d.rs1], x[d.rs2])
-                    case .divu: x[d.rd] = RV64M.divu(x[d.rs1], x[d.rs2])
-                    case .rem: x[d.rd] = RV64M.rem(x[d.rs1], x[d.rs2])
-                    case .remu: x[d.rd] = RV64M.remu(x[d.rs1], x[d.rs2])
-                    case .mulw: x[d.rd] = signExtend32(x[d.rs1] &* x[d.rs2])
-                    case .divw: x[d.rd] = RV64M.divw(x[d.rs1], x[d.rs2])
-                    case .divuw: x[d.rd] = RV64M.divuw(x[d.rs1], x[d.rs2])
-                    case .remw: x[d.rd] = RV64M.remw(x[d.rs1], x[d.rs2])
-                    case .remuw: x[d.rd] = RV64M.remuw(x[d.rs1], x[d.rs2])
-                    case .flw:
-                        guard floatingPointEnabled, let v = loadIfCached(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
-                        floatRegisters[d.rd] = boxF32(v)
-                        markFloatingPointDirty()
-                    case .fld:
-                        guard floatingPointEnabled, let v = loadIfCached(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
-                        floatRegisters[d.rd] = v
-                        markFloatingPointDirty()
-                    case .fsw:
-                        guard floatingPointEnabled,
-                              storeIfCached(UInt32(truncatingIfNeeded: floatRegisters[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
-                    case .fsd:
-                        guard floatingPointEnabled, storeIfCached(floatRegisters[d.rs2], x[d.rs1] &+ d.imm) else { break straightLine }
-                    case .fmvXW:
-                        guard floatingPointEnabled else { break straightLine }
-                        x[d.rd] = signExtend32(floatRegisters[d.rs1])
-                    case .fmvXD:
-                        guard floatingPointEnabled else { break straightLine }
-                        x[d.rd] = floatRegisters[d.rs1]
-                    case .fmvWX:
-                        guard floatingPointEnabled else { break straightLine }
-                        floatRegisters[d.rd] = boxF32(UInt32(truncatingIfNeeded: x[d.rs1]))
-                        markFloatingPointDirty()
-                    case .fmvDX:
-                        guard floatingPointEnabled else { break straightLine }
-                        floatRegisters[d.rd] = x[d.rs1]
-                        markFloatingPointDirty()
-                    case .undecoded, .pageStraddle, .pageEnd:
-                        // Left the decoded straight line (the page's end, or a slot its block
-                        // stopped before): enter the next block at pc.
-                        continue execution
-                    case .floatingPoint:
-                        // A failed call changed nothing; the cold path runs it again to deliver the trap.
-                        guard executeFloatingPoint(d.pointee, pc: pc) else { break straightLine }
-                    case .atomic:
-                        guard executeAtomic(d.pointee, pc: pc) else { break straightLine }
-                    case .illegal, .fence, .fenceI, .csr,
-                         .mret, .sret, .wfi, .sfenceVma, .ecall, .ebreak:
-                        break straightLine
-                    }
-                    // The length decides the next slot through a predicted branch rather than
-                    // through a load: this keeps the load of one slot off the critical path of
-                    // finding the next (worth a third of the loop's speed).
-                    if d.pointee.byteLength == 4 {
+                    parcel: do {
+                        switch d.pointee.op {
+                        case .lui: x[d.rd] = d.imm
+                        case .auipc: x[d.rd] = pc &+ d.imm
+                        case .jal:
+                            x[d.rd] = pc &+ d.pointee.length
+                            if branch(true, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            continue execution
+                        case .jalr:
+                            let target = (x[d.rs1] &+ d.imm) & ~1
+                            x[d.rd] = pc &+ d.pointee.length
+                            pc = target
+                            if !precise, let next = chargeBlock(at: pc, precise: false, budget: &remaining) { d = next; continue straightLine }
+                            continue execution
+                        case .beq:
+                            if branch(x[d.rs1] == x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            continue execution
+                        case .bne:
+                            if branch(x[d.rs1] != x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            continue execution
+                        case .blt:
+                            let taken = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2])
+                            if branch(taken, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            continue execution
+                        case .bge:
+                            let taken = Int64(bitPattern: x[d.rs1]) >= Int64(bitPattern: x[d.rs2])
+                            if branch(taken, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            continue execution
+                        case .bltu:
+                            if branch(x[d.rs1] < x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            continue execution
+                        case .bgeu:
+                            if branch(x[d.rs1] >= x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            continue execution
+                        case .lb:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int8.self) else { break straightLine }
+                            x[d.rd] = UInt64(bitPattern: Int64(v))
+                        case .lh:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int16.self) else { break straightLine }
+                            x[d.rd] = UInt64(bitPattern: Int64(v))
+                        case .lw:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int32.self) else { break straightLine }
+                            x[d.rd] = UInt64(bitPattern: Int64(v))
+                        case .ld:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
+                            x[d.rd] = v
+                        case .lbu:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt8.self) else { break straightLine }
+                            x[d.rd] = UInt64(v)
+                        case .lhu:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt16.self) else { break straightLine }
+                            x[d.rd] = UInt64(v)
+                        case .lwu:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
+                            x[d.rd] = UInt64(v)
+                        case .sb:
+                            guard storeIfCached(UInt8(truncatingIfNeeded: x[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
+                        case .sh:
+                            guard storeIfCached(UInt16(truncatingIfNeeded: x[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
+                        case .sw:
+                            guard storeIfCached(UInt32(truncatingIfNeeded: x[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
+                        case .sd:
+                            guard storeIfCached(x[d.rs2], x[d.rs1] &+ d.imm) else { break straightLine }
+                        case .addi: x[d.rd] = x[d.rs1] &+ d.imm
+                        case .slti: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: d.imm) ? 1 : 0
+                        case .sltiu: x[d.rd] = x[d.rs1] < d.imm ? 1 : 0
+                        case .xori: x[d.rd] = x[d.rs1] ^ d.imm
+                        case .ori: x[d.rd] = x[d.rs1] | d.imm
+                        case .andi: x[d.rd] = x[d.rs1] & d.imm
+                        case .slli: x[d.rd] = x[d.rs1] &<< d.imm
+                        case .srli: x[d.rd] = x[d.rs1] &>> d.imm
+                        case .srai: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> d.imm)
+                        case .add: x[d.rd] = x[d.rs1] &+ x[d.rs2]
+                        case .sub: x[d.rd] = x[d.rs1] &- x[d.rs2]
+                        case .sll: x[d.rd] = x[d.rs1] &<< x[d.rs2]
+                        case .slt: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2]) ? 1 : 0
+                        case .sltu: x[d.rd] = x[d.rs1] < x[d.rs2] ? 1 : 0
+                        case .xor: x[d.rd] = x[d.rs1] ^ x[d.rs2]
+                        case .srl: x[d.rd] = x[d.rs1] &>> x[d.rs2]
+                        case .sra: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> x[d.rs2])
+                        case .or: x[d.rd] = x[d.rs1] | x[d.rs2]
+                        case .and: x[d.rd] = x[d.rs1] & x[d.rs2]
+                        case .addiw: x[d.rd] = signExtend32(x[d.rs1] &+ d.imm)
+                        case .slliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &<< UInt32(truncatingIfNeeded: d.imm))
+                        case .srliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &>> UInt32(truncatingIfNeeded: d.imm))
+                        case .sraiw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) &>> Int32(truncatingIfNeeded: d.imm)))
+                        case .addw: x[d.rd] = signExtend32(x[d.rs1] &+ x[d.rs2])
+                        case .subw: x[d.rd] = signExtend32(x[d.rs1] &- x[d.rs2])
+                        case .sllw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &<< UInt32(truncatingIfNeeded: x[d.rs2]))
+                        case .srlw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &>> UInt32(truncatingIfNeeded: x[d.rs2]))
+                        case .sraw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) &>> Int32(truncatingIfNeeded: x[d.rs2])))
+                        case .mul: x[d.rd] = x[d.rs1] &* x[d.rs2]
+                        case .mulh: x[d.rd] = RV64M.mulh(x[d.rs1], x[d.rs2])
+                        case .mulhsu: x[d.rd] = RV64M.mulhsu(x[d.rs1], x[d.rs2])
+                        case .mulhu: x[d.rd] = RV64M.mulhu(x[d.rs1], x[d.rs2])
+                        case .div: x[d.rd] = RV64M.div(x[d.rs1], x[d.rs2])
+                        case .divu: x[d.rd] = RV64M.divu(x[d.rs1], x[d.rs2])
+                        case .rem: x[d.rd] = RV64M.rem(x[d.rs1], x[d.rs2])
+                        case .remu: x[d.rd] = RV64M.remu(x[d.rs1], x[d.rs2])
+                        case .mulw: x[d.rd] = signExtend32(x[d.rs1] &* x[d.rs2])
+                        case .divw: x[d.rd] = RV64M.divw(x[d.rs1], x[d.rs2])
+                        case .divuw: x[d.rd] = RV64M.divuw(x[d.rs1], x[d.rs2])
+                        case .remw: x[d.rd] = RV64M.remw(x[d.rs1], x[d.rs2])
+                        case .remuw: x[d.rd] = RV64M.remuw(x[d.rs1], x[d.rs2])
+                        case .flw:
+                            guard floatingPointEnabled, let v = loadIfCached(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
+                            floatRegisters[d.rd] = boxF32(v)
+                            markFloatingPointDirty()
+                        case .fld:
+                            guard floatingPointEnabled, let v = loadIfCached(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
+                            floatRegisters[d.rd] = v
+                            markFloatingPointDirty()
+                        case .fsw:
+                            guard floatingPointEnabled,
+                                  storeIfCached(UInt32(truncatingIfNeeded: floatRegisters[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
+                        case .fsd:
+                            guard floatingPointEnabled, storeIfCached(floatRegisters[d.rs2], x[d.rs1] &+ d.imm) else { break straightLine }
+                        case .fmvXW:
+                            guard floatingPointEnabled else { break straightLine }
+                            x[d.rd] = signExtend32(floatRegisters[d.rs1])
+                        case .fmvXD:
+                            guard floatingPointEnabled else { break straightLine }
+                            x[d.rd] = floatRegisters[d.rs1]
+                        case .fmvWX:
+                            guard floatingPointEnabled else { break straightLine }
+                            floatRegisters[d.rd] = boxF32(UInt32(truncatingIfNeeded: x[d.rs1]))
+                            markFloatingPointDirty()
+                        case .fmvDX:
+                            guard floatingPointEnabled else { break straightLine }
+                            floatRegisters[d.rd] = x[d.rs1]
+                            markFloatingPointDirty()
+                        // The one-parcel forms (see `Opcode`): the operations of the base cases above.
+                        case .cAddi: x[d.rd] = x[d.rs1] &+ d.imm; break parcel
+                        case .cAddiw: x[d.rd] = signExtend32(x[d.rs1] &+ d.imm); break parcel
+                        case .cLui: x[d.rd] = d.imm; break parcel
+                        case .cAndi: x[d.rd] = x[d.rs1] & d.imm; break parcel
+                        case .cSlli: x[d.rd] = x[d.rs1] &<< d.imm; break parcel
+                        case .cSrli: x[d.rd] = x[d.rs1] &>> d.imm; break parcel
+                        case .cSrai: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> d.imm); break parcel
+                        case .cAdd: x[d.rd] = x[d.rs1] &+ x[d.rs2]; break parcel
+                        case .cSub: x[d.rd] = x[d.rs1] &- x[d.rs2]; break parcel
+                        case .cXor: x[d.rd] = x[d.rs1] ^ x[d.rs2]; break parcel
+                        case .cOr: x[d.rd] = x[d.rs1] | x[d.rs2]; break parcel
+                        case .cAnd: x[d.rd] = x[d.rs1] & x[d.rs2]; break parcel
+                        case .cAddw: x[d.rd] = signExtend32(x[d.rs1] &+ x[d.rs2]); break parcel
+                        case .cSubw: x[d.rd] = signExtend32(x[d.rs1] &- x[d.rs2]); break parcel
+                        case .cLw:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int32.self) else { break straightLine }
+                            x[d.rd] = UInt64(bitPattern: Int64(v))
+                            break parcel
+                        case .cLd:
+                            guard let v = loadIfCached(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
+                            x[d.rd] = v
+                            break parcel
+                        case .cSw:
+                            guard storeIfCached(UInt32(truncatingIfNeeded: x[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
+                            break parcel
+                        case .cSd:
+                            guard storeIfCached(x[d.rs2], x[d.rs1] &+ d.imm) else { break straightLine }
+                            break parcel
+                        case .cFld:
+                            guard floatingPointEnabled, let v = loadIfCached(x[d.rs1] &+ d.imm, UInt64.self) else { break straightLine }
+                            floatRegisters[d.rd] = v
+                            markFloatingPointDirty()
+                            break parcel
+                        case .cFsd:
+                            guard floatingPointEnabled, storeIfCached(floatRegisters[d.rs2], x[d.rs1] &+ d.imm) else { break straightLine }
+                            break parcel
+                        case .undecoded, .pageStraddle, .pageEnd:
+                            // Left the decoded straight line (the page's end, or a slot its block
+                            // stopped before): enter the next block at pc.
+                            continue execution
+                        case .floatingPoint:
+                            // A failed call changed nothing; the cold path runs it again to deliver the trap.
+                            guard executeFloatingPoint(d.pointee, pc: pc) else { break straightLine }
+                        case .atomic:
+                            guard executeAtomic(d.pointee, pc: pc) else { break straightLine }
+                        case .illegal, .fence, .fenceI, .csr,
+                             .mret, .sret, .wfi, .sfenceVma, .ecall, .ebreak:
+                            break straightLine
+                        }
+                        // 32-bit instructions step by two slots here, the one-parcel forms by one slot
+                        // below the `parcel` block: a constant step keeps the load of one slot off the critical path of
+                        // finding the next, and gives each case its own dispatch.
                         pc = pc &+ 4
                         if precise { continue execution }
                         d += 2
-                    } else {
-                        pc = pc &+ 2
-                        if precise { continue execution }
-                        d += 1
+                        continue straightLine
                     }
+                    // The one-parcel forms `break parcel` to here.
+                    pc = pc &+ 2
+                    if precise { continue execution }
+                    d += 1
                 }
 
                 // Cold: give back the part of the block that has not retired, this instruction

@@ -55,7 +55,7 @@ extension Hart {
         let pageSize = Int(PhysicalMemory.pageSize)
         guard low & 3 != 3 || offset <= pageSize - 4 else { return nil }
         var decoded = Decoder.decode(low & 3 != 3 ? low
-            : UInt32(littleEndian: fetchHost.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
+            : UInt32(littleEndian: fetchHost.loadUnaligned(fromByteOffset: offset, as: UInt32.self))).cachedForm
         if decoded.op.jumpsRelative {
             decoded.targetOnPage = (0..<pageSize).contains(offset + Int(decoded.immediate))
         }
