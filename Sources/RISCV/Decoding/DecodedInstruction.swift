@@ -39,7 +39,10 @@ enum Opcode: UInt8 {
     // RV64F/RV64D transfers, executed in the loop (`rd` of flw/fld/fmv.w.x/fmv.d.x is an f register)
     case flw, fld, fsw, fsd
     case fmvXW, fmvXD, fmvWX, fmvDX
-    // RV64F/RV64D arithmetic, comparisons, conversions, fsgnj, fclass and fused multiply-adds
+    // RV64F/RV64D add, subtract, multiply and divide (`rd` is an f register): tried in the loop
+    // through the host shortcuts, else executed like `.floatingPoint`
+    case faddS, fsubS, fmulS, fdivS, faddD, fsubD, fmulD, fdivD
+    // RV64F/RV64D sqrt, comparisons, conversions, fsgnj, min/max, fclass and fused multiply-adds
     // (OP-FP and FMADD..FNMADD; the executor dispatches on `bits`)
     case floatingPoint
     // One-parcel forms of the straight-line operations, whichever compressed instruction they

@@ -44,7 +44,7 @@ extension Hart {
                 return storeMiss(d, floatRegisters[Int(d.rs2)], address, pc: pc)
             }
             return loadMiss(d, address, pc: pc)
-        case .floatingPoint:
+        case .floatingPoint, .faddS, .fsubS, .fmulS, .fdivS, .faddD, .fsubD, .fmulD, .fdivD:
             self.pc = next
             return executorOutcome(executeFloatingPoint(d, pc: pc))
         case .fence:

@@ -243,6 +243,14 @@ extension Hart {
                             // Left the decoded straight line (the page's end, or a slot its block
                             // stopped before): enter the next block at pc.
                             continue execution
+                        case .faddS: guard arithmeticShortcut(d, ShortcutAdd.self, UInt32.self) else { break straightLine }
+                        case .fsubS: guard arithmeticShortcut(d, ShortcutSubtract.self, UInt32.self) else { break straightLine }
+                        case .fmulS: guard arithmeticShortcut(d, ShortcutMultiply.self, UInt32.self) else { break straightLine }
+                        case .fdivS: guard arithmeticShortcut(d, ShortcutDivide.self, UInt32.self) else { break straightLine }
+                        case .faddD: guard arithmeticShortcut(d, ShortcutAdd.self, UInt64.self) else { break straightLine }
+                        case .fsubD: guard arithmeticShortcut(d, ShortcutSubtract.self, UInt64.self) else { break straightLine }
+                        case .fmulD: guard arithmeticShortcut(d, ShortcutMultiply.self, UInt64.self) else { break straightLine }
+                        case .fdivD: guard arithmeticShortcut(d, ShortcutDivide.self, UInt64.self) else { break straightLine }
                         case .floatingPoint:
                             // A failed call changed nothing; the cold path runs it again to deliver the trap.
                             guard executeFloatingPoint(d.pointee, pc: pc) else { break straightLine }

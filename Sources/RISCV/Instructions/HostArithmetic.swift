@@ -94,6 +94,10 @@ protocol HostFloatBits: FixedWidthInteger, UnsignedInteger {
     /// True for a normal number whose unbiased exponent lies in the shortcut window.
     var isInShortcutWindow: Bool { get }
     static var signBit: Self { get }
+    /// The operand of this format in an f register (a binary32 is NaN-unboxed).
+    static func unbox(_ register: UInt64) -> Self
+    /// The f register value of a result of this format (a binary32 is NaN-boxed).
+    static func box(_ value: Self) -> UInt64
 }
 
 extension UInt64: HostFloatBits {
@@ -102,6 +106,8 @@ extension UInt64: HostFloatBits {
     /// Unbiased exponent in -400...400.
     var isInShortcutWindow: Bool { ((self >> 52) & 0x7ff) &- 623 <= 800 }
     static var signBit: UInt64 { 1 << 63 }
+    static func unbox(_ register: UInt64) -> UInt64 { register }
+    static func box(_ value: UInt64) -> UInt64 { value }
 }
 
 extension UInt32: HostFloatBits {
@@ -110,4 +116,6 @@ extension UInt32: HostFloatBits {
     /// Unbiased exponent in -30...30.
     var isInShortcutWindow: Bool { ((self >> 23) & 0xff) &- 97 <= 60 }
     static var signBit: UInt32 { 1 << 31 }
+    static func unbox(_ register: UInt64) -> UInt32 { unboxF32(register) }
+    static func box(_ value: UInt32) -> UInt64 { boxF32(value) }
 }

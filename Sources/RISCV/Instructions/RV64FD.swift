@@ -8,7 +8,9 @@
 ///   integer loads and stores (through the TLB, misaligned accesses handled the same way).
 ///   Transfers move bits unchanged: flw and fmv.w.x NaN-box the 32 bits they write, fsw and
 ///   fmv.x.w take the low 32 bits without checking the box, and fmv.x.w sign-extends them.
-/// - Everything else (OP-FP and FMADD/FMSUB/FNMSUB/FNMADD) is `.floatingPoint`, executed by the
+/// - fadd, fsub, fmul and fdiv have opcodes of their own (`.faddS`...`.fdivD`): the execute loop
+///   tries them through the host shortcuts (`arithmeticShortcut`) and otherwise runs them like
+///   the rest of OP-FP and FMADD/FMSUB/FNMSUB/FNMADD, which are `.floatingPoint`, executed by the
 ///   `@inline(never)` `executeFloatingPoint`, which dispatches on the instruction bits.
 /// - Every single-precision operand read by an operation goes through `unboxF32` (an improperly
 ///   boxed register reads as the canonical NaN), and every single-precision result is boxed.
@@ -70,7 +72,10 @@ enum RV64FD {
         let rounded = hasValidStaticRoundingMode(bits)
         let legal: Bool
         switch bits.funct7 >> 2 {
-        case 0x00, 0x01, 0x02, 0x03: legal = rounded                    // fadd fsub fmul fdiv
+        case 0x00, 0x01, 0x02, 0x03:                                    // fadd fsub fmul fdiv
+            guard rounded else { return .illegal(bits) }
+            let arithmetic: [Opcode] = format == 0 ? [.faddS, .fsubS, .fmulS, .fdivS] : [.faddD, .fsubD, .fmulD, .fdivD]
+            return transfer(arithmetic[Int(bits.funct7 >> 2)], bits: bits, rd: bits.rd, rs1: bits.rs1, rs2: bits.rs2, imm: 0)
         case 0x0b: legal = rounded && rs2 == 0                          // fsqrt
         case 0x04: legal = funct3 < 3                                   // fsgnj fsgnjn fsgnjx
         case 0x05: legal = funct3 < 2                                   // fmin fmax
@@ -97,8 +102,9 @@ enum RV64FD {
         DecodedInstruction(op: op, rd: bits.rd, rs1: bits.rs1, rs2: bits.rs2, bits: bits, imm: 0)
     }
 
-    /// A transfer whose `rd` (loads, fmv.w.x, fmv.d.x) is an f register: f0 is a real register, so
-    /// rd is kept as encoded rather than mapped to the x0 scratch slot.
+    /// A transfer (or arithmetic) whose `rd` (loads, fmv.w.x, fmv.d.x, fadd...fdiv) is an f
+    /// register: f0 is a real register, so rd is kept as encoded rather than mapped to the x0
+    /// scratch slot.
     private static func transfer(_ op: Opcode, bits: UInt32, rd: UInt32, rs1: UInt32, rs2: UInt32,
                                  imm: UInt64) -> DecodedInstruction {
         var decoded = DecodedInstruction(op: op, rd: rd, rs1: rs1, rs2: rs2, bits: bits, imm: imm)
@@ -126,6 +132,22 @@ extension Hart {
             && ((d.bits >> 25) & 1 == 0 ? executeSingle(d) : executeDouble(d))
         if !executed { lastFault = Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc) }
         return executed
+    }
+
+    /// fadd/fsub/fmul/fdiv (`Operation` on `Bits`, the instruction in `d`) on the execute loop's
+    /// straight line, through the exact host shortcuts (`HostArithmetic`). Returns true when it is
+    /// done; false, having changed nothing, when FS is Off, the rounding mode is not
+    /// round-to-nearest-even (a static 0, or dynamic with frm 0) or an operand lies outside the
+    /// shortcut window: the loop then leaves the instruction to `executeFloatingPoint`.
+    @inline(never)
+    func arithmeticShortcut<Operation: ShortcutOperation, Bits: HostFloatBits>(
+        _ d: UnsafeMutablePointer<DecodedInstruction>, _: Operation.Type, _: Bits.Type) -> Bool {
+        let rm = d.pointee.bits.funct3
+        guard floatingPointEnabled, rm == 0 || (rm == 7 && csrs.frm == 0) else { return false }
+        let a = Bits.unbox(floatRegisters[d.rs1]), b = Bits.unbox(floatRegisters[d.rs2])
+        guard let result = Operation.apply(a, b) else { return false }
+        writeFloat(UInt32(d.pointee.rd), Bits.box(result.value), result.flags)
+        return true
     }
 
     /// The rounding mode of an instruction with an rm field: static 0...4, or frm for 7.
@@ -157,5 +179,35 @@ extension Hart {
     func writeInteger(_ d: DecodedInstruction, _ value: UInt64, _ flags: FloatFlags = []) {
         registers[Int(d.rd)] = value
         accrue(flags)
+    }
+}
+
+/// One of the operations `Hart.arithmeticShortcut` runs through the host (a type, so that each
+/// operation and format gets its own specialized shortcut).
+protocol ShortcutOperation {
+    static func apply<Bits: HostFloatBits>(_ a: Bits, _ b: Bits) -> FPResult<Bits>?
+}
+
+enum ShortcutAdd: ShortcutOperation {
+    static func apply<Bits: HostFloatBits>(_ a: Bits, _ b: Bits) -> FPResult<Bits>? {
+        HostArithmetic.add(a, b, .nearestEven)
+    }
+}
+
+enum ShortcutSubtract: ShortcutOperation {
+    static func apply<Bits: HostFloatBits>(_ a: Bits, _ b: Bits) -> FPResult<Bits>? {
+        HostArithmetic.add(a, b ^ Bits.signBit, .nearestEven)
+    }
+}
+
+enum ShortcutMultiply: ShortcutOperation {
+    static func apply<Bits: HostFloatBits>(_ a: Bits, _ b: Bits) -> FPResult<Bits>? {
+        HostArithmetic.multiply(a, b, .nearestEven)
+    }
+}
+
+enum ShortcutDivide: ShortcutOperation {
+    static func apply<Bits: HostFloatBits>(_ a: Bits, _ b: Bits) -> FPResult<Bits>? {
+        HostArithmetic.divide(a, b, .nearestEven)
     }
 }

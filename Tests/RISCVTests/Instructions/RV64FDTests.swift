@@ -123,6 +123,33 @@ import Testing
         #expect(s.x(10) == UInt64.max, "fcvt.w.s rounds down by frm")
     }
 
+    /// fadd/fsub/fmul/fdiv in one straight line (the loop's host shortcuts where they apply, the
+    /// library elsewhere) give the library's value and flags, for operands inside and outside the
+    /// shortcut window, under static RNE, dynamic RNE and dynamic round-up.
+    @Test func arithmeticInAStraightLineMatchesTheLibrary() throws {
+        let doubles: [(Double, Double)] = [(1.5, 0.1), (3e300, 7e200), (1e-310, 3.0), (-2.0, 0.0), (.infinity, 2)]
+        let singles: [(Float, Float)] = [(1.5, 0.1), (3e30, 7e20), (1e-40, 3.0), (-2.0, 0.0), (.nan, 2)]
+        for (rm, frm) in [(UInt32(0), UInt64(3)), (7, 0), (7, 3)] {
+            let mode = RoundingMode(rawValue: UInt8(rm == 7 ? frm : UInt64(rm)))!
+            for ((a, b), (p, q)) in zip(doubles, singles) {
+                let m = try FloatingPointMachine(frm: frm)
+                let words = (0..<4).map { Encode.fp(UInt32($0), 1, 10 + $0, 1, 2, rm: rm) }
+                    + (0..<4).map { Encode.fp(UInt32($0), 0, 20 + $0, 3, 4, rm: rm) } + [Encode.ecall]
+                m.machine.place(words)
+                for (i, v) in [Bits.d(a), Bits.d(b), Bits.s(p), Bits.s(q)].enumerated() { m.hart.setFloatRegister(i + 1, v) }
+                #expect(m.hart.run(maxInstructions: 100) == .trap(Trap(.environmentCallFromM, pc: Self.pc + 32)))
+                let x = a.bitPattern, y = b.bitPattern, u = p.bitPattern, v = q.bitPattern
+                let expectedD = [F64.add(x, y, mode), F64.sub(x, y, mode), F64.mul(x, y, mode), F64.div(x, y, mode)]
+                let expectedS = [F32.add(u, v, mode), F32.sub(u, v, mode), F32.mul(u, v, mode), F32.div(u, v, mode)]
+                #expect((0..<4).map { m.f(10 + $0) } == expectedD.map(\.value), "\(a), \(b), rm \(rm), frm \(frm)")
+                #expect((0..<4).map { m.f(20 + $0) } == expectedS.map { boxF32($0.value) }, "\(p), \(q), rm \(rm), frm \(frm)")
+                let flags = expectedD.reduce(0) { $0 | UInt64($1.flags.rawValue) }
+                    | expectedS.reduce(0) { $0 | UInt64($1.flags.rawValue) }
+                #expect(m.fflags == flags, "\(a), \(b), rm \(rm), frm \(frm)")
+            }
+        }
+    }
+
     @Test func invalidRoundingModesAreIllegal() throws {
         let staticReserved = [
             Encode.fp(E.add, 0, 10, 1, 2, rm: 5), Encode.fp(E.sqrt, 1, 10, 1, 0, rm: 6),
@@ -177,6 +204,14 @@ import Testing
             case "fmv.x.d": expected = .fmvXD
             case "fmv.w.x": expected = .fmvWX
             case "fmv.d.x": expected = .fmvDX
+            case "fadd.s": expected = .faddS
+            case "fsub.s": expected = .fsubS
+            case "fmul.s": expected = .fmulS
+            case "fdiv.s": expected = .fdivS
+            case "fadd.d": expected = .faddD
+            case "fsub.d": expected = .fsubD
+            case "fmul.d": expected = .fmulD
+            case "fdiv.d": expected = .fdivD
             default: expected = .floatingPoint
             }
             #expect(decoded.op == expected, "\(entry.text)")
