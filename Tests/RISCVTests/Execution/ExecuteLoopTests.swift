@@ -50,6 +50,18 @@ import Testing
         #expect(m.x(1) == 2)
     }
 
+    @Test func fenceIMakesTheNextInstructionOfItsOwnBlockNew() throws {
+        let m = try TestMachine()
+        // Overwrites the addi right after fence.i, which was decoded with the rest of the block.
+        let program = Encode.li(5, UInt64(Encode.addi(1, 0, 2)))
+            + [Encode.auipc(6, 0), Encode.sw(5, 6, 12), Encode.fenceI, Encode.addi(1, 0, 1), Encode.addi(7, 0, 7), Encode.ecall]
+        let ecallAt = Self.base + UInt64(4 * (program.count - 1))
+        #expect(m.run(program, budget: 100) == .trap(Trap(.environmentCallFromM, pc: ecallAt)))
+        #expect(m.x(1) == 2)
+        #expect(m.x(7) == 7)
+        #expect(m.hart.instructionsRetired == UInt64(program.count - 1))
+    }
+
     @Test func withoutFenceIThePredecodedInstructionRuns() throws {
         let m = try TestMachine()
         let program = selfModifyingProgram(fence: false)
