@@ -4,8 +4,9 @@
 /// page needs no translation. Leaving the page refills it through the fetch TLB, or a page walk.
 /// A slot is decoded on first execution, together with the rest of its block, whose instructions
 /// it links by their `blockLength` and, for jal and branches, `targetOnPage`; a compressed
-/// instruction is stored under its one-parcel form. A 32-bit instruction at offset 0xffe straddles two pages:
-/// its slot stays `.pageStraddle` and it is fetched (both pages translated) and decoded each time.
+/// instruction is stored under its one-parcel form. A 32-bit instruction at offset 0xffe
+/// straddles two pages: its slot stays `.pageStraddle` and it is fetched (both pages translated)
+/// and decoded each time.
 extension Hart {
     /// Makes `pc`'s page the current code page. Returns false with `lastFault` set on a fetch fault.
     @inline(never)
