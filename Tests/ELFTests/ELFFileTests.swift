@@ -97,8 +97,7 @@ import Testing
 
     @Test func pathInitializerReadsTheFile() throws {
         let bytes = ELFBuilder.sample().build()
-        let path = try TemporaryFile.write(bytes, named: "sample.elf")
-        let file = try ELFFile(path: path)
+        let file = try TemporaryFile.withFile(bytes, named: "sample.elf") { try ELFFile(path: $0) }
         #expect(file.entry == 0x10000)
         #expect(file.segments == (try ELFFile(bytes: bytes)).segments)
     }

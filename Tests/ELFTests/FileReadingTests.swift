@@ -4,8 +4,8 @@ import Testing
 @Suite struct FileReadingTests {
     @Test func readsEveryByteOfAFileLargerThanOneChunk() throws {
         let bytes = (0..<200_000).map { UInt8(truncatingIfNeeded: $0 * 7) }
-        let path = try TemporaryFile.write(bytes, named: "big")
-        #expect(try FileReading.contents(of: path) == bytes)
+        let contents = try TemporaryFile.withFile(bytes, named: "big") { try FileReading.contents(of: $0) }
+        #expect(contents == bytes)
     }
 
     @Test func missingPathIsFileNotFound() {
@@ -19,7 +19,8 @@ import Testing
     }
 
     @Test func pathThroughAFileIsNotFound() throws {
-        let path = try TemporaryFile.write([1], named: "plain")
-        #expect(throws: ELFError.fileNotFound(path + "/inner")) { try ELFFile(path: path + "/inner") }
+        try TemporaryFile.withFile([1], named: "plain") { path in
+            #expect(throws: ELFError.fileNotFound(path + "/inner")) { try ELFFile(path: path + "/inner") }
+        }
     }
 }

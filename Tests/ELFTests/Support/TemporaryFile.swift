@@ -9,10 +9,12 @@ enum TemporaryFile {
         return url
     }
 
-    /// Writes `bytes` to a new file and returns its path.
-    static func write(_ bytes: [UInt8], named name: String) throws -> String {
-        let url = try directory().appendingPathComponent(name)
+    /// Writes `bytes` to a new file, calls `body` with its path, and removes the file's directory.
+    static func withFile<T>(_ bytes: [UInt8], named name: String, _ body: (String) throws -> T) throws -> T {
+        let directory = try directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
-        return url.path
+        return try body(url.path)
     }
 }

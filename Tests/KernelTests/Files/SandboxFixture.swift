@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import Kernel
 
-/// A temporary tree for sandbox tests, removed by `remove()`:
+/// A temporary tree for sandbox tests, removed by `remove()` or when the tree is released:
 ///
 ///     <base>/outside.txt              "secret\n"  (outside the root)
 ///     <base>/root/file.txt            "hello sandbox\n"
@@ -10,7 +10,7 @@ import Testing
 ///     <base>/root/escape          ->  ../outside.txt
 ///     <base>/root/absolute-escape ->  <base>/outside.txt
 ///     <base>/root/inside-link     ->  sub/inner.txt
-struct SandboxTree {
+final class SandboxTree {
     let base: String
     var root: String { base + "/root" }
 
@@ -25,6 +25,8 @@ struct SandboxTree {
         try manager.createSymbolicLink(atPath: base + "/root/absolute-escape", withDestinationPath: base + "/outside.txt")
         try manager.createSymbolicLink(atPath: base + "/root/inside-link", withDestinationPath: "sub/inner.txt")
     }
+
+    deinit { remove() }
 
     func remove() { try? FileManager.default.removeItem(atPath: base) }
 
