@@ -2,15 +2,17 @@
 ///
 /// This is THE HOT LOOP of tinyrv. Rules inside it: no allocation, no ARC traffic, no existentials,
 /// no closures (except the tracer, in the precise copy only), no throwing. pc, the current slot and
-/// the budget live in locals; everything rare (traps, CSRs, privileged instructions, atomics,
-/// floating-point arithmetic, TLB misses, decoding) leaves the straight line for `executeCold`, an
-/// `@inline(never)` call after which the loop reloads `pc` from the hart.
+/// the budget live in locals; everything rare (traps, CSRs, privileged instructions, fences, TLB
+/// misses, misaligned accesses, FP operations the host shortcuts do not cover) leaves the straight
+/// line for `executeCold`, an `@inline(never)` call after which the loop reloads `pc` from the
+/// hart; decoding happens at block entry (`resolveSlot`).
 ///
 /// The loop is generated twice from one body:
 /// - `runFast` counts per block. Entering a block (after a jump, a branch, a cold path or the end
 ///   of a page) charges the budget with the whole block (`DecodedInstruction.blockLength`); inside
-///   a block, an instruction only advances `pc` and the slot, with no budget or page checks: the
-///   block ends before the page does, and a `.pageEnd` sentinel follows each page's last slot. A
+///   a block, an instruction only advances `pc` and the slot by a constant (compressed instructions
+///   run as one-parcel forms), with no budget or page checks: the block ends before the page does,
+///   and a `.pageEnd` sentinel follows each page's last slot. A
 ///   cold path first gives back what the block has not yet retired, so every count stays exact.
 ///   When the budget left is smaller than the block, `runFast` hands over to `runPrecise`.
 /// - `runPrecise` enters a block at every instruction and charges it one: it calls the tracer,
