@@ -50,6 +50,12 @@ extension Hart {
                 if let slot = chargeBlock(at: pc, precise: precise, budget: &remaining) {
                     d = slot
                 } else {
+                    if remaining == 0 {
+                        // Nothing left to run: fetch nothing (a fetch could fault).
+                        self.pc = pc
+                        instructionsRetired = base &+ limit
+                        return .stop(.budgetExhausted)
+                    }
                     if pc & TLB.pageMask != fetchPageVA && !refillFetchPage(pc) {
                         outcome = trapOutcome(lastFault)
                         break entry

@@ -156,4 +156,15 @@ import Testing
         #expect(slots[0x7fc].blockLength == 2 && slots[0x7fe].blockLength == 1)
         #expect(slots[2048].op == .pageEnd)
     }
+
+    @Test func anExhaustedBudgetFetchesNothing() throws {
+        let m = try TestMachine()
+        m.hart.pc = 0x1000
+        #expect(m.hart.run(maxInstructions: 0) == .budgetExhausted, "no fetch, so no access fault")
+        m.place([Encode.addi(1, 0, 1), Encode.jalr(0, 0, 0x100)])
+        m.hart.pc = Self.base
+        #expect(m.hart.run(maxInstructions: 2) == .budgetExhausted)
+        #expect(m.hart.pc == 0x100 && m.hart.instructionsRetired == 2)
+        #expect(m.hart.run(maxInstructions: 1) == .trap(Trap(.instructionAccessFault, value: 0x100, pc: 0x100)))
+    }
 }
