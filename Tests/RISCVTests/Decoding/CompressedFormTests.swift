@@ -105,4 +105,15 @@ import Testing
             #expect(outcome.stop == .trap(Trap(.illegalInstruction, value: UInt64(pair.parcel), pc: Self.base)), "\(pair.name)")
         }
     }
+
+    /// Every 16-bit parcel either has a one-parcel form or ends a block, so the loop's 32-bit step
+    /// never applies to a compressed instruction (`DecodedInstruction.cachedForm` checks it).
+    @Test func everyCompressedEncodingHasAFormOrEndsABlock() {
+        var unsupported: [UInt16] = []
+        for parcel in 0...UInt16.max where parcel & 3 != 3 {
+            let op = Decoder.decode(UInt32(parcel)).op
+            if op.compressedForm == nil && !op.endsBlock { unsupported.append(parcel) }
+        }
+        #expect(unsupported.isEmpty, "\(unsupported.prefix(8).map { String($0, radix: 16) })")
+    }
 }
