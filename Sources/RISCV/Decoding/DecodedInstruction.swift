@@ -82,8 +82,9 @@ enum Opcode: UInt8 {
 ///
 /// `blockLength` is what lets the loop count retired instructions per block rather than one by
 /// one: the number of instructions from this one to the end of its block, inclusive. A block runs
-/// in a straight line from any instruction to the first jump or branch, or to the last instruction
-/// before the page ends or before a slot that is not decoded (see `Hart.decodeBlock`).
+/// in a straight line from any instruction to the first jump, branch or instruction that always
+/// takes the cold path (`Opcode.endsBlock`), or to the last instruction before the page ends or
+/// before a page straddler (see `Hart.resolveSlot`).
 struct DecodedInstruction {
     var op: Opcode
     /// Destination register index (0 in the encoding becomes `Hart.scratchRegister`).
@@ -97,10 +98,10 @@ struct DecodedInstruction {
     /// Length in bytes: 4 for a 32-bit instruction, 2 for a compressed one.
     var byteLength: UInt8
     /// For jal and the branches: the target (pc + imm) lies on the same page as the instruction,
-    /// so its slot is this slot's address plus imm / 2 (set by `Hart.decodeBlock`, never for
+    /// so its slot is this slot's address plus imm / 2 (set by `Hart.resolveSlot`, never for
     /// the instruction of a page straddler, which has no slot on a page).
     var targetOnPage: Bool
-    /// Instructions from this one to the end of its block, inclusive (1 until `Hart.decodeBlock`
+    /// Instructions from this one to the end of its block, inclusive (1 until `Hart.resolveSlot`
     /// links it to the instructions after it).
     var blockLength: UInt16
 
@@ -144,8 +145,6 @@ extension UnsafeMutablePointer where Pointee == DecodedInstruction {
     @inline(__always) var rs1: Int { Int(truncatingIfNeeded: pointee.rs1) }
     @inline(__always) var rs2: Int { Int(truncatingIfNeeded: pointee.rs2) }
     @inline(__always) var imm: UInt64 { pointee.imm }
-    /// The slot of the next instruction in a straight line.
-    @inline(__always) var next: Self { self + Int(truncatingIfNeeded: pointee.byteLength >> 1) }
     /// The slot of a jal's or branch's target. Precondition: `pointee.targetOnPage`.
     @inline(__always) var target: Self { self + Int(truncatingIfNeeded: pointee.immediate >> 1) }
 }

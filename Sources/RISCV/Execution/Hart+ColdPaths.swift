@@ -19,10 +19,11 @@ enum ColdOutcome {
 extension Hart {
     /// Finishes the instruction in `slot` at `pc` that the loop's straight line leaves to a cold
     /// path: a load or store whose TLB lookup missed or was misaligned, a floating-point transfer
-    /// with FS off, FP arithmetic that traps, fence and fence.i, an atomic that traps, a CSR access, a privileged instruction, an
-    /// environment call or breakpoint, or an illegal instruction. The loop has stored the
-    /// instructions retired so far in `instructionsRetired` (which a CSR instruction may read or
-    /// write).
+    /// with FS off, FP arithmetic without a host shortcut (or that traps), fence and fence.i, an
+    /// atomic that traps, a CSR access, a privileged instruction, an environment call or
+    /// breakpoint, or an illegal instruction. A one-parcel form is finished as its base
+    /// operation. The loop has stored the instructions retired so far in `instructionsRetired`
+    /// (which a CSR instruction may read or write).
     @inline(never)
     func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
         var d = slot.pointee

@@ -85,7 +85,7 @@ extension Hart {
                         case .auipc: x[d.rd] = pc &+ d.imm
                         case .jal:
                             x[d.rd] = pc &+ d.pointee.length
-                            if branch(true, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            if branch(true, &pc, &d, &remaining, precise: precise) { continue straightLine }
                             continue execution
                         case .jalr:
                             let target = (x[d.rs1] &+ d.imm) & ~1
@@ -94,24 +94,24 @@ extension Hart {
                             if !precise, let next = chargeBlock(at: pc, precise: false, budget: &remaining) { d = next; continue straightLine }
                             continue execution
                         case .beq:
-                            if branch(x[d.rs1] == x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            if branch(x[d.rs1] == x[d.rs2], &pc, &d, &remaining, precise: precise) { continue straightLine }
                             continue execution
                         case .bne:
-                            if branch(x[d.rs1] != x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            if branch(x[d.rs1] != x[d.rs2], &pc, &d, &remaining, precise: precise) { continue straightLine }
                             continue execution
                         case .blt:
                             let taken = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2])
-                            if branch(taken, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            if branch(taken, &pc, &d, &remaining, precise: precise) { continue straightLine }
                             continue execution
                         case .bge:
                             let taken = Int64(bitPattern: x[d.rs1]) >= Int64(bitPattern: x[d.rs2])
-                            if branch(taken, pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            if branch(taken, &pc, &d, &remaining, precise: precise) { continue straightLine }
                             continue execution
                         case .bltu:
-                            if branch(x[d.rs1] < x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            if branch(x[d.rs1] < x[d.rs2], &pc, &d, &remaining, precise: precise) { continue straightLine }
                             continue execution
                         case .bgeu:
-                            if branch(x[d.rs1] >= x[d.rs2], pc: &pc, slot: &d, budget: &remaining, precise: precise) { continue straightLine }
+                            if branch(x[d.rs1] >= x[d.rs2], &pc, &d, &remaining, precise: precise) { continue straightLine }
                             continue execution
                         case .lb:
                             guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int8.self) else { break straightLine }
@@ -324,8 +324,8 @@ extension Hart {
     /// next block is on this page, decoded and fits in `budget`, charges it and makes `slot` its
     /// first slot. Returns false when the loop must enter the block at `pc` the slow way.
     @inline(__always)
-    private func branch(_ taken: Bool, pc: inout UInt64, slot: inout UnsafeMutablePointer<DecodedInstruction>,
-                        budget: inout UInt64, precise: Bool) -> Bool {
+    private func branch(_ taken: Bool, _ pc: inout UInt64, _ slot: inout UnsafeMutablePointer<DecodedInstruction>,
+                        _ budget: inout UInt64, precise: Bool) -> Bool {
         let next: UnsafeMutablePointer<DecodedInstruction>
         if taken {
             pc = pc &+ slot.imm

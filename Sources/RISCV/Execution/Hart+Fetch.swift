@@ -67,8 +67,9 @@ extension Hart {
 
     /// Decodes the instructions that follow the decoded one at `start` up to the end of its block
     /// and sets the `blockLength` of each instruction from `start` on. The block ends at a jump, a
-    /// branch or an instruction that always takes the cold path (`Opcode.endsBlock`), at the page's end, before a straddler, or where it runs into an instruction already
-    /// decoded (whose `blockLength` it adds).
+    /// branch or an instruction that always takes the cold path (`Opcode.endsBlock`), at the
+    /// page's end, before a straddler, or where it runs into an instruction already decoded (whose
+    /// `blockLength` it adds).
     private func linkBlock(from start: Int) {
         let pageSize = Int(PhysicalMemory.pageSize)
         var count = 0
