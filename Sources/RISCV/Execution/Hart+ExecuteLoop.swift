@@ -50,25 +50,23 @@ extension Hart {
                 if let slot = chargeBlock(at: pc, precise: precise, budget: &remaining) {
                     d = slot
                 } else {
-                    if remaining == 0 {
-                        // Nothing left to run: fetch nothing (a fetch could fault).
-                        self.pc = pc
-                        instructionsRetired = base &+ limit
-                        return .stop(.budgetExhausted)
-                    }
-                    if pc & TLB.pageMask != fetchPageVA && !refillFetchPage(pc) {
-                        outcome = trapOutcome(lastFault)
-                        break entry
-                    }
-                    d = fetchSlots + Int(truncatingIfNeeded: (pc & 0xfff) >> 1)
-                    if d.pointee.op.rawValue < Opcode.firstExecutable.rawValue {
-                        guard let resolved = resolveSlot(pc) else {
+                    // With no budget left, fetch nothing (a fetch could fault): go to the budget exit.
+                    var charge: UInt64 = 1
+                    if remaining != 0 {
+                        if pc & TLB.pageMask != fetchPageVA && !refillFetchPage(pc) {
                             outcome = trapOutcome(lastFault)
                             break entry
                         }
-                        d = resolved
+                        d = fetchSlots + Int(truncatingIfNeeded: (pc & 0xfff) >> 1)
+                        if d.pointee.op.rawValue < Opcode.firstExecutable.rawValue {
+                            guard let resolved = resolveSlot(pc) else {
+                                outcome = trapOutcome(lastFault)
+                                break entry
+                            }
+                            d = resolved
+                        }
+                        charge = precise ? 1 : UInt64(d.pointee.blockLength)
                     }
-                    let charge = precise ? 1 : UInt64(d.pointee.blockLength)
                     if remaining < charge {
                         self.pc = pc
                         instructionsRetired = base &+ (limit &- remaining)
