@@ -74,8 +74,8 @@ enum RV64FD {
         switch bits.funct7 >> 2 {
         case 0x00, 0x01, 0x02, 0x03:                                    // fadd fsub fmul fdiv
             guard rounded else { return .illegal(bits) }
-            let arithmetic: [Opcode] = format == 0 ? [.faddS, .fsubS, .fmulS, .fdivS] : [.faddD, .fsubD, .fmulD, .fdivD]
-            return transfer(arithmetic[Int(bits.funct7 >> 2)], bits: bits, rd: bits.rd, rs1: bits.rs1, rs2: bits.rs2, imm: 0)
+            return transfer(arithmeticOpcode(funct5: bits.funct7 >> 2, double: format == 1), bits: bits,
+                            rd: bits.rd, rs1: bits.rs1, rs2: bits.rs2, imm: 0)
         case 0x0b: legal = rounded && rs2 == 0                          // fsqrt
         case 0x04: legal = funct3 < 3                                   // fsgnj fsgnjn fsgnjx
         case 0x05: legal = funct3 < 2                                   // fmin fmax
@@ -90,6 +90,20 @@ enum RV64FD {
         default: legal = false
         }
         return legal ? operation(.floatingPoint, bits) : .illegal(bits)
+    }
+
+    /// The opcode of fadd/fsub/fmul/fdiv (funct5 0...3) in single or double precision.
+    private static func arithmeticOpcode(funct5: UInt32, double: Bool) -> Opcode {
+        switch (funct5, double) {
+        case (0, false): return .faddS
+        case (1, false): return .fsubS
+        case (2, false): return .fmulS
+        case (3, false): return .fdivS
+        case (0, true): return .faddD
+        case (1, true): return .fsubD
+        case (2, true): return .fmulD
+        default: return .fdivD
+        }
     }
 
     /// False for the reserved static rounding modes 5 and 6 (7, dynamic, is checked at execution).

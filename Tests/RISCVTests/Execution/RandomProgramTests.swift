@@ -8,21 +8,10 @@ import Testing
     static let start = TestMachine.ramBase + 0xf80
     static let data = TestMachine.ramBase + 0x3000
 
-    /// A deterministic xorshift generator, so that a failure reproduces from its seed.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
-        }
-    }
-
     /// Parcels of `count` random instructions and a final ecall. Registers x1...x7 are worked on,
     /// x8 points at the data and is never written.
     static func program(seed: UInt64, count: Int) -> [UInt16] {
-        var g = Generator(state: seed)
+        var g = XorshiftGenerator(state: seed)
         var parcels: [UInt16] = []
         func word(_ w: UInt32) { parcels += [UInt16(truncatingIfNeeded: w), UInt16(truncatingIfNeeded: w >> 16)] }
         func reg() -> Int { Int.random(in: 1...7, using: &g) }

@@ -6,17 +6,6 @@ import Testing
 @Suite struct FloatingPointCrossCheckTests {
     static let iterations = 4000
 
-    /// A deterministic xorshift generator so failures reproduce.
-    struct Generator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state ^= state << 13
-            state ^= state >> 7
-            state ^= state << 17
-            return state
-        }
-    }
-
     static let special32: [UInt32] = [
         0, 0x8000_0000, 1, 0x8000_0001, 0x007F_FFFF, 0x0080_0000, 0x3F80_0000, 0xBF80_0000,
         0x7F7F_FFFF, 0xFF7F_FFFF, 0x7F80_0000, 0xFF80_0000, 0x7FC0_0000, 0x7F80_0001, 0x3F7F_FFFF, 0x3380_0000,
@@ -29,7 +18,7 @@ import Testing
 
     /// Mostly random patterns, with exponents often clustered so that operands interact
     /// (cancellation, subnormal results), and special values mixed in.
-    static func operand32(_ rng: inout Generator) -> UInt32 {
+    static func operand32(_ rng: inout XorshiftGenerator) -> UInt32 {
         switch rng.next() % 8 {
         case 0: return special32[Int(rng.next() % UInt64(special32.count))]
         case 1, 2: return UInt32(truncatingIfNeeded: rng.next()) & 0x80FF_FFFF | 0x3F00_0000
@@ -38,7 +27,7 @@ import Testing
         }
     }
 
-    static func operand64(_ rng: inout Generator) -> UInt64 {
+    static func operand64(_ rng: inout XorshiftGenerator) -> UInt64 {
         switch rng.next() % 8 {
         case 0: return special64[Int(rng.next() % UInt64(special64.count))]
         case 1, 2: return rng.next() & 0x801F_FFFF_FFFF_FFFF | 0x3FE0_0000_0000_0000
@@ -56,7 +45,7 @@ import Testing
     }
 
     @Test func binary32MatchesHost() {
-        var rng = Generator(state: 0x9E37_79B9_7F4A_7C15)
+        var rng = XorshiftGenerator(state: 0x9E37_79B9_7F4A_7C15)
         var mismatches: [String] = []
         for _ in 0..<Self.iterations {
             let a = Self.operand32(&rng), b = Self.operand32(&rng)
@@ -87,7 +76,7 @@ import Testing
     }
 
     @Test func binary64MatchesHost() {
-        var rng = Generator(state: 0xD1B5_4A32_D192_ED03)
+        var rng = XorshiftGenerator(state: 0xD1B5_4A32_D192_ED03)
         var mismatches: [String] = []
         for _ in 0..<Self.iterations {
             let a = Self.operand64(&rng), b = Self.operand64(&rng)
@@ -110,7 +99,7 @@ import Testing
     }
 
     @Test func integerConversionsMatchHost() {
-        var rng = Generator(state: 0x2545_F491_4F6C_DD1D)
+        var rng = XorshiftGenerator(state: 0x2545_F491_4F6C_DD1D)
         var mismatches: [String] = []
         for _ in 0..<Self.iterations {
             let bits = rng.next()
