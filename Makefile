@@ -11,20 +11,28 @@ all: build guest
 help:
 	@echo "make demo     build everything, run the guest suite and show traced runs"
 	@echo "make test     install what is missing, build, and run every test"
-	@echo "make deps     install missing Debian packages (libelf-dev, gcc-riscv64-linux-gnu, qemu-user)"
+	@echo "make deps     install missing Debian packages (scripts/install-deps.sh) and check the toolchains"
 	@echo "make build    debug build of tinyrv (.build/debug/tinyrv)"
 	@echo "make release  release build of tinyrv (.build/release/tinyrv)"
 	@echo "make guest    cross-compile the guest programs into guest/build/"
 	@echo "make bench    release build; benchmarks under tinyrv, qemu-riscv64 and natively"
 	@echo "make clean    remove build outputs"
 
+# `deps` always checks; incremental builds only rerun the check when the install list changed.
+DEPS_STAMP := .build/deps.ok
+
 deps:
 	@scripts/install-deps.sh
+	@mkdir -p .build && touch $(DEPS_STAMP)
 
-build: deps
+$(DEPS_STAMP): scripts/install-deps.sh
+	@scripts/install-deps.sh
+	@mkdir -p $(@D) && touch $@
+
+build: $(DEPS_STAMP)
 	$(SWIFT) build
 
-release: deps
+release: $(DEPS_STAMP)
 	$(SWIFT) build -c release --static-swift-stdlib
 
 include guest/guest.mk
@@ -33,20 +41,20 @@ include guest/linux/linux.mk
 include guest/bench/bench.mk
 include guest/busybox/busybox.mk
 
-guest: deps guest-tests guest-isa guest-linux guest-busybox
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox
 
-test: build guest test-swift test-guest test-linux test-busybox
+test: deps build guest test-swift test-guest test-linux test-busybox
 
-test-swift: deps
+test-swift: $(DEPS_STAMP)
 	$(SWIFT) test
 
 test-guest: build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
 
-bench: deps release guest-bench
+bench: $(DEPS_STAMP) release guest-bench
 	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --markdown guest/build/bench/results.md
 
-demo: build guest
+demo: deps build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
 	@echo
 	@echo '== tinyrv run --trace syscalls,faults --stats guest/build/tests/grow-stack'
