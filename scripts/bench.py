@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Benchmark tinyrv side by side with qemu-riscv64 and native code (issue 5, `make bench`).
+"""Benchmark tinyrv side by side with qemu-riscv64 and native code (`make bench`).
 
 For each program of guest/build/bench (static rv64gc) with its host build in guest/build/bench/native, run
 it natively, under qemu-riscv64 and under `TINYRV run --stats`, interleaved, --runs times each. Every run's

@@ -1,4 +1,4 @@
-/// The exit statuses tinyrv itself decides (design.md). A guest's exit passes its own code through,
+/// The exit statuses tinyrv itself decides (docs/architecture.md). A guest's exit passes its own code through,
 /// and the kernel's kills carry theirs (`KillReason.exitStatus`: 139, 132, 133, 134, 137).
 public enum ExitStatus {
     /// `--max-instructions` spent (as the kernel's `ExitOutcome.budgetExhausted`).

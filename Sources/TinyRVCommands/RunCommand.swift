@@ -7,7 +7,7 @@ import Glibc
 #endif
 
 /// `tinyrv run`: runs one RV64 ELF, hosted on the Swift kernel or bare-metal, and exits with the
-/// status design.md documents.
+/// status docs/architecture.md documents.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",

@@ -1,4 +1,4 @@
-# Benchmark programs (issue 5 §1), included by the top-level Makefile.
+# Benchmark programs, included by the top-level Makefile.
 # `make guest-bench` builds every guest/bench/*.c twice: static rv64gc into guest/build/bench/<name>, and with
 # the host compiler into guest/build/bench/native/<name>. scripts/bench.py runs and compares them.
 # -ffp-contract=off: no fused multiply-add on either side, so the floating-point checksums agree bit for bit.

@@ -1,4 +1,4 @@
-# Debian's static riscv64 busybox under tinyrv vs qemu-riscv64 (issue 4, acceptance), included by the Makefile.
+# Debian's static riscv64 busybox under tinyrv vs qemu-riscv64, included by the Makefile.
 # `make guest-busybox` fetches busybox-static (Debian trixie) into guest/build/busybox/busybox; the fetch is a
 # no-op once the file exists. `make test-busybox` runs every case of guest/busybox/cases.txt under $(TINYRV)
 # and qemu-riscv64 (scripts/busybox-difftest.sh).

@@ -1,4 +1,4 @@
-# Static glibc programs of the differential suite (issue 4 §5), included by the top-level Makefile.
+# Static glibc programs of the differential suite, included by the top-level Makefile.
 # `make guest-linux` builds every guest/linux/*.c into guest/build/linux/<name>;
 # `make test-linux` compares each one under $(TINYRV) and qemu-riscv64 (scripts/difftest.sh).
 CROSS ?= riscv64-linux-gnu-

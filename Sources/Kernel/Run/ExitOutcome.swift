@@ -1,4 +1,4 @@
-/// Why the kernel killed a process; each maps to the signal-like exit status of design.md.
+/// Why the kernel killed a process; each maps to the signal-like exit status of docs/architecture.md.
 public enum KillReason: Equatable, Sendable {
     /// A page fault outside every region, an access its region forbids, an access fault, or a
     /// misaligned atomic: 139 (SIGSEGV).
@@ -34,7 +34,7 @@ public enum ExitOutcome: Equatable, Sendable {
     /// `--max-instructions` retired before the guest exited.
     case budgetExhausted
 
-    /// The exit status of `tinyrv run` (design.md): the code `& 0xff`, the kill's status, or 124.
+    /// The exit status of `tinyrv run` (docs/architecture.md): the code `& 0xff`, the kill's status, or 124.
     public var exitStatus: Int32 {
         switch self {
         case .exited(let code): return Int32(truncatingIfNeeded: code & 0xff)
