@@ -18,31 +18,45 @@ extension AddressSpace {
     /// Moves the pages of `[oldStart, oldStart + oldSize)`, which lie in one region, to a new region
     /// `[newStart, newStart + newSize)` with the same kind and permissions (the moving case of
     /// `mremap`). Frames move with their contents; nothing is copied. The old range is removed.
-    /// Returns false, changing nothing, when RAM may not hold the page tables the move needs.
+    /// Returns false, changing nothing, when RAM cannot hold the page tables the new range needs:
+    /// the pages moved so far go back to their old places, whose tables still exist.
     /// Preconditions: page-aligned bounds, `newSize >= oldSize`, the new range free.
     public func move(from oldStart: UInt64, size oldSize: UInt64, to newStart: UInt64, size newSize: UInt64) -> Bool {
         precondition(isFree(from: newStart, to: newStart + newSize) && newSize >= oldSize, "bad move")
         guard let (_, region) = region(containing: oldStart), region.pageEnd >= oldStart + oldSize else {
             preconditionFailure("moving pages that are not in one region")
         }
-        guard frames.framesFree >= Int(newSize >> 21) + 3 else { return false }
-        let id = add(MemRegion(kind: region.kind, start: newStart, end: newStart + newSize, permissions: region.permissions))
-        let i = index(of: id)
-        var moved = 0
+        let permissions = region.permissions.isEmpty ? MemoryPermissions.read : region.permissions
+        var moved: [(page: UInt64, frame: UInt64)] = []
         for page in pageTable.mappedPages(from: oldStart, to: oldStart + oldSize) {
             guard let frame = pageTable.unmap(virtualAddress: page) else { continue }
-            let target = newStart + (page - oldStart)
-            let mapped = pageTable.map(virtualAddress: target, to: frame,
-                                       permissions: region.permissions.isEmpty ? .read : region.permissions)
-            precondition(mapped, "frames were reserved for the move's tables")
-            if region.permissions.isEmpty { pageTable.protect(virtualAddress: target, permissions: []) }
-            caches.invalidateDecodedCode(physicalPage: frame)
-            moved += 1
+            guard pageTable.map(virtualAddress: newStart + (page - oldStart), to: frame, permissions: permissions) else {
+                let restored = pageTable.map(virtualAddress: page, to: frame, permissions: permissions)
+                precondition(restored, "an old page's table exists")
+                putBack(moved, from: newStart, to: oldStart, permissions: permissions, empty: region.permissions.isEmpty)
+                return false
+            }
+            if region.permissions.isEmpty { pageTable.protect(virtualAddress: newStart + (page - oldStart), permissions: []) }
+            moved.append((page, frame))
         }
-        entries[i].region.residentPages = moved
+        for (_, frame) in moved { caches.invalidateDecodedCode(physicalPage: frame) }
+        let id = add(MemRegion(kind: region.kind, start: newStart, end: newStart + newSize, permissions: region.permissions))
+        entries[index(of: id)].region.residentPages = moved.count
         unmap(from: oldStart, to: oldStart + oldSize, pinned: [])
-        if moved > 0 { caches.flushTLB() }
+        if !moved.isEmpty { caches.flushTLB() }
         return true
+    }
+
+    /// Undoes a failed `move`: maps each moved page back from the new range to its old place.
+    private func putBack(_ moved: [(page: UInt64, frame: UInt64)], from newStart: UInt64, to oldStart: UInt64,
+                         permissions: MemoryPermissions, empty: Bool) {
+        for (page, frame) in moved {
+            _ = pageTable.unmap(virtualAddress: newStart + (page - oldStart))
+            let restored = pageTable.map(virtualAddress: page, to: frame, permissions: permissions)
+            precondition(restored, "an old page's table exists")
+            if empty { pageTable.protect(virtualAddress: page, permissions: []) }
+        }
+        if !moved.isEmpty { caches.flushTLB() }
     }
 
     /// The highest page-aligned address `a` with `[a, a + size)` free of every region and inside

@@ -48,6 +48,35 @@ import Testing
 @Suite struct AddressSpaceMoveTests {
     let rw: MemoryPermissions = [.read, .write]
 
+    /// A sparse mapping of 1025 blocks of 2 MiB with two pages touched per block, moved 1 MiB off the
+    /// 2 MiB grid, needs 1026 leaf tables and 3 level-1 tables: one more frame than `newSize >> 21 + 3`.
+    /// With exactly that many frames free the move must fail cleanly and leave every page in place.
+    @Test func moveThatRunsOutOfTableFramesChangesNothing() throws {
+        let blocks: UInt64 = 1025, block: UInt64 = 2 << 20
+        let (space, _) = try Fixtures.addressSpace(pages: 4608)
+        let (start, target, size) = (UInt64(0x4000_0000), UInt64(0x20_0010_0000), blocks * block)
+        let id = try space.map(MemRegion(kind: .mmap, start: start, end: start + size, permissions: rw)).get()
+        for index in 0..<blocks {
+            for offset in [UInt64(0), 0x18_0000] {
+                let frame = try #require(space.populatePage(at: start + index * block + offset, in: id))
+                space.frames.memory.store(index &+ offset, at: frame)
+            }
+        }
+        var held: [UInt64] = []
+        while space.frames.framesFree > Int(blocks) + 3 { held.append(try #require(space.frames.allocate())) }
+        #expect(!space.move(from: start, size: size, to: target, size: size))
+        #expect(space.isFree(from: target, to: target + size))
+        #expect(space.region(containing: start)?.region.residentPages == Int(2 * blocks))
+        for index in [UInt64(0), 511, 1024] {
+            let physical = try #require(space.pageTable.translate(start + index * block + 0x18_0000))
+            #expect(space.frames.memory.load(UInt64.self, at: physical) == index + 0x18_0000)
+        }
+        space.frames.free(held.removeLast())
+        #expect(space.move(from: start, size: size, to: target, size: size), "one more frame is enough")
+        let physical = try #require(space.pageTable.translate(target + 1024 * block + 0x18_0000))
+        #expect(space.frames.memory.load(UInt64.self, at: physical) == 1024 + 0x18_0000)
+    }
+
     @Test func moveCarriesFramesAndContentsToTheNewRange() throws {
         let (space, caches) = try Fixtures.addressSpace()
         let id = try space.map(MemRegion(kind: .mmap, start: 0x20000, end: 0x22000, permissions: rw)).get()
