@@ -15,7 +15,8 @@ enum MappingSyscalls {
     static let minimumAddress: UInt64 = 0x10000
 
     /// mmap(addr, length, prot, flags, fd, offset), anonymous only: a new `.mmap` region, placed at
-    /// `addr` with MAP_FIXED (replacing what was there) or MAP_FIXED_NOREPLACE (`-EEXIST` on
+    /// `addr` with MAP_FIXED (replacing what was there; `-ENOMEM`, changing nothing, when that would
+    /// cut into the heap or the stack, which the kernel names by id) or MAP_FIXED_NOREPLACE (`-EEXIST` on
     /// overlap; `-EPERM` below `minimumAddress`), else at `addr` if that range is free, else in the highest free gap below the
     /// stack's guard gap. Pages are allocated when first touched. `-EINVAL` for a zero length, an
     /// unaligned fixed address or bad flags; `-ENODEV` for a file mapping; `-ENOMEM` when no gap fits.
@@ -32,6 +33,8 @@ enum MappingSyscalls {
             guard hint >= minimumAddress else { return .error(.EPERM) }
             if !space.isFree(from: hint, to: hint + size) {
                 guard flags & mapFixed != 0 else { return .error(.EEXIST) }
+                guard !process.pinnedRegions.contains(where: { space[$0].start < hint + size && hint < space[$0].pageEnd })
+                else { return .error(.ENOMEM) }
                 space.unmap(from: hint, to: hint + size, pinned: process.pinnedRegions)
             }
             start = hint

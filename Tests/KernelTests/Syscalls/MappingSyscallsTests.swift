@@ -28,6 +28,20 @@ import Testing
         #expect(mmap(0, 4096, flags: anonymous | MappingSyscalls.mapFixed) == .value(-1), "below mmap_min_addr")
     }
 
+    @Test func fixedMappingOverTheHeapOrStackFailsAndKeepsTheirData() throws {
+        let heapStart = process.programBreak
+        #expect(MemorySyscalls.sbrk(process, [0x3000]) == .value(Int64(heapStart)))
+        _ = try #require(process.addressSpace.populatePage(at: heapStart + 0x2000, in: process.heapRegion))
+        try process.copyOut([0xAB, 0xCD], to: heapStart + 0x2010).get()
+        let fixed = anonymous | MappingSyscalls.mapFixed
+        #expect(mmap(heapStart + 0x2000, 0x2000, flags: fixed) == .value(-12), "over the top of the heap")
+        #expect(process.peek(heapStart + 0x2010, count: 2) == [0xAB, 0xCD])
+        #expect(process.programBreak == heapStart + 0x3000)
+        let stackTop = Process.stackUpperBound - 0x1000
+        #expect(mmap(stackTop, 0x1000, flags: fixed) == .value(-12), "over the stack")
+        #expect(process.addressSpace.pageTable.lookup(virtualAddress: stackTop) != nil, "the initial stack page stays")
+    }
+
     @Test func badRequests() {
         #expect(mmap(0, 0) == .value(-22))
         #expect(mmap(0, 4096, flags: MappingSyscalls.mapAnonymous) == .value(-22), "neither private nor shared")
