@@ -19,14 +19,14 @@ enum FileStatusSyscalls {
         SyscallDefinition(number: 79, name: "newfstatat", arguments: [.decimal, .string, .hex, .hex], result: .decimal,
                           handler: newfstatat),
         SyscallDefinition(number: 57, name: "close", arguments: [.decimal], result: .decimal) { process, a in
-            process.files.close(Int64(bitPattern: a[0])) ? .value(0) : .error(.EBADF)
+            process.files.close(Process.descriptor(a[0])) ? .value(0) : .error(.EBADF)
         },
     ]
 
     /// ioctl(fd, request, arg): TCGETS and TIOCGWINSZ are asked of the host descriptor, so isatty
     /// tells the truth; any other request is `-ENOTTY`.
     static func ioctl(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard let hostFD = process.files[Int64(bitPattern: a[0])]?.hostDescriptor else { return .error(.EBADF) }
+        guard let hostFD = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
         let size: Int
         switch a[1] {
         case tcgets: size = termiosSize
@@ -47,7 +47,7 @@ enum FileStatusSyscalls {
 
     /// fstat(fd, buf): the host descriptor's status in the riscv64 `struct stat` layout (128 bytes).
     static func fstat(_ process: Process, fd: UInt64, buffer: UInt64) -> SyscallResult {
-        guard let hostFD = process.files[Int64(bitPattern: fd)]?.hostDescriptor else { return .error(.EBADF) }
+        guard let hostFD = process.files[Process.descriptor(fd)]?.hostDescriptor else { return .error(.EBADF) }
         var status = stat()
         guard Glibc.fstat(hostFD, &status) == 0 else { return .value(-Int64(errno)) }
         return IOSyscalls.complete(process.copyOut(riscv64Stat(status), to: buffer), value: 0)

@@ -13,11 +13,11 @@ enum FileWriteSyscalls {
         SyscallDefinition(number: 68, name: "pwrite64", arguments: [.decimal, .buffer(lengthArgument: 2), .decimal, .decimal],
                           result: .decimal, handler: pwrite64),
         SyscallDefinition(number: 46, name: "ftruncate", arguments: [.decimal, .decimal], result: .decimal) { process, a in
-            guard let fd = process.files[Int64(bitPattern: a[0])]?.hostDescriptor else { return .error(.EBADF) }
+            guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
             return Glibc.ftruncate(fd, off_t(Int64(bitPattern: a[1]))) == 0 ? .value(0) : .error(.host)
         },
         SyscallDefinition(number: 82, name: "fsync", arguments: [.decimal], result: .decimal) { process, a in
-            guard let fd = process.files[Int64(bitPattern: a[0])]?.hostDescriptor else { return .error(.EBADF) }
+            guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
             return Glibc.fsync(fd) == 0 || errno == EINVAL ? .value(0) : .error(.host)
         },
         SyscallDefinition(number: 166, name: "umask", arguments: [.hex], result: .hex) { process, a in
@@ -29,7 +29,7 @@ enum FileWriteSyscalls {
 
     /// pwrite64(fd, buf, count, offset): writes at an offset without moving the file position.
     static func pwrite64(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard let fd = process.files[Int64(bitPattern: a[0])]?.hostDescriptor else { return .error(.EBADF) }
+        guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
         let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
         let bytes: [UInt8]
         switch process.copyIn(from: a[1], count: count) {

@@ -63,6 +63,26 @@ import Testing
         let n = Glibc.read(fds[0], &buffer, 64)
         #expect(String(decoding: buffer[..<max(0, n)], as: UTF8.self) == "hello, world\n")
     }
+
+    /// Linux reads a descriptor argument as a 32-bit int: the upper half of the register is ignored.
+    @Test func descriptorsAreTheLow32BitsOfTheirRegister() throws {
+        let process = try Fixtures.process()
+        var fds: [Int32] = [0, 0]
+        #expect(pipe(&fds) == 0)
+        defer { close(fds[0]) }
+        try process.copyOut(Array("abc".utf8), to: 0x11000).get()
+        process.files.install(.host(fds[1]), at: 9)
+        let high: UInt64 = 0x1_0000_0000
+        #expect(IOSyscalls.write(process, [high | 9, 0x11000, 2]) == .value(2))
+        #expect(IOSyscalls.writev(process, [high | 9, 0x11800, 0]) == .value(0))
+        #expect(FileStatusSyscalls.fstat(process, fd: high | 9, buffer: 0x11800) == .value(0))
+        #expect(IOSyscalls.write(process, [0xFFFF_FFFF_0000_0009, 0x11000, 3]) == .value(3))
+        #expect(IOSyscalls.write(process, [0xFFFF_FFFF, 0x11000, 1]) == .value(-9), "-1 in 32 bits")
+        close(fds[1])
+        var buffer = [UInt8](repeating: 0, count: 16)
+        let n = Glibc.read(fds[0], &buffer, 16)
+        #expect(String(decoding: buffer[..<max(0, n)], as: UTF8.self) == "ababc")
+    }
 }
 
 #if canImport(Glibc)
