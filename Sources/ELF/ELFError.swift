@@ -53,7 +53,7 @@ public enum ELFError: Error, Equatable, CustomStringConvertible {
     case absurdSize(segment: Int, memorySize: UInt64)
     /// `address + p_memsz` overflows 64 bits (virtual or physical address).
     case addressOverflow(segment: Int, address: UInt64, memorySize: UInt64)
-    /// The segment's virtual range ends above `ELFFile.addressSpaceLimit` (2^39).
+    /// The segment's virtual range ends above `ELFFile.addressSpaceLimit` (2^38).
     case beyondAddressSpace(segment: Int, end: UInt64)
     /// The file has no PT_LOAD segment, so there is nothing to run.
     case noLoadableSegments
@@ -85,7 +85,7 @@ public enum ELFError: Error, Equatable, CustomStringConvertible {
         case .addressOverflow(let index, let address, let memorySize):
             "segment \(index): address range \(hex(address)) + \(hex(memorySize)) overflows"
         case .beyondAddressSpace(let index, let end):
-            "segment \(index) ends at \(hex(end)), beyond the 39-bit address space (\(hex(ELFFile.addressSpaceLimit)))"
+            "segment \(index) ends at \(hex(end)), beyond the 38-bit user address space (\(hex(ELFFile.addressSpaceLimit)))"
         case .noLoadableSegments: "no loadable segments"
         case .malformed(let reason): "malformed ELF file: \(reason)"
         }

@@ -7,8 +7,9 @@
 public struct ELFFile: Sendable {
     /// Largest `p_memsz` accepted for a PT_LOAD segment: 1 GiB.
     public static let maximumSegmentSize: UInt64 = 1 << 30
-    /// Every PT_LOAD's virtual range must end at or below this: 2^39, the Sv39 address width.
-    public static let addressSpaceLimit: UInt64 = 1 << 39
+    /// Every PT_LOAD's virtual range must end at or below this: 2^38, the end of Sv39's user half
+    /// (addresses from 2^38 up sign-extend into the kernel half).
+    public static let addressSpaceLimit: UInt64 = 1 << 38
 
     /// `e_entry`: where execution starts.
     public let entry: UInt64

@@ -78,13 +78,15 @@ import Testing
         #expect(parse([wrapping]) == .addressOverflow(segment: 0, address: UInt64.max, memorySize: 1))
     }
 
-    @Test func virtualRangeBeyond39BitsIsRejected() {
-        let high = ELFBuilder.Segment(virtualAddress: (1 << 39) - 0x1000, bytes: [1], memorySize: 0x2000)
-        #expect(parse([high]) == .beyondAddressSpace(segment: 0, end: (1 << 39) + 0x1000))
+    @Test func virtualRangeBeyondTheSv39UserHalfIsRejected() {
+        let high = ELFBuilder.Segment(virtualAddress: (1 << 38) - 0x1000, bytes: [1], memorySize: 0x2000)
+        #expect(parse([high]) == .beyondAddressSpace(segment: 0, end: (1 << 38) + 0x1000))
+        let kernelHalf = ELFBuilder.Segment(virtualAddress: 1 << 38, bytes: [1], memorySize: 0x1000)
+        #expect(parse([kernelHalf]) == .beyondAddressSpace(segment: 0, end: (1 << 38) + 0x1000))
     }
 
-    @Test func virtualRangeEndingAt39BitsAndBareMetalAddressesAreAccepted() {
-        let top = ELFBuilder.Segment(virtualAddress: (1 << 39) - 0x1000, bytes: [1], memorySize: 0x1000)
+    @Test func virtualRangeEndingAtTheUserHalfsEndAndBareMetalAddressesAreAccepted() {
+        let top = ELFBuilder.Segment(virtualAddress: (1 << 38) - 0x1000, bytes: [1], memorySize: 0x1000)
         let bare = ELFBuilder.Segment(virtualAddress: 0x8000_0000, bytes: [1])
         #expect(parse([bare, top]) == nil)
     }
