@@ -83,7 +83,7 @@ public final class Hart {
         registers.initialize(repeating: 0, count: 33)
         floatRegisters = .allocate(capacity: 32)
         floatRegisters.initialize(repeating: 0, count: 32)
-        tlb = TLB(dummyHost: memory.hostBase)
+        tlb = TLB()
         codeCache = DecodedCodeCache(pageCount: Int(memory.size / PhysicalMemory.pageSize))
         fetchSlots = codeCache.emptyPage
         fetchHost = memory.hostBase

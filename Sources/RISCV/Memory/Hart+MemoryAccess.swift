@@ -13,22 +13,6 @@
 /// Stores take the slow path on the page of a pending LR reservation (no write TLB entry), where
 /// a store to the reserved doubleword drops the reservation (see `RV64A`).
 extension Hart {
-    /// Loads a `T` from virtual address `va`. Returns nil with `lastFault` set on a fault.
-    @inline(__always)
-    func load<T: FixedWidthInteger>(_: T.Type, _ va: UInt64, pc: UInt64) -> T? {
-        if let value = loadIfCached(va, T.self) { return value }
-        guard let raw = loadSlow(va, size: UInt64(MemoryLayout<T>.size), pc: pc) else { return nil }
-        return T(truncatingIfNeeded: raw)
-    }
-
-    /// Stores `value` at virtual address `va`. Returns false when the store did not complete
-    /// normally: a fault (`lastFault` set, memory unchanged) or a write to tohost (`tohostWritten` set).
-    @inline(__always)
-    func store<T: FixedWidthInteger>(_ value: T, _ va: UInt64, pc: UInt64) -> Bool {
-        if storeIfCached(value, va) { return true }
-        return storeSlow(UInt64(truncatingIfNeeded: value), va, size: UInt64(MemoryLayout<T>.size), pc: pc)
-    }
-
     /// Translates `va`, checks that its page is RAM and caches the page in the TLB (no write entry
     /// for tohost's page). Returns the physical address, or nil with `lastFault` set.
     func translateAndCache(_ va: UInt64, _ access: AccessType, pc: UInt64) -> UInt64? {

@@ -25,7 +25,8 @@ struct TLB {
     let write: UnsafeMutablePointer<TLBEntry>
     let fetch: UnsafeMutablePointer<TLBEntry>
 
-    init(dummyHost: UnsafeMutableRawPointer) {
+    /// Three empty tables.
+    init() {
         read = .allocate(capacity: TLB.entryCount)
         write = .allocate(capacity: TLB.entryCount)
         fetch = .allocate(capacity: TLB.entryCount)
