@@ -3,13 +3,10 @@ import Foundation
 import Testing
 @testable import Kernel
 
-/// The cross compiler and qemu-user, when installed.
+/// The cross compiler and qemu-user, which `make deps` installs; a test that needs them fails without them.
 enum CrossTools {
     static let compiler = "/usr/bin/riscv64-linux-gnu-gcc"
     static let qemu = "/usr/bin/qemu-riscv64"
-    static var installed: Bool {
-        FileManager.default.isExecutableFile(atPath: compiler) && FileManager.default.isExecutableFile(atPath: qemu)
-    }
 }
 
 /// A C program built at test time in a fresh temporary directory, which is also the sandbox root
@@ -20,6 +17,8 @@ struct CrossProgram {
 
     /// Writes `source` to prog.c and builds `prog`; throws when the compiler fails.
     init(source: String, glibc: Bool = false) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: CrossTools.compiler),
+                     "\(CrossTools.compiler) is installed (make deps)")
         directory = NSTemporaryDirectory() + "tinyrv-cross-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try source.write(toFile: directory + "/prog.c", atomically: true, encoding: .utf8)
@@ -28,16 +27,6 @@ struct CrossProgram {
         try #require(system("\(CrossTools.compiler) \(flags) -o '\(directory)/prog' '\(directory)/prog.c'") == 0,
                      "the cross compiler built prog.c")
     }
-
-    /// Whether the hart runs static glibc programs yet (they need the F and D extensions): a
-    /// program that only returns 7 is built and run once.
-    static let hartRunsGlibc: Bool = {
-        guard CrossTools.installed, let program = try? CrossProgram(source: "int main(void) { return 7; }", glibc: true) else {
-            return false
-        }
-        defer { program.remove() }
-        return (try? program.runOnHart().outcome) == .exited(code: 7)
-    }()
 
     func remove() { try? FileManager.default.removeItem(atPath: directory) }
 

@@ -5,7 +5,7 @@ import Testing
 /// A freestanding RV64IMAC program that opens, reads, seeks, stats and lists a fixture through raw
 /// syscalls, built at test time with riscv64-linux-gnu-gcc and run both on the real hart and
 /// under qemu-riscv64 in the same directory: the outputs and exit statuses must match.
-@Suite(.enabled(if: CrossTools.installed, "needs riscv64-linux-gnu-gcc and qemu-riscv64"))
+@Suite
 struct FileEndToEndTests {
 
     static let source = #"""

@@ -3,7 +3,7 @@ import Testing
 
 /// A static glibc program using stdio and POSIX file calls on a fixture, on the real hart and under
 /// qemu-riscv64: the same stdout and exit status. Enabled once the hart runs glibc (F and D).
-@Suite(.enabled(if: CrossProgram.hartRunsGlibc, "the hart does not run static glibc programs yet"))
+@Suite
 struct GlibcFileTests {
     static let source = #"""
     #include <dirent.h>

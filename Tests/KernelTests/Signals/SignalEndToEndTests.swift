@@ -3,7 +3,7 @@ import Testing
 
 /// Freestanding programs that record signal state and then signal themselves, on the real hart
 /// and under qemu-riscv64: the same output and the same exit status (128 + the signal).
-@Suite(.enabled(if: CrossTools.installed, "needs riscv64-linux-gnu-gcc and qemu-riscv64"))
+@Suite
 struct SignalEndToEndTests {
     static func source(signal: Int) -> String {
         #"""
