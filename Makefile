@@ -40,6 +40,7 @@ include guest/isa/isa.mk
 include guest/linux/linux.mk
 include guest/bench/bench.mk
 include guest/busybox/busybox.mk
+include guest/debian/debian.mk
 
 guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox
 
