@@ -41,6 +41,7 @@ include guest/linux/linux.mk
 include guest/bench/bench.mk
 include guest/busybox/busybox.mk
 include guest/debian/debian.mk
+include guest/threads/threads.mk
 
 guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox
 
