@@ -20,6 +20,16 @@ extension Process {
         return entry
     }
 
+    /// The host descriptor behind descriptor argument `register`, for a call that changes the file
+    /// itself (ftruncate, pwrite64, utimensat of a descriptor). `-EBADF` when it is not open;
+    /// `refusal` for tinyrv's inherited streams 0-2 and their copies, which the guest may only
+    /// read and write as streams, never truncate, re-time or otherwise change.
+    func fileChangingDescriptor(_ register: UInt64, inherited refusal: Errno) throws(SyscallFailure) -> Int32 {
+        let entry = try openEntry(register)
+        if case .host = entry { throw SyscallFailure(refusal) }
+        return entry.hostDescriptor
+    }
+
     /// The NUL-terminated path at `address`; `-EFAULT` when unreadable, `-ENAMETOOLONG` past PATH_MAX.
     func pathArgument(_ address: UInt64) throws(SyscallFailure) -> String {
         switch copyInString(from: address) {
