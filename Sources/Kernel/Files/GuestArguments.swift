@@ -40,17 +40,19 @@ extension Process {
         }
     }
 
-    /// The guest directory that a relative `path` is looked up from for `dirfd` (AT_FDCWD or a
-    /// directory descriptor). Absolute paths ignore `dirfd`. `-EBADF` for a descriptor that is not
-    /// open, `-ENOTDIR` for one that is not a directory.
-    func lookupBase(dirfd register: UInt64, for path: String) throws(SyscallFailure) -> String {
+    /// Where a relative `path` is looked up from for `dirfd` (AT_FDCWD or a directory
+    /// descriptor, `LookupBase`). Absolute paths ignore `dirfd`. `-EBADF` for a descriptor that is
+    /// not open, `-ENOTDIR` for one that is not a directory.
+    func lookupBase(dirfd register: UInt64, for path: String) throws(SyscallFailure) -> LookupBase {
         let dirfd = Process.descriptor(register)
-        if path.hasPrefix("/") || dirfd == Int64(FileSystemSandbox.currentDirectory) { return fileSystem.workingDirectory }
+        if path.hasPrefix("/") || dirfd == Int64(FileSystemSandbox.currentDirectory) {
+            return LookupBase(guestPath: fileSystem.workingDirectory)
+        }
         guard let entry = files[dirfd] else { throw SyscallFailure(.EBADF) }
         guard case .owned(let fd) = entry, let directory = fileSystem.guestPath(ofDirectory: fd) else {
             throw SyscallFailure(.ENOTDIR)
         }
-        return directory
+        return LookupBase(guestPath: directory, descriptor: fd)
     }
 
     /// Copies `bytes` to user memory at `address`; `-EFAULT` for a bad pointer.
