@@ -11,7 +11,7 @@
 ///   for qemu-riscv64), and its line, e.g. `tinyrv: killed: killed (SIGKILL) (pc 0x1234)`.
 enum Signal {
     static let count = 64
-    static let abort: UInt64 = 6, kill: UInt64 = 9, stop: UInt64 = 19
+    static let abort: UInt64 = 6, kill: UInt64 = 9, stop: UInt64 = 19, brokenPipeSignal: UInt64 = 13
 
     static let names: [UInt64: String] = [
         1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
@@ -58,5 +58,16 @@ enum Signal {
         default: (reason, meaning) = (.signal(signal), descriptions[signal] ?? "real-time signal")
         }
         return Kill(reason: reason, message: "\(meaning) (\(name(signal))) (pc \(hex(process.hart.pc)))")
+    }
+
+    /// What a write that found no reader (the host's EPIPE; tinyrv ignores the host's SIGPIPE)
+    /// does, as Linux's pipe_write: SIGPIPE's default action kills the process (141, with its
+    /// line); when the guest ignores, blocks or handles SIGPIPE, the call returns the bytes it
+    /// wrote before, else `-EPIPE`.
+    static func brokenPipe(_ process: Process, written: Int64) -> SyscallResult {
+        let handler = process.signals.actions[brokenPipeSignal].map { GuestBytes.word($0, at: 0) } ?? 0
+        let blocked = process.signals.mask & 1 << (brokenPipeSignal - 1) != 0
+        if handler != 0 || blocked { return .value(written > 0 ? written : Errno.EPIPE.negated) }
+        return .kill(defaultKill(brokenPipeSignal, process: process))
     }
 }

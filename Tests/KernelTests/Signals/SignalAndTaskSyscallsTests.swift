@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import Kernel
 
@@ -40,6 +43,28 @@ import Testing
             #expect(outcome.exitStatus == status)
             #expect(outcome.diagnosticLine == "tinyrv: killed: " + message)
         }
+    }
+
+    @Test func aBrokenPipeKillsUnlessSIGPIPEIsIgnoredOrBlocked() throws {
+        signal(SIGPIPE, SIG_IGN)
+        var fds: [Int32] = [0, 0]
+        try #require(pipe(&fds) == 0)
+        close(fds[0])
+        defer { close(fds[1]) }
+        process.files.install(.host(fds[1]), at: 1)
+        try process.copyOut(Array("x".utf8), to: Scratch.buffer).get()
+        let sigpipe = SyscallResult.kill(Kill(reason: .signal(13), message: "broken pipe (SIGPIPE) (pc 0x0)"))
+        #expect(SyscallTable.definitions[64]!.handler(process, [1, Scratch.buffer, 1, 0, 0, 0]) == sigpipe,
+                "write: the default action kills (141)")
+        try process.copyOut(GuestBytes.words(Scratch.buffer, 1), to: Scratch.path).get()
+        #expect(SyscallTable.definitions[66]!.handler(process, [1, Scratch.path, 1, 0, 0, 0]) == sigpipe, "writev too")
+        try process.copyOut(GuestBytes.words(1 << 12), to: Scratch.path).get()
+        #expect(process.call(135, 0, Scratch.path, 0, 8) == 0)
+        #expect(process.call(64, 1, Scratch.buffer, 1) == -32, "blocked: EPIPE")
+        #expect(process.call(135, 1, Scratch.path, 0, 8) == 0)
+        try process.copyOut(GuestBytes.words(1, 0, 0), to: Scratch.path).get()
+        #expect(process.call(134, 13, Scratch.path, 0, 8) == 0)
+        #expect(process.call(64, 1, Scratch.buffer, 1) == -32, "SIG_IGN: EPIPE")
     }
 
     @Test func sigaltstackRecordsAndReports() throws {
