@@ -26,20 +26,30 @@ struct ChildProcess {
 
     /// Runs `path` with `arguments` (argv[0] is `path`), waiting at most `timeout` seconds before
     /// killing it (then `timedOut` is true and status is 124). A signal death maps to 128 + signal.
-    static func run(_ path: String, _ arguments: [String], timeout: Double) throws -> Result {
+    /// stdout goes to `standardOutput` when given (then `stdout` is empty). The child starts with
+    /// SIGPIPE at its default action, as from a shell, whatever tinyrv itself does with it.
+    static func run(_ path: String, _ arguments: [String], timeout: Double, standardOutput: Int32? = nil) throws -> Result {
         let out = try TempFile()
         let err = try TempFile()
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, out.fd, 1)
+        posix_spawn_file_actions_adddup2(&actions, standardOutput ?? out.fd, 1)
         posix_spawn_file_actions_adddup2(&actions, err.fd, 2)
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        sigaddset(&defaults, SIGPIPE)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF))
 
         let argv = ([path] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid = pid_t()
-        let rc = posix_spawn(&pid, path, &actions, nil, argv, environ)
+        let rc = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
         guard rc == 0 else { throw Error.spawnFailed(path, rc) }
 
         let clock = WallClock()

@@ -10,7 +10,8 @@ public struct TinyRVCommand: ParsableCommand {
         abstract: "A small, exact RISC-V RV64 emulator with a Sv39 MMU and a teaching kernel in Swift.",
         discussion: """
             Exit statuses of `tinyrv run`: the guest's exit code (& 0xff); 139 memory fault; 132 illegal \
-            instruction; 133 ebreak; 134 abort; 137 guest RAM exhausted; 124 --max-instructions spent; \
+            instruction; 133 ebreak; 134 abort; 137 guest RAM exhausted (or SIGKILL); 128 + n another signal n \
+            (135 SIGBUS, 136 SIGFPE, 141 SIGPIPE, 143 SIGTERM); 124 --max-instructions spent; \
             125 usage or internal error; 126 not a runnable ELF; 127 file not found.
             """,
         subcommands: [RunCommand.self, TestCommand.self]
@@ -20,7 +21,10 @@ public struct TinyRVCommand: ParsableCommand {
 
     /// Parses `arguments`, runs the command and exits the process with the documented status.
     /// Usage errors exit 125 (not ArgumentParser's 64), so statuses never collide with guest codes.
+    /// The host's SIGPIPE is ignored: a write to a pipe without readers fails with EPIPE, and the
+    /// kernel turns that into the guest's own SIGPIPE (`Signal.brokenPipe`).
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        signal(SIGPIPE, SIG_IGN)
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -78,7 +78,7 @@ enum DirectoryChangeSyscalls {
 
     /// The answer to a removal refused for want of `allowWrites`: the errno of resolving `path`
     /// when that fails, else `-EACCES`.
-    private static func refused(_ sandbox: FileSystemSandbox, path: String, base: String) -> SyscallResult {
+    private static func refused(_ sandbox: FileSystemSandbox, path: String, base: LookupBase) -> SyscallResult {
         let fd = sandbox.openPath(path, from: base, followLink: false)
         guard fd >= 0 else { return .value(Int64(fd)) }
         close(fd)

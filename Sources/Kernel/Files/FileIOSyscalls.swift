@@ -60,11 +60,13 @@ enum FileIOSyscalls {
         process.traceSink.flush()
         guard a[2] != 0 else {
             let n = Glibc.sendfile(output, input, nil, count)
+            if n < 0, errno == EPIPE { return Signal.brokenPipe(process, written: 0) }
             return .value(n < 0 ? -Int64(errno) : Int64(n))
         }
         var offset = off_t(Int64(bitPattern: GuestBytes.word(try process.copyInArgument(from: a[2], count: 8), at: 0)))
         guard process.isAccessible(a[2], count: 8, for: .store) else { return .error(.EFAULT) }
         let n = Glibc.sendfile(output, input, &offset, count)
+        if n < 0, errno == EPIPE { return Signal.brokenPipe(process, written: 0) }
         guard n >= 0 else { return .value(-Int64(errno)) }
         try process.copyOutArgument(GuestBytes.words(UInt64(bitPattern: Int64(offset))), to: a[2])
         return .value(Int64(n))

@@ -20,9 +20,11 @@ import CHostSys
 ///   the default root a program prints the directory that qemu-riscv64 would print; an absolute
 ///   guest path under the root's host path is taken relative to the root, so what getcwd returned
 ///   can be used.
-/// - **Directory descriptors**: a lookup relative to one is resolved from the root as
-///   `guest path of that directory/relative`; the guest path comes from the directory's host path
-///   (/proc/self/fd) with the root's host path removed.
+/// - **Directory descriptors**: a lookup relative to one is resolved by the host kernel from that
+///   descriptor, openat2(RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS), not by its name (`LookupBase`).
+///   Only a path that leaves the directory is resolved from the root as `guest path of that
+///   directory/relative`, the guest path coming from /proc/self/fd, and only while that path still
+///   names the same directory.
 /// - **Writes** (opening for writing, O_CREAT, O_TRUNC, O_TMPFILE, unlinkat, mkdirat) need
 ///   `RunOptions.allowFileWrites` (`--fs-write`). Without it they fail with EACCES once the path has
 ///   been resolved, so a missing file still reports ENOENT as Linux would. Host descriptors are then
@@ -37,6 +39,8 @@ import CHostSys
 final class FileSystemSandbox {
     /// openat2's RESOLVE_NO_MAGICLINKS and RESOLVE_IN_ROOT.
     static let resolveFlags: UInt64 = 0x02 | 0x10
+    /// openat2's RESOLVE_NO_MAGICLINKS and RESOLVE_BENEATH, for paths under a directory descriptor.
+    static let beneathFlags: UInt64 = 0x02 | 0x08
     /// Linux's AT_FDCWD.
     static let currentDirectory: Int32 = -100
     /// The guest path that names the running program.
@@ -70,7 +74,8 @@ final class FileSystemSandbox {
 
     /// The guest path `path` looked up from guest directory `base`, as an absolute guest path: an
     /// absolute path under `rootHostPath` loses that prefix; a relative one is appended to `base`.
-    func guestAbsolutePath(_ path: String, from base: String) -> String {
+    func guestAbsolutePath(_ path: String, from lookupBase: LookupBase) -> String {
+        let base = lookupBase.guestPath
         if path.hasPrefix("/") {
             guard rootHostPath != "/", path == rootHostPath || path.hasPrefix(rootHostPath + "/") else { return path }
             let rest = path.dropFirst(rootHostPath.count)
@@ -79,10 +84,10 @@ final class FileSystemSandbox {
         return base.hasSuffix("/") ? base + path : base + "/" + path
     }
 
-    /// Opens guest `path` from guest directory `base` with host `flags` (O_CLOEXEC is added);
-    /// `mode` is used only with O_CREAT or O_TMPFILE. Returns the host descriptor or `-errno`
-    /// (`-ENOENT` for an empty path).
-    func open(_ path: String, from base: String, hostFlags: Int32, mode: UInt32 = 0) -> Int32 {
+    /// Opens guest `path` from `base` with host `flags` (O_CLOEXEC is added); `mode` is used only
+    /// with O_CREAT or O_TMPFILE. A relative path under a directory descriptor is resolved from the
+    /// descriptor (`LookupBase`). Returns the host descriptor or `-errno` (`-ENOENT` for an empty path).
+    func open(_ path: String, from base: LookupBase, hostFlags: Int32, mode: UInt32 = 0) -> Int32 {
         guard !path.isEmpty else { return -ENOENT }
         if let device = harmlessDevice(path, from: base) {
             let fd = Glibc.open(device, hostFlags & ~(O_CREAT | O_EXCL) | O_CLOEXEC)
@@ -90,19 +95,37 @@ final class FileSystemSandbox {
         }
         guard rootDescriptor >= 0 else { return rootDescriptor }
         let creates = hostFlags & O_CREAT != 0 || hostFlags & tinyrv_host_O_TMPFILE == tinyrv_host_O_TMPFILE
+        let createMode = creates ? mode & 0o7777 : 0
+        if let directory = base.descriptor, !path.hasPrefix("/") {
+            let fd = tinyrv_openat2(directory, path, hostFlags | O_CLOEXEC, createMode, FileSystemSandbox.beneathFlags)
+            guard fd == -EXDEV else { return fd }
+            guard isDirectory(directory, atGuestPath: base.guestPath) else { return -ENOENT }
+        }
         return tinyrv_openat2(rootDescriptor, guestAbsolutePath(path, from: base), hostFlags | O_CLOEXEC,
-                              creates ? mode & 0o7777 : 0, FileSystemSandbox.resolveFlags)
+                              createMode, FileSystemSandbox.resolveFlags)
+    }
+
+    /// True when guest path `path` still names the directory open as host descriptor `fd` (same
+    /// device and inode); false once it was removed, replaced or moved.
+    private func isDirectory(_ fd: Int32, atGuestPath path: String) -> Bool {
+        let named = tinyrv_openat2(rootDescriptor, path, tinyrv_host_O_PATH | O_DIRECTORY | O_CLOEXEC, 0,
+                                   FileSystemSandbox.resolveFlags)
+        guard named >= 0 else { return false }
+        defer { close(named) }
+        var opened = stat(), found = stat()
+        guard fstat(fd, &opened) == 0, fstat(named, &found) == 0 else { return false }
+        return opened.st_dev == found.st_dev && opened.st_ino == found.st_ino
     }
 
     /// Host devices every guest may open, whatever the root holds: using them changes nothing.
     static let harmlessDevices: Set<String> = ["/dev/null", "/dev/zero"]
 
     /// True when guest `path`, looked up from `base`, names one of `harmlessDevices`.
-    func isHarmlessDevice(_ path: String, from base: String) -> Bool { harmlessDevice(path, from: base) != nil }
+    func isHarmlessDevice(_ path: String, from base: LookupBase) -> Bool { harmlessDevice(path, from: base) != nil }
 
     /// The host path of the harmless device that guest `path` names (`..` and `.` taken lexically,
     /// `..` stopping at the root), or nil.
-    func harmlessDevice(_ path: String, from base: String) -> String? {
+    func harmlessDevice(_ path: String, from base: LookupBase) -> String? {
         var components: [Substring] = []
         for component in guestAbsolutePath(path, from: base).split(separator: "/") {
             switch component {
@@ -117,7 +140,7 @@ final class FileSystemSandbox {
 
     /// An O_PATH descriptor for guest `path` (not following a final symlink when `followLink` is
     /// false), or `-errno`. The caller closes it.
-    func openPath(_ path: String, from base: String, followLink: Bool = true) -> Int32 {
+    func openPath(_ path: String, from base: LookupBase, followLink: Bool = true) -> Int32 {
         open(path, from: base, hostFlags: tinyrv_host_O_PATH | (followLink ? 0 : O_NOFOLLOW))
     }
 
@@ -162,18 +185,20 @@ final class FileSystemSandbox {
     /// that component, for calls that act on a name in a directory (unlinkat, mkdirat). The
     /// component is never empty, "." or "..": those return `special` instead, which the caller
     /// turns into its own errno. Trailing slashes are reported. The caller closes the descriptor.
-    func openParent(_ path: String, from base: String) -> ParentLookup {
+    /// A relative path under a directory descriptor keeps that descriptor as its base.
+    func openParent(_ path: String, from base: LookupBase) -> ParentLookup {
         guard rootDescriptor >= 0 else { return .failed(rootDescriptor) }
         guard !path.isEmpty else { return .failed(-ENOENT) }
-        let absolute = guestAbsolutePath(path, from: base)
-        var trimmed = Substring(absolute)
+        let underDescriptor = base.descriptor != nil && !path.hasPrefix("/")
+        let full = underDescriptor ? path : guestAbsolutePath(path, from: base)
+        var trimmed = Substring(full)
         while trimmed.count > 1, trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
-        let trailingSlash = trimmed.count < absolute.count
-        let slash = trimmed.lastIndex(of: "/")!
-        let name = String(trimmed[trimmed.index(after: slash)...])
+        let trailingSlash = trimmed.count < full.count
+        let slash = trimmed.lastIndex(of: "/")
+        let name = String(slash.map { trimmed[trimmed.index(after: $0)...] } ?? trimmed)
         guard !name.isEmpty, name != ".", name != ".." else { return .special(name) }
-        let parent = trimmed[..<slash].isEmpty ? "/" : String(trimmed[..<slash])
-        let fd = open(parent, from: "/", hostFlags: tinyrv_host_O_PATH | O_DIRECTORY)
+        let parent = slash.map { trimmed[..<$0].isEmpty ? "/" : String(trimmed[..<$0]) } ?? "."
+        let fd = open(parent, from: underDescriptor ? base : "/", hostFlags: tinyrv_host_O_PATH | O_DIRECTORY)
         return fd < 0 ? .failed(fd) : .found(directory: fd, name: name, trailingSlash: trailingSlash)
     }
 

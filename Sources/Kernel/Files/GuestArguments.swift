@@ -20,6 +20,16 @@ extension Process {
         return entry
     }
 
+    /// The host descriptor behind descriptor argument `register`, for a call that changes the file
+    /// itself (ftruncate, pwrite64, utimensat of a descriptor). `-EBADF` when it is not open;
+    /// `refusal` for tinyrv's inherited streams 0-2 and their copies, which the guest may only
+    /// read and write as streams, never truncate, re-time or otherwise change.
+    func fileChangingDescriptor(_ register: UInt64, inherited refusal: Errno) throws(SyscallFailure) -> Int32 {
+        let entry = try openEntry(register)
+        if case .host = entry { throw SyscallFailure(refusal) }
+        return entry.hostDescriptor
+    }
+
     /// The NUL-terminated path at `address`; `-EFAULT` when unreadable, `-ENAMETOOLONG` past PATH_MAX.
     func pathArgument(_ address: UInt64) throws(SyscallFailure) -> String {
         switch copyInString(from: address) {
@@ -30,17 +40,19 @@ extension Process {
         }
     }
 
-    /// The guest directory that a relative `path` is looked up from for `dirfd` (AT_FDCWD or a
-    /// directory descriptor). Absolute paths ignore `dirfd`. `-EBADF` for a descriptor that is not
-    /// open, `-ENOTDIR` for one that is not a directory.
-    func lookupBase(dirfd register: UInt64, for path: String) throws(SyscallFailure) -> String {
+    /// Where a relative `path` is looked up from for `dirfd` (AT_FDCWD or a directory
+    /// descriptor, `LookupBase`). Absolute paths ignore `dirfd`. `-EBADF` for a descriptor that is
+    /// not open, `-ENOTDIR` for one that is not a directory.
+    func lookupBase(dirfd register: UInt64, for path: String) throws(SyscallFailure) -> LookupBase {
         let dirfd = Process.descriptor(register)
-        if path.hasPrefix("/") || dirfd == Int64(FileSystemSandbox.currentDirectory) { return fileSystem.workingDirectory }
+        if path.hasPrefix("/") || dirfd == Int64(FileSystemSandbox.currentDirectory) {
+            return LookupBase(guestPath: fileSystem.workingDirectory)
+        }
         guard let entry = files[dirfd] else { throw SyscallFailure(.EBADF) }
         guard case .owned(let fd) = entry, let directory = fileSystem.guestPath(ofDirectory: fd) else {
             throw SyscallFailure(.ENOTDIR)
         }
-        return directory
+        return LookupBase(guestPath: directory, descriptor: fd)
     }
 
     /// Copies `bytes` to user memory at `address`; `-EFAULT` for a bad pointer.

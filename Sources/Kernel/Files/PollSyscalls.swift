@@ -27,7 +27,7 @@ enum PollSyscalls {
             let seconds = Int64(bitPattern: GuestBytes.word(spec, at: 0))
             let nanoseconds = Int64(bitPattern: GuestBytes.word(spec, at: 8))
             guard seconds >= 0, (0..<1_000_000_000).contains(nanoseconds) else { return .error(.EINVAL) }
-            timeoutMilliseconds = Int32(clamping: seconds * 1000 + (nanoseconds + 999_999) / 1_000_000)
+            timeoutMilliseconds = milliseconds(seconds: seconds, nanoseconds: nanoseconds)
         }
         var guestRecords = try process.copyInArgument(from: a[0], count: count * 8)
         var hostRecords: [pollfd] = []
@@ -57,5 +57,13 @@ enum PollSyscalls {
         }
         try process.copyOutArgument(guestRecords, to: a[0])
         return .value(Int64(ready))
+    }
+
+    /// A valid timeout (`seconds >= 0`, nanoseconds below 1e9) as poll(2)'s milliseconds, rounded
+    /// up; -1, no limit, past Int32.max ms (24.8 days), where Linux's deadline is as good as never.
+    static func milliseconds(seconds: Int64, nanoseconds: Int64) -> Int32 {
+        let (whole, overflow) = seconds.multipliedReportingOverflow(by: 1000)
+        let (total, carry) = whole.addingReportingOverflow((nanoseconds + 999_999) / 1_000_000)
+        return overflow || carry || total > Int64(Int32.max) ? -1 : Int32(total)
     }
 }

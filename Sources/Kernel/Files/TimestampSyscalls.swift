@@ -10,7 +10,8 @@ enum TimestampSyscalls {
 
     /// utimensat(dirfd, path, times, flags): sets the times of `path` (or of the file open as
     /// `dirfd` when path is NULL) to `times[2]` (`{sec, nsec}`, with UTIME_NOW and UTIME_OMIT as on
-    /// Linux), or to now when `times` is NULL. The path resolves in the sandbox first, so a missing
+    /// Linux), or to now when `times` is NULL; the inherited streams 0-2 are never re-timed
+    /// (`-EPERM`). The path resolves in the sandbox first, so a missing
     /// file is `-ENOENT`; changing a file needs `allowFileWrites`, else `-EACCES`. `-EINVAL` for
     /// flags other than AT_SYMLINK_NOFOLLOW, `-EFAULT` for bad pointers.
     static func utimensat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
@@ -18,7 +19,7 @@ enum TimestampSyscalls {
         let target: Int32
         var owned = false
         if a[1] == 0 {
-            target = try process.openEntry(a[0]).hostDescriptor
+            target = try process.fileChangingDescriptor(a[0], inherited: .EPERM)
         } else {
             let path = try process.pathArgument(a[1])
             let base = try process.lookupBase(dirfd: a[0], for: path)

@@ -11,6 +11,9 @@ public enum KillReason: Equatable, Sendable {
     case abort
     /// Guest RAM ran out while handling a fault: 137 (SIGKILL).
     case outOfMemory
+    /// Any other signal (1...64) whose default action ends the process, e.g. SIGKILL sent to
+    /// itself, SIGBUS, SIGFPE or a broken pipe's SIGPIPE: 128 + the signal.
+    case signal(UInt64)
 
     /// 128 + the signal number.
     public var exitStatus: Int32 {
@@ -20,6 +23,7 @@ public enum KillReason: Equatable, Sendable {
         case .breakpoint: return 133
         case .abort: return 134
         case .outOfMemory: return 137
+        case .signal(let number): return 128 + Int32(truncatingIfNeeded: number & 0x7f)
         }
     }
 }

@@ -7,11 +7,11 @@
 ///   (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) return 0 and nothing happens;
 /// - SIGABRT, SIGSEGV, SIGILL and SIGTRAP kill with the matching `KillReason` (134, 139, 132, 133)
 ///   and a line such as `tinyrv: killed: abort (SIGABRT) (pc 0x1234)`;
-/// - every other signal ends the run as an exit with status 128 + n, the status a shell reports
-///   for qemu-riscv64, but without a kill line, because `KillReason` has no case for it.
+/// - every other signal kills with `KillReason.signal(n)`, status 128 + n (the status a shell reports
+///   for qemu-riscv64), and its line, e.g. `tinyrv: killed: killed (SIGKILL) (pc 0x1234)`.
 enum Signal {
     static let count = 64
-    static let abort: UInt64 = 6, kill: UInt64 = 9, stop: UInt64 = 19
+    static let abort: UInt64 = 6, kill: UInt64 = 9, stop: UInt64 = 19, brokenPipeSignal: UInt64 = 13
 
     static let names: [UInt64: String] = [
         1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
@@ -19,6 +19,14 @@ enum Signal {
         16: "SIGSTKFLT", 17: "SIGCHLD", 18: "SIGCONT", 19: "SIGSTOP", 20: "SIGTSTP", 21: "SIGTTIN", 22: "SIGTTOU",
         23: "SIGURG", 24: "SIGXCPU", 25: "SIGXFSZ", 26: "SIGVTALRM", 27: "SIGPROF", 28: "SIGWINCH", 29: "SIGIO",
         30: "SIGPWR", 31: "SIGSYS",
+    ]
+    /// What each kill line says of the signal, as strsignal(3) does (real-time signals: "real-time signal").
+    static let descriptions: [UInt64: String] = [
+        1: "hangup", 2: "interrupt", 3: "quit", 7: "bus error", 8: "floating-point exception", 9: "killed",
+        10: "user defined signal 1", 12: "user defined signal 2", 13: "broken pipe", 14: "alarm clock",
+        15: "terminated", 16: "stack fault", 24: "CPU time limit exceeded", 25: "file size limit exceeded",
+        26: "virtual timer expired", 27: "profiling timer expired", 29: "I/O possible", 30: "power failure",
+        31: "bad system call",
     ]
     /// Signals whose default action is to do nothing, and those that stop the process.
     static let ignoredByDefault: Set<UInt64> = [17, 18, 23, 28]
@@ -35,6 +43,11 @@ enum Signal {
         let handler = process.signals.actions[signal].map { GuestBytes.word($0, at: 0) } ?? 0
         if signal != kill, signal != stop, handler == ignoreHandler { return .value(0) }
         if ignoredByDefault.contains(signal) || stopping.contains(signal) { return .value(0) }
+        return .kill(defaultKill(signal, process: process))
+    }
+
+    /// The kill of `signal`'s default action, with its line: `broken pipe (SIGPIPE) (pc 0x1234)`.
+    static func defaultKill(_ signal: UInt64, process: Process) -> Kill {
         let reason: KillReason
         let meaning: String
         switch signal {
@@ -42,8 +55,19 @@ enum Signal {
         case 11: (reason, meaning) = (.memoryFault, "segmentation fault")
         case 4: (reason, meaning) = (.illegalInstruction, "illegal instruction")
         case 5: (reason, meaning) = (.breakpoint, "trace trap")
-        default: return .exit(128 + Int64(signal))
+        default: (reason, meaning) = (.signal(signal), descriptions[signal] ?? "real-time signal")
         }
-        return .kill(Kill(reason: reason, message: "\(meaning) (\(name(signal))) (pc \(hex(process.hart.pc)))"))
+        return Kill(reason: reason, message: "\(meaning) (\(name(signal))) (pc \(hex(process.hart.pc)))")
+    }
+
+    /// What a write that found no reader (the host's EPIPE; tinyrv ignores the host's SIGPIPE)
+    /// does, as Linux's pipe_write: SIGPIPE's default action kills the process (141, with its
+    /// line); when the guest ignores, blocks or handles SIGPIPE, the call returns the bytes it
+    /// wrote before, else `-EPIPE`.
+    static func brokenPipe(_ process: Process, written: Int64) -> SyscallResult {
+        let handler = process.signals.actions[brokenPipeSignal].map { GuestBytes.word($0, at: 0) } ?? 0
+        let blocked = process.signals.mask & 1 << (brokenPipeSignal - 1) != 0
+        if handler != 0 || blocked { return .value(written > 0 ? written : Errno.EPIPE.negated) }
+        return .kill(defaultKill(brokenPipeSignal, process: process))
     }
 }

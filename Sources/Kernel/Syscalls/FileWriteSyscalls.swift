@@ -5,15 +5,16 @@ import Darwin
 #endif
 
 /// Calls that change host files through descriptors: pwrite64, ftruncate and fsync work on
-/// descriptors the guest opened for writing, which already needed `--fs-write`; umask sets the mask
+/// descriptors the guest opened for writing, which already needed `--fs-write`, and never change
+/// the inherited streams 0-2 (`Process.fileChangingDescriptor`); umask sets the mask
 /// applied to files and directories the guest creates. unlinkat and mkdirat are in
 /// Files/DirectoryChangeSyscalls.
 enum FileWriteSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(number: 68, name: "pwrite64", arguments: [.decimal, .buffer(lengthArgument: 2), .decimal, .decimal],
                           result: .decimal, handler: pwrite64),
-        SyscallDefinition(number: 46, name: "ftruncate", arguments: [.decimal, .decimal], result: .decimal) { process, a in
-            guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
+        SyscallDefinition(46, "ftruncate", [.decimal, .decimal]) { process, a throws(SyscallFailure) in
+            let fd = try process.fileChangingDescriptor(a[0], inherited: .EINVAL)
             return Glibc.ftruncate(fd, off_t(Int64(bitPattern: a[1]))) == 0 ? .value(0) : .error(.host)
         },
         SyscallDefinition(number: 82, name: "fsync", arguments: [.decimal], result: .decimal) { process, a in
@@ -28,8 +29,10 @@ enum FileWriteSyscalls {
     ]
 
     /// pwrite64(fd, buf, count, offset): writes at an offset without moving the file position.
+    /// The inherited streams 0-2 are not written at offsets: `-ESPIPE`, as for a pipe.
     static func pwrite64(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
+        let fd: Int32
+        do throws(SyscallFailure) { fd = try process.fileChangingDescriptor(a[0], inherited: .ESPIPE) } catch { return error.result }
         let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
         let bytes: [UInt8]
         switch process.copyIn(from: a[1], count: count) {

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// read, write and writev on the process's file descriptors.
 enum IOSyscalls {
     /// The most bytes one `read` moves; a longer request returns a short count, as a pipe may.
@@ -113,6 +117,7 @@ enum IOSyscalls {
                 case .failure(let error): return written > 0 ? .value(written) : failure(error)
                 }
                 let n = HostIO.writeAll(hostFD, bytes)
+                if n == -Int(EPIPE) { return Signal.brokenPipe(process, written: written) }
                 if n < 0 { return .value(written > 0 ? written : Int64(n)) }
                 written += Int64(n)
                 if n < chunk { return .value(written) }

@@ -95,6 +95,38 @@ import Testing
         #expect(process.call(63, UInt64(sub), Scratch.buffer, 16) == GuestErrno.EISDIR)
     }
 
+    @Test func aDirectoryDescriptorIsResolvedByItselfNotByItsName() throws {
+        defer { tree.remove() }
+        let process = try tree.process(allowWrites: true)
+        #expect(mkdir(tree.root + "/x", 0o755) == 0)
+        let x = try process.open("x", flags: OpenFlags.directory)
+        #expect(x >= 0)
+        #expect(process.call(35, UInt64(bitPattern: -100), try process.guestPath("x"), DirectoryChangeSyscalls.removeDirectory) == 0)
+        #expect(mkdir(tree.root + "/x (deleted)", 0o755) == 0, "a directory named as /proc/self/fd shows the removed one")
+        #expect(try process.open("new", flags: OpenFlags.writeOnly | OpenFlags.create, directory: x) == GuestErrno.ENOENT,
+                "Linux: nothing can be created in a removed directory")
+        #expect(access(tree.root + "/x (deleted)/new", F_OK) != 0)
+        #expect(process.call(34, UInt64(bitPattern: x), try process.guestPath("made"), 0o755) == GuestErrno.ENOENT)
+        #expect(access(tree.root + "/x (deleted)/made", F_OK) != 0)
+        #expect(process.call(48, UInt64(bitPattern: x), try process.guestPath("."), 0) == 0, "the directory itself is still there")
+    }
+
+    @Test func aRenamedDirectoryDescriptorFollowsTheDirectory() throws {
+        defer { tree.remove() }
+        let process = try tree.process(allowWrites: true)
+        let sub = try process.open("sub", flags: OpenFlags.directory)
+        #expect(rename(tree.root + "/sub", tree.root + "/moved") == 0)
+        #expect(mkdir(tree.root + "/sub", 0o755) == 0)
+        #expect(process.readText(try process.open("inner.txt", directory: sub)) == "inner\n")
+        #expect(try process.open("made.txt", flags: OpenFlags.writeOnly | OpenFlags.create, directory: sub) >= 0)
+        #expect(access(tree.root + "/moved/made.txt", F_OK) == 0 && access(tree.root + "/sub/made.txt", F_OK) != 0)
+        #expect(process.readText(try process.open("../file.txt", directory: sub)) == "hello sandbox\n")
+        #expect(process.call(34, UInt64(bitPattern: sub), try process.guestPath("d"), 0o755) == 0)
+        #expect(access(tree.root + "/moved/d", F_OK) == 0)
+        #expect(process.call(35, UInt64(bitPattern: sub), try process.guestPath("d"), DirectoryChangeSyscalls.removeDirectory) == 0)
+        #expect(access(tree.root + "/moved/d", F_OK) != 0)
+    }
+
     @Test func aMissingRootFailsEveryLookup() throws {
         defer { tree.remove() }
         let process = try tree.process(root: tree.base + "/no-such-root")

@@ -34,6 +34,23 @@ import Testing
         #expect(process.call(73, 0x10, 1, 0, 0, 8) == -14, "EFAULT")
     }
 
+    @Test func ppollWithAHugeTimeoutDoesNotOverflow() throws {
+        defer { tree.remove() }
+        let process = try tree.process()
+        let fd = try process.open("file.txt")
+        try putPollRecords(process, [(Int32(fd), 1)])
+        try process.copyOut(GuestBytes.words(UInt64(Int64.max / 100), 0), to: Scratch.path).get()
+        #expect(process.call(73, Scratch.buffer, 1, Scratch.path, 0, 8) == 1, "a ready file answers at once")
+        try process.copyOut(GuestBytes.words(UInt64(Int64.max), 999_999_999), to: Scratch.path).get()
+        #expect(process.call(73, Scratch.buffer, 1, Scratch.path, 0, 8) == 1)
+        #expect(PollSyscalls.milliseconds(seconds: Int64.max / 100, nanoseconds: 0) == -1, "beyond Int32.max ms: no limit")
+        #expect(PollSyscalls.milliseconds(seconds: Int64.max, nanoseconds: 999_999_999) == -1)
+        #expect(PollSyscalls.milliseconds(seconds: 2_147_483, nanoseconds: 647_000_000) == Int32.max)
+        #expect(PollSyscalls.milliseconds(seconds: 2_147_483, nanoseconds: 647_000_001) == -1)
+        #expect(PollSyscalls.milliseconds(seconds: 2, nanoseconds: 1) == 2001, "rounded up, as Linux does")
+        #expect(PollSyscalls.milliseconds(seconds: 0, nanoseconds: 0) == 0)
+    }
+
     @Test func utimensatNeedsWritesAndReportsMissingFilesFirst() throws {
         defer { tree.remove() }
         let readOnly = try tree.process()

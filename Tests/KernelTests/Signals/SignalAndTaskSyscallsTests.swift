@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Testing
 @testable import Kernel
 
@@ -12,7 +15,8 @@ import Testing
         }
         #expect(kill.reason == .abort && kill.message.hasPrefix("abort (SIGABRT)"))
         #expect(process.call(131, 100, 100, 0) == 0, "signal 0 only checks")
-        #expect(SyscallTable.definitions[129]!.handler(process, [100, 15, 0, 0, 0, 0]) == .exit(143), "SIGTERM: 128 + 15")
+        #expect(SyscallTable.definitions[129]!.handler(process, [100, 15, 0, 0, 0, 0])
+                == .kill(Kill(reason: .signal(15), message: "terminated (SIGTERM) (pc 0x0)")), "SIGTERM: 128 + 15")
         #expect(SyscallTable.definitions[130]!.handler(process, [100, 11, 0, 0, 0, 0])
                 == .kill(Kill(reason: .memoryFault, message: "segmentation fault (SIGSEGV) (pc 0x0)")))
         #expect(process.call(129, 100, 17) == 0, "SIGCHLD is ignored by default")
@@ -20,6 +24,47 @@ import Testing
         try process.copyOut(GuestBytes.words(1, 0, 0), to: Scratch.buffer).get()
         #expect(process.call(134, 15, Scratch.buffer, 0, 8) == 0)
         #expect(process.call(129, 100, 15) == 0, "SIG_IGN ignores it")
+    }
+
+    @Test func everyDeathBySignalHasItsLineAndStatus() throws {
+        let expected: [(UInt64, String, Int32)] = [
+            (9, "killed (SIGKILL) (pc 0x0)", 137), (7, "bus error (SIGBUS) (pc 0x0)", 135),
+            (8, "floating-point exception (SIGFPE) (pc 0x0)", 136), (13, "broken pipe (SIGPIPE) (pc 0x0)", 141),
+            (1, "hangup (SIGHUP) (pc 0x0)", 129), (14, "alarm clock (SIGALRM) (pc 0x0)", 142),
+            (34, "real-time signal (SIGRT34) (pc 0x0)", 162), (64, "real-time signal (SIGRT64) (pc 0x0)", 192),
+        ]
+        for (signal, message, status) in expected {
+            guard case .kill(let kill) = SyscallTable.definitions[129]!.handler(process, [100, signal, 0, 0, 0, 0]) else {
+                Issue.record("signal \(signal) kills")
+                continue
+            }
+            #expect(kill.message == message)
+            let outcome = ExitOutcome.killed(kill.reason, message: kill.message)
+            #expect(outcome.exitStatus == status)
+            #expect(outcome.diagnosticLine == "tinyrv: killed: " + message)
+        }
+    }
+
+    @Test func aBrokenPipeKillsUnlessSIGPIPEIsIgnoredOrBlocked() throws {
+        signal(SIGPIPE, SIG_IGN)
+        var fds: [Int32] = [0, 0]
+        try #require(pipe(&fds) == 0)
+        close(fds[0])
+        defer { close(fds[1]) }
+        process.files.install(.host(fds[1]), at: 1)
+        try process.copyOut(Array("x".utf8), to: Scratch.buffer).get()
+        let sigpipe = SyscallResult.kill(Kill(reason: .signal(13), message: "broken pipe (SIGPIPE) (pc 0x0)"))
+        #expect(SyscallTable.definitions[64]!.handler(process, [1, Scratch.buffer, 1, 0, 0, 0]) == sigpipe,
+                "write: the default action kills (141)")
+        try process.copyOut(GuestBytes.words(Scratch.buffer, 1), to: Scratch.path).get()
+        #expect(SyscallTable.definitions[66]!.handler(process, [1, Scratch.path, 1, 0, 0, 0]) == sigpipe, "writev too")
+        try process.copyOut(GuestBytes.words(1 << 12), to: Scratch.path).get()
+        #expect(process.call(135, 0, Scratch.path, 0, 8) == 0)
+        #expect(process.call(64, 1, Scratch.buffer, 1) == -32, "blocked: EPIPE")
+        #expect(process.call(135, 1, Scratch.path, 0, 8) == 0)
+        try process.copyOut(GuestBytes.words(1, 0, 0), to: Scratch.path).get()
+        #expect(process.call(134, 13, Scratch.path, 0, 8) == 0)
+        #expect(process.call(64, 1, Scratch.buffer, 1) == -32, "SIG_IGN: EPIPE")
     }
 
     @Test func sigaltstackRecordsAndReports() throws {

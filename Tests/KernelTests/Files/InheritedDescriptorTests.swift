@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import Kernel
+
+/// The inherited descriptors 0-2 (`FileTable.Entry.host`) are streams: the guest reads and writes
+/// them, and never truncates, re-times or otherwise changes the host file behind them, with or
+/// without `--fs-write`.
+@Suite struct InheritedDescriptorTests {
+    let tree: SandboxTree
+    init() throws { tree = try SandboxTree() }
+
+    /// A process whose descriptor 1 is the host file `outside.txt` (outside the root), as after
+    /// `tinyrv run prog > outside.txt`.
+    func processWithStdout(allowWrites: Bool) throws -> (Kernel.Process, Int32) {
+        let process = try tree.process(allowWrites: allowWrites)
+        let host = open(tree.base + "/outside.txt", O_RDWR | O_APPEND | O_CLOEXEC)
+        try #require(host >= 0)
+        process.files.install(.host(host), at: 1)
+        return (process, host)
+    }
+
+    func modificationTime(_ path: String) -> Double? {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.modificationDate] as? Date)?.timeIntervalSince1970
+    }
+
+    @Test(arguments: [false, true])
+    func inheritedStreamsAreNeverTruncatedOrRetimed(allowWrites: Bool) throws {
+        defer { tree.remove() }
+        let (process, host) = try processWithStdout(allowWrites: allowWrites)
+        defer { close(host) }
+        let path = tree.base + "/outside.txt"
+        let before = modificationTime(path)
+        #expect(process.call(46, 1, 0) == GuestErrno.EINVAL, "ftruncate: EINVAL, as for a stream")
+        #expect(process.call(46, 0x1_0000_0001, 0) == GuestErrno.EINVAL, "the low 32 bits name the descriptor")
+        try process.copyOut(GuestBytes.words(1000, 0, 2000, 0), to: Scratch.buffer).get()
+        #expect(process.call(88, 1, 0, Scratch.buffer, 0) == -1, "utimensat(fd, NULL, times): EPERM")
+        #expect(process.call(88, 1, 0, 0, 0) == -1, "utimensat(fd, NULL, NULL): EPERM")
+        try process.copyOut(Array("XY".utf8), to: Scratch.buffer).get()
+        #expect(process.call(68, 1, Scratch.buffer, 2, 0) == -29, "pwrite64: ESPIPE, as for a stream")
+        #expect(process.call(82, 1) == 0, "fsync changes nothing and succeeds")
+        #expect(SandboxTree.contents(of: path) == "secret\n")
+        #expect(modificationTime(path) == before)
+        #expect(process.call(64, 1, Scratch.buffer, 2) == 2, "writing the stream still works")
+        #expect(SandboxTree.contents(of: path) == "secret\nXY")
+    }
+
+    @Test func dupsOfInheritedStreamsAreStreamsToo() throws {
+        defer { tree.remove() }
+        let (process, host) = try processWithStdout(allowWrites: true)
+        defer { close(host) }
+        let copy = process.call(23, 1)
+        #expect(copy >= 3)
+        #expect(process.call(46, UInt64(copy), 0) == GuestErrno.EINVAL)
+        #expect(process.call(24, 1, 7, 0) == 7)
+        #expect(process.call(46, 7, 0) == GuestErrno.EINVAL)
+        #expect(SandboxTree.contents(of: tree.base + "/outside.txt") == "secret\n")
+    }
+
+    @Test func filesTheGuestOpenedStillChange() throws {
+        defer { tree.remove() }
+        let process = try tree.process(allowWrites: true)
+        let fd = try process.open("file.txt", flags: OpenFlags.readWrite)
+        #expect(process.call(46, UInt64(fd), 5) == 0)
+        #expect(SandboxTree.contents(of: tree.root + "/file.txt") == "hello")
+        try process.copyOut(GuestBytes.words(1000, 0, 2000, 0), to: Scratch.buffer).get()
+        #expect(process.call(88, UInt64(fd), 0, Scratch.buffer, 0) == 0)
+        #expect(modificationTime(tree.root + "/file.txt") == 2000)
+    }
+}
