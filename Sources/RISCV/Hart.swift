@@ -104,8 +104,12 @@ public final class Hart {
         get { currentPrivilege }
         set { setPrivilege(newValue) }
     }
-    /// instret: instructions retired since reset (also minstret/instret).
+    /// Instructions retired since reset: what `--max-instructions` and the statistics count, and
+    /// the clock of mcycle, minstret and mtime (guest writes to those CSRs never change it).
     public var instructionsRetired: UInt64 = 0
+    /// mtime advances by one every this many retired instructions: a 10 MHz timebase at a
+    /// nominal 100 million instructions per second, the same clock the kernel's times use.
+    public static let instructionsPerTick: UInt64 = 10
     /// Physical address of the HTIF `tohost` word, if any. Stores to it stop `run` with `.tohost`.
     public var tohostAddress: UInt64? {
         didSet { flushTLB() }

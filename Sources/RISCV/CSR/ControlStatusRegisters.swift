@@ -21,11 +21,11 @@ struct ControlStatusRegisters {
     var satp: UInt64 = 0
     var mcounteren: UInt64 = 0
     var scounteren: UInt64 = 0
-    var mcountinhibit: UInt64 = 0
     var menvcfg: UInt64 = 0
     var senvcfg: UInt64 = 0
-    /// mcycle - instret: cycles are counted as retired instructions plus this offset.
-    var cycleOffset: UInt64 = 0
+    /// mcycle and minstret (their user views cycle and instret read the same).
+    var mcycle = HardwareCounter()
+    var minstret = HardwareCounter()
     /// Floating-point accrued exceptions (5 bits) and rounding mode (3 bits).
     var fflags: UInt64 = 0
     var frm: UInt64 = 0
@@ -66,6 +66,12 @@ enum MStatus {
     static let readableS: UInt64 = writableS | (3 << 32) | sd
     /// Fields whose change alters translations: writing them flushes the TLB.
     static let translationFields: UInt64 = mpp | mprv | sum | mxr
+}
+
+/// The bits of mcountinhibit that can be set: CY (mcycle) and IR (minstret).
+enum CounterInhibit {
+    static let cycle: UInt64 = 1 << 0
+    static let instret: UInt64 = 1 << 2
 }
 
 /// Interrupt bits of mip/mie (WARL storage only: this hart takes no interrupts).
