@@ -33,8 +33,9 @@ struct ControlStatusRegisters {
     var pmpcfg = [UInt64](repeating: 0, count: 8)
     var pmpaddr = [UInt64](repeating: 0, count: 64)
 
-    /// misa: MXL = 2 (RV64) and the extensions I, M, A, F, D, C, S, U. Read-only.
-    static let misaValue: UInt64 = (2 << 62) | extensionBits("IMAFDCSU")
+    /// misa: MXL = 2 (RV64) and the extensions I, M, A, F, D, C, S, U, and B (Zba + Zbb + Zbs,
+    /// all present; Zbc and Zicond have no misa bit). Read-only.
+    static let misaValue: UInt64 = (2 << 62) | extensionBits("IMAFDCSUB")
 
     static func extensionBits(_ letters: String) -> UInt64 {
         letters.unicodeScalars.reduce(0) { $0 | (1 << UInt64($1.value - 65)) }

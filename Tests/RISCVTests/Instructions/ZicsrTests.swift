@@ -139,7 +139,7 @@ import Testing
     @Test func warlRules() throws {
         let m = try TestMachine()
         let h = m.hart
-        #expect(h.readCSR(CSRAddress.misa) == UInt64(1) << 63 | 1 << 0 | 1 << 2 | 1 << 3 | 1 << 5 | 1 << 8 | 1 << 12 | 1 << 18 | 1 << 20)
+        #expect(h.readCSR(CSRAddress.misa) == UInt64(1) << 63 | 1 << 0 | 1 << 1 | 1 << 2 | 1 << 3 | 1 << 5 | 1 << 8 | 1 << 12 | 1 << 18 | 1 << 20)
         h.writeCSR(CSRAddress.misa, 0)
         #expect(h.readCSR(CSRAddress.misa) == ControlStatusRegisters.misaValue)
         #expect(h.readCSR(CSRAddress.mstatus) == 2 << 32 | 2 << 34)
