@@ -18,7 +18,7 @@ public enum StopReason: Equatable, Sendable {
     case trap(Trap)
     /// `maxInstructions` instructions retired.
     case budgetExhausted
-    /// A store wrote `value` to the physical address `tohostAddress`; `pc` is past the store.
+    /// A store left the nonzero `value` at the physical address `tohostAddress`; `pc` is past the store.
     case tohost(UInt64)
 }
 
@@ -104,9 +104,14 @@ public final class Hart {
         get { currentPrivilege }
         set { setPrivilege(newValue) }
     }
-    /// instret: instructions retired since reset (also minstret/instret).
+    /// Instructions retired since reset: what `--max-instructions` and the statistics count, and
+    /// the clock of mcycle, minstret and mtime (guest writes to those CSRs never change it).
     public var instructionsRetired: UInt64 = 0
-    /// Physical address of the HTIF `tohost` word, if any. Stores to it stop `run` with `.tohost`.
+    /// mtime advances by one every this many retired instructions: a 10 MHz timebase at a
+    /// nominal 100 million instructions per second, the same clock the kernel's times use.
+    public static let instructionsPerTick: UInt64 = 10
+    /// Physical address of the HTIF `tohost` word, if any. Stores that leave it nonzero stop `run`
+    /// with `.tohost`; a store of 0 is an ordinary store (HTIF ignores a zero word).
     public var tohostAddress: UInt64? {
         didSet { flushTLB() }
     }

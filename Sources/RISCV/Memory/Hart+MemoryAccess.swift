@@ -8,7 +8,8 @@
 ///
 /// A store whose bytes cover the physical address `tohostAddress` completes and then stops `run`
 /// with `.tohost(word)`, where word is the 64-bit value at tohost (or the stored value, when tohost
-/// lies outside RAM, where it is then the only thing that can be written).
+/// lies outside RAM, where it is then the only thing that can be written). A word of 0 is no
+/// command (Spike's HTIF ignores it): the store completes as any other and `run` goes on.
 ///
 /// Stores take the slow path on the page of a pending LR reservation (no write TLB entry), where
 /// a store to the reserved doubleword drops the reservation (see `RV64A`).
@@ -73,6 +74,7 @@ extension Hart {
     func storeSlow(_ value: UInt64, _ va: UInt64, size: UInt64, pc: UInt64) -> Bool {
         if let tohost = tohostAddress, !memory.contains(tohost),
            translatePhysical(va, .write, pc: pc) == tohost {
+            guard value != 0 else { return true }
             tohostWritten = value
             return false
         }
@@ -85,7 +87,9 @@ extension Hart {
             dropReservation(ifStoreTouches: pa)
         }
         guard hitTohost, let tohost = tohostAddress else { return true }
-        tohostWritten = memory.contains(tohost, length: 8) ? memory.load(UInt64.self, at: tohost) : value
+        let word = memory.contains(tohost, length: 8) ? memory.load(UInt64.self, at: tohost) : value
+        guard word != 0 else { return true }
+        tohostWritten = word
         return false
     }
 }
