@@ -11,6 +11,8 @@ public enum KillReason: Equatable, Sendable {
     case abort
     /// Guest RAM ran out while handling a fault: 137 (SIGKILL).
     case outOfMemory
+    /// The debugger killed the guest, or it went away: 137 (SIGKILL).
+    case debugger
 
     /// 128 + the signal number.
     public var exitStatus: Int32 {
@@ -19,7 +21,7 @@ public enum KillReason: Equatable, Sendable {
         case .illegalInstruction: return 132
         case .breakpoint: return 133
         case .abort: return 134
-        case .outOfMemory: return 137
+        case .outOfMemory, .debugger: return 137
         }
     }
 }
