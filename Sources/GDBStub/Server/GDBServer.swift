@@ -87,7 +87,9 @@ public final class GDBServer: DebugHook {
     /// Answers packets until one resumes, kills or detaches.
     private func serve() -> DebugResume {
         while true {
-            if events.isEmpty, !receiveEvents() { return GDBServer.disconnected }
+            while events.isEmpty {
+                guard receiveEvents() else { return GDBServer.disconnected }
+            }
             let event = events.removeFirst()
             switch event {
             case .ack, .interrupt:
