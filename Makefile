@@ -4,7 +4,7 @@ CROSS   ?= riscv64-linux-gnu-
 TINYRV  := .build/debug/tinyrv
 TINYRV_RELEASE := .build/release/tinyrv
 
-.PHONY: all help deps build release guest demo test test-swift test-guest bench clean
+.PHONY: all help deps build release guest demo test test-swift test-guest test-gdb bench clean
 
 all: build guest
 
@@ -42,16 +42,21 @@ include guest/bench/bench.mk
 include guest/busybox/busybox.mk
 include guest/debian/debian.mk
 include guest/threads/threads.mk
+include guest/gdb/gdb.mk
 
-guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb
 
-test: deps build guest test-swift test-guest test-linux test-busybox
+test: deps build guest test-swift test-guest test-linux test-busybox test-gdb
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test
 
 test-guest: build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
+
+# gdb-multiarch drives `tinyrv run --gdb` in batch mode over the programs of guest/gdb.
+test-gdb: build guest-gdb
+	python3 scripts/gdb-test.py --tinyrv $(TINYRV) --programs $(GDB_GUEST_BUILD)
 
 bench: $(DEPS_STAMP) release guest-bench guest-bench-dynamic
 	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --sysroot $(DEBIAN_SYSROOT) --markdown guest/build/bench/results.md

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ELF
+import GDBStub
 import Kernel
 import RISCV
 #if canImport(Glibc)
@@ -55,6 +56,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Let the guest create, truncate and write files under --fs-root.")
     var fsWrite = false
 
+    @Option(help: ArgumentHelp("Serve the GDB remote protocol on 127.0.0.1:PORT (0 picks a free port) or a Unix socket: load the program, wait for one client before the first instruction. Attach with: gdb-multiarch PROGRAM -ex 'target remote :PORT'. The address is printed on stderr.", valueName: "PORT|unix:PATH"))
+    var gdb: String?
+
     @Argument(help: "The ELF program to run.")
     var program: String
 
@@ -64,6 +68,9 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard (1...1 << 20).contains(stackPages) else {
             throw ValidationError("--stack-pages must be from 1 to 1048576, not \(stackPages)")
+        }
+        if let gdb, SocketListener.Address(gdb) == nil {
+            throw ValidationError("--gdb takes a port (0-65535) or unix:PATH, not '\(gdb)'")
         }
         for entry in setEnvironment where !entry.contains("=") || entry.hasPrefix("=") {
             throw ValidationError("--env takes NAME=VALUE, not '\(entry)'")
@@ -90,15 +97,32 @@ struct RunCommand: ParsableCommand {
                           message: error.isFileNotFound ? "\(error)" : "\(program): \(error)")
         }
         let sink = try TraceOutput.open(path: traceFile)
+        let listener = try gdb.flatMap(SocketListener.Address.init).map(listen)
         let clock = WallClock()
         if bare || elf.symbol(named: "tohost") != nil {
-            try runBare(elf, sink: sink, clock: clock)
+            try runBare(elf, sink: sink, clock: clock, listener: listener)
         } else {
-            try runHosted(elf, sink: sink, clock: clock)
+            try runHosted(elf, sink: sink, clock: clock, listener: listener)
         }
     }
 
-    private func runBare(_ elf: ELFFile, sink: TraceSink, clock: WallClock) throws {
+    /// Listens for the gdb client of `--gdb` and says where on stderr; a refusal is status 125.
+    private func listen(_ address: SocketListener.Address) throws -> SocketListener {
+        do {
+            let listener = try SocketListener(address)
+            fputs("tinyrv: gdb: waiting for a client on \(listener.shownAddress)\n", stderr)
+            return listener
+        } catch {
+            throw Failure(status: ExitStatus.usageOrInternal, message: "--gdb \(gdb ?? ""): \(error)")
+        }
+    }
+
+    /// The stub that serves the client of `listener` (accepted now) for `target`.
+    private func debugServer(_ listener: SocketListener, _ target: DebugTarget) -> GDBServer {
+        GDBServer(connection: listener.accept(), target: target, warn: { fputs("\($0)\n", stderr) })
+    }
+
+    private func runBare(_ elf: ELFFile, sink: TraceSink, clock: WallClock, listener: SocketListener?) throws {
         let machine: BareMachine
         do {
             machine = try BareMachine(elf: elf, memorySize: memory.bytes)
@@ -108,7 +132,8 @@ struct RunCommand: ParsableCommand {
         if trace.options.contains(.instructions) {
             machine.hart.instructionTracer = { pc, bits in sink.write(InstructionTraceFormat.line(pc: pc, bits: bits)) }
         }
-        let outcome = machine.run(maxInstructions: maxInstructions)
+        let debugger = listener.map { DebugSession(hook: debugServer($0, BareTarget(hart: machine.hart)), hart: machine.hart) }
+        let outcome = machine.run(maxInstructions: maxInstructions, debugger: debugger)
         sink.flush()
         if stats {
             StatsReport.bare(instructions: machine.hart.instructionsRetired, seconds: clock.seconds).print()
@@ -119,10 +144,12 @@ struct RunCommand: ParsableCommand {
         case .budgetExhausted:
             throw Failure(status: ExitStatus.budgetExhausted,
                           message: "stopped: instruction budget exhausted (--max-instructions \(maxInstructions ?? 0), pc 0x\(hex(machine.hart.pc)))")
+        case .killed(let message):
+            throw Failure(status: KillReason.debugger.exitStatus, message: "killed: " + message)
         }
     }
 
-    private func runHosted(_ elf: ELFFile, sink: TraceSink, clock: WallClock) throws {
+    private func runHosted(_ elf: ELFFile, sink: TraceSink, clock: WallClock, listener: SocketListener?) throws {
         var options = RunOptions(arguments: [program] + arguments, environment: guestEnvironment, stackPages: stackPages)
         options.fileSystemRoot = fsRoot
         options.allowFileWrites = fsWrite
@@ -130,6 +157,7 @@ struct RunCommand: ParsableCommand {
         options.maxInstructions = maxInstructions
         options.trace = trace.options
         options.traceSink = sink
+        if let listener { options.debugger = { debugServer(listener, HostedTarget(process: $0)) } }
         let result: (outcome: ExitOutcome, stats: RunStats)
         do {
             result = try runProgram(ProgramImage(elf), options: options)

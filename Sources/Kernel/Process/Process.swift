@@ -38,6 +38,8 @@ public final class Process {
     /// The file-system sandbox (Files/) and the task's alternate signal stack (Signals/).
     let fileSystem: FileSystemSandbox
     let task: TaskState
+    /// The debugger's hold on the run, when one is attached (`RunOptions.debugger`).
+    private(set) var debugger: DebugSession?
     /// The program's host path (`/proc/self/exe`).
     let executablePath: String
     /// The umask applied to files and directories the guest creates.
@@ -93,6 +95,7 @@ public final class Process {
         }
         self.initialStackPointer = initial.stackPointer
         try Process.write(initial.bytes, at: initial.stackPointer, region: stack, into: space)
+        if let makeDebugger = options.debugger { debugger = DebugSession(hook: makeDebugger(self), hart: hart) }
     }
 
     /// Adds one PT_LOAD segment as a code or data region and copies its bytes in; bss stays zero.

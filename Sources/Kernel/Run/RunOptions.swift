@@ -29,6 +29,9 @@ public struct RunOptions {
     public var allowFileWrites = false
     /// The program's host path, for `/proc/self/exe`; nil means `arguments[0]`.
     public var executablePath: String? = nil
+    /// Makes the debugger the process stops for, before its first instruction and at the
+    /// debugger's breakpoints (`--gdb`); nil: no debugger.
+    public var debugger: ((Process) -> DebugHook)? = nil
 
     public init(arguments: [String], environment: [String] = [], stackPages: Int = Process.defaultStackPages,
                 memorySize: UInt64 = 1 << 30, maxInstructions: UInt64? = nil, trace: TraceOptions = [],

@@ -16,7 +16,7 @@
 ///   cold path first gives back what the block has not yet retired, so every count stays exact.
 ///   When the budget left is smaller than the block, `runFast` hands over to `runPrecise`.
 /// - `runPrecise` enters a block at every instruction and charges it one: it calls the tracer,
-///   and finishes the last few instructions of a budget.
+///   stops at breakpoints (`Hart+Triggers`), and finishes the last few instructions of a budget.
 extension Hart {
     /// How a copy of the loop ended.
     enum LoopExit {
@@ -46,6 +46,11 @@ extension Hart {
         execution: while true {
             let outcome: ColdOutcome
             entry: do {
+                if precise && breakpointsArmed && isBreakpoint(pc) {
+                    self.pc = pc
+                    instructionsRetired = base &+ (limit &- remaining)
+                    return .stop(.trigger(.breakpoint(pc: pc)))
+                }
                 // Block entry: make pc's page current, find its slot, charge the block.
                 if let slot = chargeBlock(at: pc, precise: precise, budget: &remaining) {
                     d = slot

@@ -15,7 +15,8 @@
 /// a store to the reserved doubleword drops the reservation (see `RV64A`).
 extension Hart {
     /// Translates `va`, checks that its page is RAM and caches the page in the TLB (no write entry
-    /// for tohost's page). Returns the physical address, or nil with `lastFault` set.
+    /// for tohost's page, none for a page a matching watchpoint covers). Returns the physical
+    /// address, or nil with `lastFault` set.
     func translateAndCache(_ va: UInt64, _ access: AccessType, pc: UInt64) -> UInt64? {
         guard let pa = translatePhysical(va, access, pc: pc) else { return nil }
         let pageStart = pa & TLB.pageMask
@@ -25,11 +26,14 @@ extension Hart {
         }
         let table: UnsafeMutablePointer<TLBEntry>
         switch access {
-        case .read: table = tlb.read
+        case .read:
+            if watchpointsArmed && watchCovers(page: va & TLB.pageMask, write: false) { return pa }
+            table = tlb.read
         case .execute: table = tlb.fetch
         case .write:
             if let tohost = tohostAddress, tohost & TLB.pageMask == pageStart { return pa }
             if let reserved = reservation, reserved & TLB.pageMask == pageStart { return pa }
+            if watchpointsArmed && watchCovers(page: va & TLB.pageMask, write: true) { return pa }
             table = tlb.write
         }
         tlb.fill(table, virtualPage: va & TLB.pageMask, hostPage: memory.hostPointer(pageStart))
@@ -67,6 +71,7 @@ extension Hart {
         for i in 0..<size {
             value |= UInt64(memory.load(UInt8.self, at: byteAddress(va, i, pages))) << (8 * i)
         }
+        if watchpointsArmed { noteAccess(va, size: size, write: false) }
         return value
     }
 
@@ -86,6 +91,7 @@ extension Hart {
             if pa == tohostAddress { hitTohost = true }
             dropReservation(ifStoreTouches: pa)
         }
+        if watchpointsArmed { noteAccess(va, size: size, write: true) }
         guard hitTohost, let tohost = tohostAddress else { return true }
         let word = memory.contains(tohost, length: 8) ? memory.load(UInt64.self, at: tohost) : value
         guard word != 0 else { return true }
