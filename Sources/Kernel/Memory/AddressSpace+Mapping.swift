@@ -16,8 +16,8 @@ extension AddressSpace {
     }
 
     /// Moves the pages of `[oldStart, oldStart + oldSize)`, which lie in one region, to a new region
-    /// `[newStart, newStart + newSize)` with the same kind and permissions (the moving case of
-    /// `mremap`). Frames move with their contents; nothing is copied. The old range is removed.
+    /// `[newStart, newStart + newSize)` with the same kind, permissions, name and file (the moving case
+    /// of `mremap`). Frames move with their contents; nothing is copied. The old range is removed.
     /// Returns false, changing nothing, when RAM may not hold the page tables the move needs.
     /// Preconditions: page-aligned bounds, `newSize >= oldSize`, the new range free.
     public func move(from oldStart: UInt64, size oldSize: UInt64, to newStart: UInt64, size newSize: UInt64) -> Bool {
@@ -26,9 +26,13 @@ extension AddressSpace {
             preconditionFailure("moving pages that are not in one region")
         }
         guard frames.framesFree >= Int(newSize >> 21) + 3 else { return false }
-        let id = add(MemRegion(kind: region.kind, start: newStart, end: newStart + newSize, permissions: region.permissions))
+        var moved = region
+        moved.start = newStart
+        moved.end = newStart + newSize
+        moved.backing?.offset += oldStart - region.start
+        let id = add(moved)
         let i = index(of: id)
-        var moved = 0
+        var movedPages = 0
         for page in pageTable.mappedPages(from: oldStart, to: oldStart + oldSize) {
             guard let frame = pageTable.unmap(virtualAddress: page) else { continue }
             let target = newStart + (page - oldStart)
@@ -37,11 +41,11 @@ extension AddressSpace {
             precondition(mapped, "frames were reserved for the move's tables")
             if region.permissions.isEmpty { pageTable.protect(virtualAddress: target, permissions: []) }
             caches.invalidateDecodedCode(physicalPage: frame)
-            moved += 1
+            movedPages += 1
         }
-        entries[i].region.residentPages = moved
+        entries[i].region.residentPages = movedPages
         unmap(from: oldStart, to: oldStart + oldSize, pinned: [])
-        if moved > 0 { caches.flushTLB() }
+        if movedPages > 0 { caches.flushTLB() }
         return true
     }
 

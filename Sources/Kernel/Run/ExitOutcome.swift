@@ -11,6 +11,8 @@ public enum KillReason: Equatable, Sendable {
     case abort
     /// Guest RAM ran out while handling a fault: 137 (SIGKILL).
     case outOfMemory
+    /// An access to a page of a file mapping wholly past the end of the file: 135 (SIGBUS).
+    case busError
 
     /// 128 + the signal number.
     public var exitStatus: Int32 {
@@ -20,6 +22,7 @@ public enum KillReason: Equatable, Sendable {
         case .breakpoint: return 133
         case .abort: return 134
         case .outOfMemory: return 137
+        case .busError: return 135
         }
     }
 }
