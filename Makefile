@@ -40,10 +40,11 @@ include guest/isa/isa.mk
 include guest/linux/linux.mk
 include guest/bench/bench.mk
 include guest/busybox/busybox.mk
+include guest/dynamic/dynamic.mk
 
-guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-dynamic
 
-test: deps build guest test-swift test-guest test-linux test-busybox
+test: deps build guest test-swift test-guest test-linux test-busybox test-dynamic
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test
