@@ -14,7 +14,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a RISC-V RV64 ELF program.",
         discussion: """
             Hosted (default): the program runs in U-mode on the Swift kernel with Linux riscv64 syscalls, \
-            an on-demand stack and an sbrk heap. Bare (--bare, implied when the ELF defines 'tohost'): \
+            an on-demand stack and an sbrk heap. Dynamically linked programs start in their interpreter \
+            (PT_INTERP), found in the sysroot (--sysroot; by default Debian's riscv64 cross C library in \
+            /usr/riscv64-linux-gnu when it is installed). Bare (--bare, implied when the ELF defines 'tohost'): \
             the program starts in M-mode at its entry and ends by writing 'tohost' (status = value >> 1).
             """
     )
