@@ -43,10 +43,11 @@ include guest/busybox/busybox.mk
 include guest/debian/debian.mk
 include guest/threads/threads.mk
 include guest/gdb/gdb.mk
+include guest/dynamic/dynamic.mk
 
-guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic
 
-test: deps build guest test-swift test-guest test-linux test-busybox test-gdb
+test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test

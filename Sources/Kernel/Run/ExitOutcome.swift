@@ -16,6 +16,8 @@ public enum KillReason: Equatable, Sendable {
     case signal(UInt64)
     /// The debugger killed the guest, or it went away: 137 (SIGKILL).
     case debugger
+    /// An access to a page of a file mapping wholly past the end of the file: 135 (SIGBUS).
+    case busError
 
     /// 128 + the signal number.
     public var exitStatus: Int32 {
@@ -25,6 +27,7 @@ public enum KillReason: Equatable, Sendable {
         case .breakpoint: return 133
         case .abort: return 134
         case .outOfMemory, .debugger: return 137
+        case .busError: return 135
         case .signal(let number): return 128 + Int32(truncatingIfNeeded: number & 0x7f)
         }
     }
