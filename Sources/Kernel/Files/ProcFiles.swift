@@ -13,7 +13,7 @@ import CHostSys
 extension Process {
     /// The `/proc/self` file that guest `path` (looked up from `base`) names: its part after
     /// `/proc/self/`, or nil when it names none.
-    func procSelfEntry(_ path: String, from base: String) -> String? {
+    func procSelfEntry(_ path: String, from base: LookupBase) -> String? {
         var components: [Substring] = []
         for component in fileSystem.guestAbsolutePath(path, from: base).split(separator: "/") {
             switch component {
