@@ -47,7 +47,7 @@ include guest/dynamic/dynamic.mk
 
 guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic
 
-test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic
+test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-debian
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test
