@@ -4,7 +4,7 @@ CROSS   ?= riscv64-linux-gnu-
 TINYRV  := .build/debug/tinyrv
 TINYRV_RELEASE := .build/release/tinyrv
 
-.PHONY: all help deps build release guest demo test test-swift test-guest bench clean
+.PHONY: all help deps build release guest demo test test-swift test-guest test-fuzz fuzz bench clean
 
 all: build guest
 
@@ -16,6 +16,7 @@ help:
 	@echo "make release  release build of tinyrv (.build/release/tinyrv)"
 	@echo "make guest    cross-compile the guest programs into guest/build/"
 	@echo "make bench    release build; benchmarks under tinyrv, qemu-riscv64 and natively"
+	@echo "make fuzz     release build; the fuzzers for FUZZ_SECONDS (default 600) with FUZZ_SEED (default 1)"
 	@echo "make clean    remove build outputs"
 
 # `deps` always checks; incremental builds only rerun the check when the install list changed.
@@ -43,13 +44,24 @@ include guest/busybox/busybox.mk
 
 guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox
 
-test: deps build guest test-swift test-guest test-linux test-busybox
+test: deps build guest test-swift test-guest test-linux test-busybox test-fuzz
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test
 
 test-guest: build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
+
+# The fuzzers (scripts/fuzz/): `make test` runs each briefly with a fixed seed, so a regression fails
+# the suite; `make fuzz` runs the release binary for FUZZ_SECONDS, at low priority.
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?= 1
+
+test-fuzz: build guest-tests guest-linux
+	python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV) --seconds 21 --seed 1
+
+fuzz: release guest-tests guest-linux
+	nice python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV_RELEASE) --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 bench: $(DEPS_STAMP) release guest-bench
 	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --markdown guest/build/bench/results.md
