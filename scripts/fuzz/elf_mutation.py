@@ -54,7 +54,7 @@ def mutate(rng, original):
             value = interesting(rng, size, get(data, at, size))
             put(data, at, size, value)
             done.append(f"phdr{index}+{offset}={value:#x}")
-        elif kind == "bytes":
+        elif kind == "bytes" and data:
             for _ in range(rng.randint(1, 16)):
                 at = rng.randrange(min(len(data), rng.choice([ELF_HEADER + phnum * PROGRAM_HEADER + 64, len(data)])))
                 data[at] = rng.randrange(256)
@@ -95,7 +95,7 @@ def guest_chose(tinyrv, path, status, work):
 
 
 BUDGET = 2_000_000
-TIMEOUT = 20
+TIMEOUT = 60
 
 
 def fuzz(tinyrv, seed, deadline, work, seed_directories, first=0, count=None):

@@ -12,8 +12,8 @@ import time
 import common
 
 BATCH = 200
-BUDGET = 50_000_000
-TIMEOUT = 30
+BUDGET = 5_000_000
+TIMEOUT = 120
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 PATHS = ["file.txt", "sub/inner.txt", "sub", ".", "..", "../outside.txt", "../outside-dir/inner.txt", "/",
