@@ -4,7 +4,7 @@ CROSS   ?= riscv64-linux-gnu-
 TINYRV  := .build/debug/tinyrv
 TINYRV_RELEASE := .build/release/tinyrv
 
-.PHONY: all help deps build release guest demo test test-swift test-guest test-fuzz fuzz bench clean
+.PHONY: all help deps build release guest demo test test-swift test-guest test-gdb test-fuzz fuzz bench clean
 
 all: build guest
 
@@ -41,16 +41,27 @@ include guest/isa/isa.mk
 include guest/linux/linux.mk
 include guest/bench/bench.mk
 include guest/busybox/busybox.mk
+include guest/debian/debian.mk
+include guest/threads/threads.mk
+include guest/gdb/gdb.mk
+include guest/dynamic/dynamic.mk
 
-guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic
 
-test: deps build guest test-swift test-guest test-linux test-busybox test-fuzz
+test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-fuzz
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test
 
 test-guest: build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
+
+# gdb-multiarch drives `tinyrv run --gdb` in batch mode over the programs of guest/gdb.
+test-gdb: build guest-gdb
+	python3 scripts/gdb-test.py --tinyrv $(TINYRV) --programs $(GDB_GUEST_BUILD)
+
+bench: $(DEPS_STAMP) release guest-bench guest-bench-dynamic
+	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --sysroot $(DEBIAN_SYSROOT) --markdown guest/build/bench/results.md
 
 # The fuzzers (scripts/fuzz/): `make test` runs each briefly with a fixed seed, so a regression fails
 # the suite; `make fuzz` runs the release binary for FUZZ_SECONDS, at low priority.
@@ -62,9 +73,6 @@ test-fuzz: build guest-tests guest-linux
 
 fuzz: release guest-tests guest-linux
 	nice python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV_RELEASE) --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
-
-bench: $(DEPS_STAMP) release guest-bench
-	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --markdown guest/build/bench/results.md
 
 demo: deps build guest
 	$(TINYRV) test guest/build/tests guest/build/isa

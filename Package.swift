@@ -2,8 +2,8 @@
 import PackageDescription
 
 // Layers (data flows down, nothing reaches upward):
-//   tinyrv -> TinyRVCommands -> Kernel -> ELF -> CLibELF
-//                                     \-> RISCV
+//   tinyrv -> TinyRVCommands -> GDBStub -> Kernel -> ELF -> CLibELF
+//                                                \-> RISCV
 let hotLoopFlags: [SwiftSetting] = [
     .unsafeFlags(["-enforce-exclusivity=unchecked", "-Xllvm", "-tail-dup-indirect-size=40", "-Xllvm", "-tail-dup-pred-size=256", "-Xllvm", "-tail-dup-succ-size=256"]),
 ]
@@ -26,10 +26,11 @@ let package = Package(
         .target(name: "RISCV", swiftSettings: hotLoopFlags),
         .target(name: "CHostSys"),
         .target(name: "Kernel", dependencies: ["RISCV", "ELF", "CHostSys"]),
+        .target(name: "GDBStub", dependencies: ["Kernel", "RISCV"]),
         .target(
             name: "TinyRVCommands",
             dependencies: [
-                "Kernel", "RISCV", "ELF",
+                "GDBStub", "Kernel", "RISCV", "ELF",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -37,6 +38,7 @@ let package = Package(
         .testTarget(name: "ELFTests", dependencies: ["ELF"]),
         .testTarget(name: "RISCVTests", dependencies: ["RISCV"]),
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "RISCV", "ELF"]),
+        .testTarget(name: "GDBStubTests", dependencies: ["GDBStub", "Kernel", "RISCV"]),
         .testTarget(name: "TinyRVCommandsTests", dependencies: ["TinyRVCommands"]),
     ],
     swiftLanguageModes: [.v5]

@@ -110,15 +110,36 @@ def measure(column, expected, timeout):
     return expected
 
 
-def benchmark(name, args, options):
-    """Runs one benchmark on every engine, interleaved; returns its columns and the expected output."""
-    native = os.path.join(options.bench_dir, "native", name)
+def static_commands(name, args, options):
+    """The native, qemu and tinyrv commands of one program of the benchmark directory."""
     guest = os.path.join(options.bench_dir, name)
-    columns = [Column("native", [native] + args)]
+    return ([os.path.join(options.bench_dir, "native", name)] + args, [options.qemu, guest] + args,
+            [options.tinyrv, "run", "--stats", guest] + args)
+
+
+def dynamic_benchmarks(options):
+    """With --sysroot: Debian's python3 on a CPU-bound script, and a dynamic hello's start-up, each run
+    through the sysroot (qemu-riscv64 -L, tinyrv run --sysroot) next to the host's own build."""
+    sysroot, directory = options.sysroot, os.path.join(options.bench_dir, "dynamic")
+    script = os.path.join("guest", "bench", "dynamic", "pystone.py")
+    hello = os.path.join(directory, "hello")
+    return [
+        ("python3 (Debian, dynamic)", ["python3", script],
+         [options.qemu, "-L", sysroot, os.path.join(sysroot, "usr/bin/python3"), script],
+         [options.tinyrv, "run", "--stats", "--sysroot", sysroot, os.path.join(sysroot, "usr/bin/python3"), script]),
+        ("hello (dynamic start-up)", [os.path.join(directory, "native", "hello")],
+         [options.qemu, "-L", sysroot, hello], [options.tinyrv, "run", "--stats", "--sysroot", sysroot, hello]),
+    ]
+
+
+def benchmark(name, commands, options):
+    """Runs one benchmark on every engine, interleaved; returns its columns and the expected output."""
+    native, qemu, tinyrv = commands
+    columns = [Column("native", native)]
     if not options.no_qemu:
-        columns.append(Column("qemu", [options.qemu, guest] + args))
+        columns.append(Column("qemu", qemu))
     if options.tinyrv:
-        columns.append(Column("tinyrv", [options.tinyrv, "run", "--stats", guest] + args))
+        columns.append(Column("tinyrv", tinyrv))
     expected = None
     for run in range(options.runs):
         for column in columns:
@@ -235,6 +256,8 @@ def parse_arguments(argv):
     parser.add_argument("--bench-dir", default=BENCH_DIR, help=f"benchmark directory (default {BENCH_DIR})")
     parser.add_argument("--qemu", default="qemu-riscv64", help="qemu-user executable (default qemu-riscv64)")
     parser.add_argument("--no-qemu", action="store_true", help="skip qemu-riscv64")
+    parser.add_argument("--sysroot", metavar="DIR",
+                        help="also run the dynamic benchmarks through this Debian sysroot (make guest-debian)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per run before it fails (default 600)")
     options = parser.parse_args(argv)
     if options.runs < 1:
@@ -246,6 +269,8 @@ def parse_arguments(argv):
         options.tinyrv = found if os.sep not in options.tinyrv else options.tinyrv
     if not options.no_qemu and shutil.which(options.qemu) is None:
         parser.error(f"{options.qemu} not found (apt-get install qemu-user, or --no-qemu)")
+    if options.sysroot and not os.path.isdir(options.sysroot):
+        parser.error(f"{options.sysroot} does not exist: run `make guest-debian` first")
     if not os.path.isdir(options.bench_dir):
         parser.error(f"{options.bench_dir} does not exist: run `make guest-bench` first")
     return options, parser
@@ -268,9 +293,12 @@ def main(argv):
     args = [options.scale] if options.scale else []
 
     rows, errors, notes, qemu_ratios, native_ratios, outputs = [], [], [], [], [], []
-    for name in names:
+    benchmarks = [(name, static_commands(name, args, options)) for name in names]
+    if options.sysroot:
+        benchmarks += [(name, commands) for name, *commands in dynamic_benchmarks(options)]
+    for name, commands in benchmarks:
         print(f"{name}:", file=sys.stderr)
-        columns, expected = benchmark(name, args, options)
+        columns, expected = benchmark(name, commands, options)
         cells, versus_qemu, versus_native = row_for(name, columns)
         rows.append(cells)
         qemu_ratios.append(versus_qemu)
@@ -282,7 +310,7 @@ def main(argv):
                          + ("from tinyrv's own report" if tinyrv.reported_mips else "not computed"))
         if expected is not None:
             outputs.append(f"{name}: {expected.decode(errors='replace').strip().splitlines()[-1]}")
-    if len(names) > 1 and options.tinyrv:
+    if len(benchmarks) > 1 and options.tinyrv:
         rows.append(["geometric mean", "", "", "", "", format_percent(geometric_mean(qemu_ratios)),
                      format_percent(geometric_mean(native_ratios))])
 

@@ -5,7 +5,9 @@
 #
 # usage: scripts/busybox-difftest.sh TINYRV BUSYBOX CASEFILE [NAME...]   (run from the repository root)
 #   TINYRV    the tinyrv executable, e.g. .build/debug/tinyrv
-#   BUSYBOX   Debian's static riscv64 busybox, e.g. guest/build/busybox/busybox (scripts/fetch-busybox.sh)
+#   BUSYBOX   Debian's static riscv64 busybox, e.g. guest/build/busybox/busybox (scripts/fetch-busybox.sh);
+#             or `-`: each case names its own program as its first word, a path inside DIFFTEST_SYSROOT
+#             (e.g. /usr/bin/lua5.4), run from there (`make test-debian`)
 #   CASEFILE  the case list, e.g. guest/busybox/cases.txt
 #   NAME      run only these cases (default: all)
 #
@@ -19,7 +21,8 @@
 #   args           the rest of the line, shell words: quote with '...' or "..." (parsed by bash, so keep
 #                  $ and ` inside single quotes). The first word is the applet. Paths must be relative: the
 #                  tinyrv sandbox root is the current directory.
-# Environment: DIFFTEST_TIMEOUT (seconds per run, default 60), QEMU (default qemu-riscv64).
+# Environment: DIFFTEST_TIMEOUT (seconds per run, default 60), QEMU (default qemu-riscv64), DIFFTEST_SYSROOT
+# (the sysroot of dynamic programs, given to both: see scripts/lib/differential.sh).
 #
 # Prints `PASS name`, `FAIL name: what differs` (with a short diff), `XFAIL name: reason` or `XPASS name` per
 # case, then `N expected failures` when there are any, and last `N passed, N failed`.
@@ -42,7 +45,11 @@ qemu=${QEMU:-qemu-riscv64}
 . "$(dirname "$0")/lib/differential.sh"
 
 command -v "$tinyrv" >/dev/null || { echo "$0: $tinyrv is not an executable" >&2; exit 2; }
-[ -x "$busybox" ] || { echo "$0: $busybox is not an executable (make guest-busybox)" >&2; exit 2; }
+if [ "$busybox" = - ]; then
+    [ -d "${DIFFTEST_SYSROOT:-}" ] || { echo "$0: BUSYBOX - needs DIFFTEST_SYSROOT=DIR" >&2; exit 2; }
+else
+    [ -x "$busybox" ] || { echo "$0: $busybox is not an executable (make guest-busybox)" >&2; exit 2; }
+fi
 [ -f "$cases_file" ] || { echo "$0: $cases_file is not a file" >&2; exit 2; }
 command -v "$qemu" >/dev/null || { echo "$0: $qemu not found (apt-get install qemu-user)" >&2; exit 2; }
 command -v timeout >/dev/null || { echo "$0: timeout(1) not found" >&2; exit 2; }
@@ -113,9 +120,14 @@ run_case() { # run_case NAME
         return
     fi
     local -a args=("$@")
+    if [ "$busybox" = - ]; then
+        args[0]=${DIFFTEST_SYSROOT%/}${args[0]}
+    else
+        args=("$busybox" "${args[@]}")
+    fi
 
     local out="$work/$name"
-    run_both "$out" "$stdin_file" "$busybox" "${args[@]}"
+    run_both "$out" "$stdin_file" "${args[@]}"
 
     local expected=${case_status[$name]}
     if [ -n "$expected" ] && [ "$qemu_status" != "$expected" ]; then

@@ -37,7 +37,7 @@ public enum ELFError: Error, Equatable, CustomStringConvertible {
     case unsupportedVersion(UInt8)
     /// `e_machine` is not EM_RISCV.
     case wrongMachine(UInt16)
-    /// `e_type` is not ET_EXEC.
+    /// `e_type` is neither ET_EXEC nor ET_DYN.
     case notExecutable(UInt16)
     /// `e_phentsize` is not the size of an Elf64_Phdr.
     case badProgramHeaderEntrySize(UInt16)
@@ -55,6 +55,8 @@ public enum ELFError: Error, Equatable, CustomStringConvertible {
     case addressOverflow(segment: Int, address: UInt64, memorySize: UInt64)
     /// The segment's virtual range ends above `ELFFile.addressSpaceLimit` (2^38).
     case beyondAddressSpace(segment: Int, end: UInt64)
+    /// The PT_INTERP segment does not hold a NUL-terminated, non-empty path.
+    case badInterpreter
     /// The file has no PT_LOAD segment, so there is nothing to run.
     case noLoadableSegments
     /// libelf rejected the file for a reason tinyrv does not classify; the payload is libelf's message.
@@ -72,7 +74,7 @@ public enum ELFError: Error, Equatable, CustomStringConvertible {
         case .unsupportedVersion(let value): "unsupported ELF version \(value) (expected EV_CURRENT, 1)"
         case .wrongMachine(let value): "wrong machine: \(Self.machineName(value)) (expected RISC-V)"
         case .notExecutable(let value):
-            "not an executable: \(Self.typeName(value)) (tinyrv runs static ET_EXEC programs)"
+            "not an executable: \(Self.typeName(value)) (tinyrv runs ET_EXEC and ET_DYN programs)"
         case .badProgramHeaderEntrySize(let size):
             "program header entry size is \(size) bytes (expected \(ELFConstant.programHeader64Size))"
         case .badSectionHeaderEntrySize(let size):
@@ -86,6 +88,7 @@ public enum ELFError: Error, Equatable, CustomStringConvertible {
             "segment \(index): address range \(hex(address)) + \(hex(memorySize)) overflows"
         case .beyondAddressSpace(let index, let end):
             "segment \(index) ends at \(hex(end)), beyond the 38-bit user address space (\(hex(ELFFile.addressSpaceLimit)))"
+        case .badInterpreter: "PT_INTERP does not hold a NUL-terminated path"
         case .noLoadableSegments: "no loadable segments"
         case .malformed(let reason): "malformed ELF file: \(reason)"
         }

@@ -11,8 +11,14 @@ public struct ELFFile: Sendable {
     /// (addresses from 2^38 up sign-extend into the kernel half).
     public static let addressSpaceLimit: UInt64 = 1 << 38
 
-    /// `e_entry`: where execution starts.
+    /// `e_entry`: where execution starts (relative to the load base when `isPositionIndependent`).
     public let entry: UInt64
+    /// True for ET_DYN (a position-independent executable, or a shared object such as the dynamic
+    /// loader): its addresses are offsets from a load base the kernel chooses. False for ET_EXEC.
+    public let isPositionIndependent: Bool
+    /// The PT_INTERP path (the dynamic loader, e.g. `/lib/ld-linux-riscv64-lp64d.so.1`), nil for a
+    /// program that starts at its own entry.
+    public let interpreter: String?
     /// The PT_LOAD segments in file (program header) order; never empty, pairwise disjoint virtual ranges.
     public let segments: [ELFSegment]
     /// The program header table's location and shape, for AT_PHDR, AT_PHENT and AT_PHNUM.
@@ -29,8 +35,8 @@ public struct ELFFile: Sendable {
     }
 
     /// Parses `bytes` with libelf (`elf_memory`) and validates them, in this order: the ELF magic and
-    /// header (ELFCLASS64, ELFDATA2LSB, EM_RISCV, ET_EXEC), the program header table's bounds, every
-    /// PT_LOAD and PT_TLS segment, overlap between PT_LOAD segments, the presence of a PT_LOAD, then the
+    /// header (ELFCLASS64, ELFDATA2LSB, EM_RISCV, ET_EXEC or ET_DYN), the program header table's bounds,
+    /// every PT_LOAD, PT_TLS and PT_INTERP segment, overlap between PT_LOAD segments, the presence of a PT_LOAD, then the
     /// section header table and section bounds. Throws the `ELFError` of the first failed check.
     public init(bytes: [UInt8]) throws(ELFError) {
         let parsed = LibELFImage.open(bytes) { image -> Result<ELFFile, ELFError> in
@@ -60,6 +66,7 @@ public struct ELFFile: Sendable {
         var segments: [ELFSegment] = []
         var tls: ELFSegment?
         var programHeaderAddress: UInt64?
+        var interpreter: String?
         for index in 0..<headerCount {
             guard let phdr = image.programHeader(index) else { throw .malformed(LibELFImage.lastErrorMessage) }
             switch phdr.type {
@@ -73,6 +80,9 @@ public struct ELFFile: Sendable {
                 tls = try Self.segment(phdr, image: image)
             case ELFConstant.segmentProgramHeaders:
                 programHeaderAddress = phdr.virtualAddress
+            case ELFConstant.segmentInterpreter:
+                try SegmentValidation.checkContents(phdr, index: index, fileSize: fileSize)
+                interpreter = try Self.interpreterPath(phdr, image: image)
             default:
                 break
             }
@@ -96,6 +106,8 @@ public struct ELFFile: Sendable {
         let tableSize = UInt64(headerCount) * UInt64(header.programHeaderEntrySize)
         let table = (offset: header.programHeaderOffset, size: tableSize)
         self.entry = header.entry
+        self.isPositionIndependent = header.type == ELFConstant.typeShared
+        self.interpreter = interpreter
         self.segments = segments
         self.tls = tls
         self.programHeaders = ProgramHeaderTable(
@@ -132,6 +144,16 @@ public struct ELFFile: Sendable {
             fileSize: phdr.fileSize, memorySize: phdr.memorySize, alignment: phdr.alignment,
             flags: SegmentFlags(rawValue: phdr.flags).intersection([.read, .write, .execute]),
             bytes: bytes, fileOffset: phdr.offset)
+    }
+
+    /// The path PT_INTERP names: its bytes up to the first NUL. Throws `.badInterpreter` for an empty
+    /// path or one with no NUL.
+    private static func interpreterPath(_ phdr: RawProgramHeader, image: LibELFImage) throws(ELFError) -> String {
+        guard let bytes = image.fileBytes(offset: phdr.offset, size: phdr.fileSize) else {
+            throw .malformed(LibELFImage.lastErrorMessage)
+        }
+        guard let nul = bytes.firstIndex(of: 0), nul > 0 else { throw .badInterpreter }
+        return String(decoding: bytes[..<nul], as: UTF8.self)
     }
 
     /// Where the file range lands in memory: inside the first PT_LOAD whose file bytes cover all of it

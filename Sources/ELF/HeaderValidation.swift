@@ -28,10 +28,13 @@ enum HeaderValidation {
         guard data == ELFConstant.littleEndian else { throw .wrongByteOrder(data) }
     }
 
-    /// Requires EM_RISCV, then ET_EXEC.
+    /// Requires EM_RISCV, then ET_EXEC or ET_DYN (a position-independent executable or a shared object
+    /// such as the dynamic loader).
     static func checkHeader(_ header: RawHeader) throws(ELFError) {
         guard header.machine == ELFConstant.machineRISCV else { throw .wrongMachine(header.machine) }
-        guard header.type == ELFConstant.typeExecutable else { throw .notExecutable(header.type) }
+        guard header.type == ELFConstant.typeExecutable || header.type == ELFConstant.typeShared else {
+            throw .notExecutable(header.type)
+        }
     }
 
     /// Requires every program header the ELF header announces to lie inside the file, with the ELF64

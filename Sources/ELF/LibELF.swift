@@ -178,7 +178,7 @@ enum ELFConstant {
     static let typeShared = UInt16(ET_DYN), typeCore = UInt16(ET_CORE)
     static let programExtendedCount = UInt16(PN_XNUM)
     static let segmentLoad = UInt32(PT_LOAD), segmentProgramHeaders = UInt32(PT_PHDR)
-    static let segmentTLS = UInt32(PT_TLS)
+    static let segmentTLS = UInt32(PT_TLS), segmentInterpreter = UInt32(PT_INTERP)
     static let sectionSymbols = UInt32(SHT_SYMTAB), sectionNoBits = UInt32(SHT_NOBITS)
     static let sectionUndefined = UInt16(SHN_UNDEF)
     static let symbolNoType = UInt8(STT_NOTYPE), symbolObject = UInt8(STT_OBJECT)

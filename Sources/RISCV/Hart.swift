@@ -18,8 +18,10 @@ public enum StopReason: Equatable, Sendable {
     case trap(Trap)
     /// `maxInstructions` instructions retired.
     case budgetExhausted
-    /// A store wrote `value` to the physical address `tohostAddress`; `pc` is past the store.
+    /// A store left the nonzero `value` at the physical address `tohostAddress`; `pc` is past the store.
     case tohost(UInt64)
+    /// A debug trigger fired (see `Hart+Triggers`).
+    case trigger(TriggerHit)
 }
 
 /// One RV64IMAFDC hart with M/S/U privilege and a Sv39 MMU.
@@ -62,6 +64,10 @@ public final class Hart {
     var pendingStop = StopReason.budgetExhausted
     /// Traps that may still be taken in this `run` call (guards against trap storms).
     var trapAllowance: UInt64 = 0
+    /// Breakpoints and watchpoints (`Hart+Triggers`); the two flags say whether any are set.
+    var triggers = Triggers()
+    var breakpointsArmed = false
+    var watchpointsArmed = false
 
     let tlb: TLB
     let codeCache: DecodedCodeCache
@@ -104,9 +110,14 @@ public final class Hart {
         get { currentPrivilege }
         set { setPrivilege(newValue) }
     }
-    /// instret: instructions retired since reset (also minstret/instret).
+    /// Instructions retired since reset: what `--max-instructions` and the statistics count, and
+    /// the clock of mcycle, minstret and mtime (guest writes to those CSRs never change it).
     public var instructionsRetired: UInt64 = 0
-    /// Physical address of the HTIF `tohost` word, if any. Stores to it stop `run` with `.tohost`.
+    /// mtime advances by one every this many retired instructions: a 10 MHz timebase at a
+    /// nominal 100 million instructions per second, the same clock the kernel's times use.
+    public static let instructionsPerTick: UInt64 = 10
+    /// Physical address of the HTIF `tohost` word, if any. Stores that leave it nonzero stop `run`
+    /// with `.tohost`; a store of 0 is an ordinary store (HTIF ignores a zero word).
     public var tohostAddress: UInt64? {
         didSet { flushTLB() }
     }
@@ -163,6 +174,7 @@ public final class Hart {
         fetchSlots = codeCache.emptyPage
     }
     /// Runs until a stop reason arises or `maxInstructions` more instructions retire.
+    /// While breakpoints are set it runs the precise loop, which checks each pc against them.
     ///
     /// Instructions that trap do not retire. An odd `pc` (only the host can set one) raises
     /// instruction address misaligned before anything runs. In architectural delivery a trap storm
@@ -171,7 +183,7 @@ public final class Hart {
     public func run(maxInstructions: UInt64) -> StopReason {
         trapAllowance = maxInstructions
         if pc & 1 != 0, deliver(Trap(.instructionAddressMisaligned, value: pc, pc: pc)) { return pendingStop }
-        let exit = instructionTracer == nil ? runFast(maxInstructions: maxInstructions)
+        let exit = instructionTracer == nil && !breakpointsArmed ? runFast(maxInstructions: maxInstructions)
             : runPrecise(maxInstructions: maxInstructions)
         switch exit {
         case .stop(let reason): return reason

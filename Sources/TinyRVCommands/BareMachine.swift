@@ -1,4 +1,5 @@
 import ELF
+import Kernel
 import RISCV
 #if canImport(Glibc)
 import Glibc
@@ -29,6 +30,8 @@ struct BareMachine {
     enum Outcome: Equatable {
         case exited(status: Int32)
         case budgetExhausted
+        /// The debugger ended the run; the message follows `tinyrv: killed: `.
+        case killed(String)
     }
 
     let hart: Hart
@@ -57,12 +60,24 @@ struct BareMachine {
         fromhost = elf.symbol(named: "fromhost").flatMap { memory.contains($0, length: 8) ? $0 : nil }
     }
 
-    /// Runs until the program reports through `tohost` or `maxInstructions` retire.
-    func run(maxInstructions: UInt64?) -> Outcome {
+    /// Runs until the program reports through `tohost`, `maxInstructions` retire or the debugger
+    /// (which gets its stops between `hart.run` calls) ends the run.
+    func run(maxInstructions: UInt64?, debugger: DebugSession? = nil) -> Outcome {
+        let outcome = runUntilExit(maxInstructions: maxInstructions, debugger: debugger)
+        switch outcome {
+        case .exited(let status): debugger?.exited(.exited(code: Int64(status)))
+        case .budgetExhausted: debugger?.exited(.budgetExhausted)
+        case .killed(let message): debugger?.exited(.killed(.debugger, message: message))
+        }
+        return outcome
+    }
+
+    private func runUntilExit(maxInstructions: UInt64?, debugger: DebugSession?) -> Outcome {
         var remaining = maxInstructions ?? UInt64.max
+        if let kill = debugger?.start() { return .killed(kill) }
         while true {
             let before = hart.instructionsRetired
-            let stop = hart.run(maxInstructions: remaining)
+            let stop = hart.run(maxInstructions: debugger?.budget(upTo: remaining) ?? remaining)
             remaining -= min(remaining, hart.instructionsRetired - before)
             switch stop {
             case .tohost(let value) where value >> 48 == 0x0101:
@@ -70,10 +85,13 @@ struct BareMachine {
             case .tohost(let value):
                 return .exited(status: Self.status(forToHost: value))
             case .budgetExhausted:
-                return .budgetExhausted
+                if remaining == 0 || debugger == nil { return .budgetExhausted }
+            case .trigger:
+                break
             case .trap(let trap):
                 preconditionFailure("architectural delivery returned a trap: \(trap)")
             }
+            if let kill = debugger?.ran(stop) { return .killed(kill) }
         }
     }
 

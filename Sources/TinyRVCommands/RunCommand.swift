@@ -1,5 +1,6 @@
 import ArgumentParser
 import ELF
+import GDBStub
 import Kernel
 import RISCV
 #if canImport(Glibc)
@@ -14,7 +15,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Run a RISC-V RV64 ELF program.",
         discussion: """
             Hosted (default): the program runs in U-mode on the Swift kernel with Linux riscv64 syscalls, \
-            an on-demand stack and an sbrk heap. Bare (--bare, implied when the ELF defines 'tohost'): \
+            an on-demand stack and an sbrk heap. Dynamically linked programs start in their interpreter \
+            (PT_INTERP), found in the sysroot (--sysroot; by default Debian's riscv64 cross C library in \
+            /usr/riscv64-linux-gnu when it is installed). Bare (--bare, implied when the ELF defines 'tohost'): \
             the program starts in M-mode at its entry and ends by writing 'tohost' (status = value >> 1).
             """
     )
@@ -52,8 +55,13 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The only host directory the guest's file calls may read (and its current directory). No path escapes it: not '..', not an absolute path, not a symlink.", valueName: "DIR"))
     var fsRoot: String = "."
 
-    @Flag(help: "Let the guest create, truncate and write files under --fs-root.")
+    @Flag(help: "Let the guest create, truncate and write files under --fs-root, and write through MAP_SHARED mappings.")
     var fsWrite = false
+
+    @Option(help: ArgumentHelp("Serve the GDB remote protocol on 127.0.0.1:PORT (0 picks a free port) or a Unix socket: load the program, wait for one client before the first instruction. Attach with: gdb-multiarch PROGRAM -ex 'target remote :PORT'. The address is printed on stderr.", valueName: "PORT|unix:PATH"))
+    var gdb: String?
+    @Option(help: ArgumentHelp("As qemu-riscv64 -L: the dynamic loader and every absolute path the guest opens for reading are looked up in DIR first (read-only), then under --fs-root. Default: /usr/riscv64-linux-gnu when Debian's libc6-riscv64-cross is installed; 'none' turns it off.", valueName: "DIR"))
+    var sysroot: String?
 
     @Argument(help: "The ELF program to run.")
     var program: String
@@ -65,6 +73,9 @@ struct RunCommand: ParsableCommand {
         guard (1...1 << 20).contains(stackPages) else {
             throw ValidationError("--stack-pages must be from 1 to 1048576, not \(stackPages)")
         }
+        if let gdb, SocketListener.Address(gdb) == nil {
+            throw ValidationError("--gdb takes a port (0-65535) or unix:PATH, not '\(gdb)'")
+        }
         for entry in setEnvironment where !entry.contains("=") || entry.hasPrefix("=") {
             throw ValidationError("--env takes NAME=VALUE, not '\(entry)'")
         }
@@ -72,6 +83,18 @@ struct RunCommand: ParsableCommand {
         guard stat(fsRoot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
             throw ValidationError("--fs-root '\(fsRoot)' is not a directory")
         }
+        if let sysroot, sysroot != "none" {
+            guard stat(sysroot, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR else {
+                throw ValidationError("--sysroot '\(sysroot)' is not a directory")
+            }
+        }
+    }
+
+    /// The sysroot in effect: --sysroot DIR, none for `--sysroot none`, else Debian's cross C library
+    /// when it is installed.
+    var effectiveSysroot: String? {
+        guard let sysroot else { return Sysroot.defaultPath }
+        return sysroot == "none" ? nil : sysroot
     }
 
     /// tinyrv's environment (unless --clear-env), less --unset-env names, then --env entries (which replace).
@@ -90,15 +113,32 @@ struct RunCommand: ParsableCommand {
                           message: error.isFileNotFound ? "\(error)" : "\(program): \(error)")
         }
         let sink = try TraceOutput.open(path: traceFile)
+        let listener = try gdb.flatMap(SocketListener.Address.init).map(listen)
         let clock = WallClock()
         if bare || elf.symbol(named: "tohost") != nil {
-            try runBare(elf, sink: sink, clock: clock)
+            try runBare(elf, sink: sink, clock: clock, listener: listener)
         } else {
-            try runHosted(elf, sink: sink, clock: clock)
+            try runHosted(elf, sink: sink, clock: clock, listener: listener)
         }
     }
 
-    private func runBare(_ elf: ELFFile, sink: TraceSink, clock: WallClock) throws {
+    /// Listens for the gdb client of `--gdb` and says where on stderr; a refusal is status 125.
+    private func listen(_ address: SocketListener.Address) throws -> SocketListener {
+        do {
+            let listener = try SocketListener(address)
+            fputs("tinyrv: gdb: waiting for a client on \(listener.shownAddress)\n", stderr)
+            return listener
+        } catch {
+            throw Failure(status: ExitStatus.usageOrInternal, message: "--gdb \(gdb ?? ""): \(error)")
+        }
+    }
+
+    /// The stub that serves the client of `listener` (accepted now) for `target`.
+    private func debugServer(_ listener: SocketListener, _ target: DebugTarget) -> GDBServer {
+        GDBServer(connection: listener.accept(), target: target, warn: { fputs("\($0)\n", stderr) })
+    }
+
+    private func runBare(_ elf: ELFFile, sink: TraceSink, clock: WallClock, listener: SocketListener?) throws {
         let machine: BareMachine
         do {
             machine = try BareMachine(elf: elf, memorySize: memory.bytes)
@@ -108,7 +148,8 @@ struct RunCommand: ParsableCommand {
         if trace.options.contains(.instructions) {
             machine.hart.instructionTracer = { pc, bits in sink.write(InstructionTraceFormat.line(pc: pc, bits: bits)) }
         }
-        let outcome = machine.run(maxInstructions: maxInstructions)
+        let debugger = listener.map { DebugSession(hook: debugServer($0, BareTarget(hart: machine.hart)), hart: machine.hart) }
+        let outcome = machine.run(maxInstructions: maxInstructions, debugger: debugger)
         sink.flush()
         if stats {
             StatsReport.bare(instructions: machine.hart.instructionsRetired, seconds: clock.seconds).print()
@@ -119,10 +160,12 @@ struct RunCommand: ParsableCommand {
         case .budgetExhausted:
             throw Failure(status: ExitStatus.budgetExhausted,
                           message: "stopped: instruction budget exhausted (--max-instructions \(maxInstructions ?? 0), pc 0x\(hex(machine.hart.pc)))")
+        case .killed(let message):
+            throw Failure(status: KillReason.debugger.exitStatus, message: "killed: " + message)
         }
     }
 
-    private func runHosted(_ elf: ELFFile, sink: TraceSink, clock: WallClock) throws {
+    private func runHosted(_ elf: ELFFile, sink: TraceSink, clock: WallClock, listener: SocketListener?) throws {
         var options = RunOptions(arguments: [program] + arguments, environment: guestEnvironment, stackPages: stackPages)
         options.fileSystemRoot = fsRoot
         options.allowFileWrites = fsWrite
@@ -130,9 +173,12 @@ struct RunCommand: ParsableCommand {
         options.maxInstructions = maxInstructions
         options.trace = trace.options
         options.traceSink = sink
+        if let listener { options.debugger = { debugServer(listener, HostedTarget(process: $0)) } }
+        options.sysroot = effectiveSysroot
+        if let path = elf.interpreter { options.interpreter = try loadInterpreter(path) }
         let result: (outcome: ExitOutcome, stats: RunStats)
         do {
-            result = try runProgram(ProgramImage(elf), options: options)
+            result = try runProgram(ProgramImage(elf, path: FileMappings.realPath(program)), options: options)
         } catch {
             throw Failure(status: ExitStatus.notRunnable, message: "\(program): \(error)")
         }
@@ -140,6 +186,34 @@ struct RunCommand: ParsableCommand {
         if stats { StatsReport.hosted(result.stats, seconds: clock.seconds).print() }
         if let line = result.outcome.diagnosticLine { fputs("\(line)\n", stderr) }
         throw GuestExit(status: result.outcome.exitStatus)
+    }
+}
+
+extension RunCommand {
+    /// The program's interpreter `path` (PT_INTERP), read from the sysroot or else from --fs-root.
+    /// Throws a failure naming the path and the sysroot, status 127, when it is in neither; 126 when
+    /// it is not an ELF tinyrv can run or names an interpreter itself.
+    func loadInterpreter(_ path: String) throws -> ProgramImage {
+        let sysroot = effectiveSysroot
+        switch InterpreterLookup.read(path, sysroot: sysroot, fileSystemRoot: fsRoot) {
+        case .failure(.notFound):
+            let place = sysroot.map { "in sysroot \($0) or under --fs-root \(fsRoot)" }
+                ?? "under --fs-root \(fsRoot) (no sysroot: give one with --sysroot DIR)"
+            throw Failure(status: ExitStatus.notFound, message: "\(program): interpreter \(path) not found \(place)")
+        case .failure(.unreadable(let reason)):
+            throw Failure(status: ExitStatus.notRunnable, message: "\(program): interpreter \(path): cannot read: \(reason)")
+        case .success(let found):
+            let elf: ELFFile
+            do {
+                elf = try ELFFile(bytes: found.bytes)
+            } catch {
+                throw Failure(status: ExitStatus.notRunnable, message: "\(program): interpreter \(path): \(error)")
+            }
+            guard elf.interpreter == nil else {
+                throw Failure(status: ExitStatus.notRunnable, message: "\(program): interpreter \(path) names an interpreter itself")
+            }
+            return ProgramImage(elf, path: found.hostPath)
+        }
     }
 }
 

@@ -17,7 +17,8 @@ struct StatsReport {
         let faults = stats.pageFaults.byRegion.filter { $0.count > 0 }.map { "\($0.region) \($0.count)" }
         return StatsReport(lines: [
             speedLine(instructions: stats.instructionsRetired, seconds: seconds),
-            "page faults: \(stats.pageFaults.total)" + (faults.isEmpty ? "" : " (" + faults.joined(separator: ", ") + ")"),
+            "page faults: \(stats.pageFaults.total)" + (faults.isEmpty ? "" : " (" + faults.joined(separator: ", ") + ")")
+                + "; filled from files: \(stats.pageFaults.fileFills)",
             "resident pages: stack \(stats.residentStackPages), heap \(stats.residentHeapPages); frames in use \(stats.framesInUse) (peak \(stats.peakFramesInUse))",
         ])
     }

@@ -81,10 +81,22 @@ import ELF
     }
 
     @Test
-    func positionIndependentExecutableIsRejected() throws {
+    func positionIndependentExecutableIsAcceptedAsSuch() throws {
         let directory = try TemporaryFile.directory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = try compile(Self.bareMetalSource, named: "pie.S", flags: ["-nostdlib", "-nostartfiles"], in: directory)
-        #expect(throws: ELFError.notExecutable(3)) { try ELFFile(path: path) }
+        let file = try ELFFile(path: path)
+        #expect(file.isPositionIndependent)
+        #expect(file.interpreter == "/lib/ld-linux-riscv64-lp64d.so.1")
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: compiler)))
+    func staticExecutableHasNoInterpreter() throws {
+        let directory = try TemporaryFile.directory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let path = try compile(Self.bareMetalSource, named: "static.S", flags: ["-nostdlib", "-nostartfiles", "-static", "-no-pie"], in: directory)
+        let file = try ELFFile(path: path)
+        #expect(!file.isPositionIndependent)
+        #expect(file.interpreter == nil)
     }
 }

@@ -78,8 +78,8 @@ import Testing
         #expect(parse(builder.build()) == .wrongMachine(machine))
     }
 
-    @Test(arguments: [UInt16(3), 1, 4, 0])
-    func typeOtherThanExecutableIsRejected(_ type: UInt16) {
+    @Test(arguments: [UInt16(1), 4, 0])
+    func typeOtherThanExecutableOrSharedIsRejected(_ type: UInt16) {
         var builder = ELFBuilder.sample()
         builder.type = type
         #expect(parse(builder.build()) == .notExecutable(type))

@@ -52,9 +52,31 @@ import Glibc
         let r = try run(["run", "--help"])
         #expect(r.status == 0)
         for option in ["--bare", "--stack-pages", "--memory", "--max-instructions", "--trace", "--trace-file",
-                       "--stats", "--env", "--unset-env", "--clear-env", "--fs-root", "--fs-write"] {
+                       "--stats", "--env", "--unset-env", "--clear-env", "--fs-root", "--fs-write", "--sysroot"] {
             #expect(r.stdout.contains(option), "help mentions \(option)")
         }
+    }
+
+    /// A program whose PT_INTERP names a loader no root holds is refused before it runs, with one line
+    /// naming the interpreter and where it was looked for, and 127; it never starts at its own entry.
+    @Test func missingInterpreterIs127AndNamesThePathAndTheSysroot() throws {
+        let directory = "/tmp/tinyrv-interp-\(getpid())"
+        mkdir(directory, 0o755)
+        defer { _ = system("rm -rf '\(directory)'") }
+        let source = directory + "/p.S"
+        let fd = open(source, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        let text = ".globl _start\n_start:\n li a0, 7\n li a7, 93\n ecall\n"
+        _ = write(fd, text, text.utf8.count)
+        close(fd)
+        let program = directory + "/p"
+        try #require(system("riscv64-linux-gnu-gcc -nostartfiles -no-pie -Wl,--no-as-needed -Wl,--dynamic-linker=/lib/ld-missing.so.1 -o \(program) \(source) -lc") == 0)
+        let none = try run(["run", "--sysroot", "none", "--fs-root", directory, program])
+        #expect(none.status == 127)
+        #expect(none.stderr == "tinyrv: \(program): interpreter /lib/ld-missing.so.1 not found under --fs-root \(directory) (no sysroot: give one with --sysroot DIR)\n")
+        let some = try run(["run", "--sysroot", directory, "--fs-root", directory, program])
+        #expect(some.status == 127)
+        #expect(some.stderr == "tinyrv: \(program): interpreter /lib/ld-missing.so.1 not found in sysroot \(directory) or under --fs-root \(directory)\n")
+        #expect(try run(["run", "--sysroot", directory + "/nothing", program]).status == 125)
     }
 
     @Test func testOfAMissingDirectoryIs127() throws {

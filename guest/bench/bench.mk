@@ -11,7 +11,7 @@ BENCH_SOURCES := $(wildcard guest/bench/*.c)
 BENCH_PROGRAMS := $(patsubst guest/bench/%.c,guest/build/bench/%,$(BENCH_SOURCES))
 BENCH_NATIVE_PROGRAMS := $(patsubst guest/bench/%.c,guest/build/bench/native/%,$(BENCH_SOURCES))
 
-.PHONY: guest-bench
+.PHONY: guest-bench guest-bench-dynamic
 
 guest-bench: $(BENCH_PROGRAMS) $(BENCH_NATIVE_PROGRAMS)
 
@@ -22,3 +22,17 @@ $(BENCH_PROGRAMS): guest/build/bench/%: guest/bench/%.c guest/bench/bench.mk
 $(BENCH_NATIVE_PROGRAMS): guest/build/bench/native/%: guest/bench/%.c guest/bench/bench.mk
 	@mkdir -p $(@D)
 	$(BENCH_NATIVE_CC) $(BENCH_COMMON_FLAGS) -o $@ $< -lm
+
+# Dynamic programs: a dynamically linked hello (start-up time) and Debian's python3 on dynamic/pystone.py,
+# both run through the Debian sysroot (guest/debian/debian.mk); `scripts/bench.py --sysroot` adds their rows.
+BENCH_DYNAMIC := guest/build/bench/dynamic/hello guest/build/bench/dynamic/native/hello
+
+guest-bench-dynamic: $(BENCH_DYNAMIC) guest-debian
+
+guest/build/bench/dynamic/hello: guest/bench/dynamic/hello.c guest/bench/bench.mk
+	@mkdir -p $(@D)
+	$(BENCH_CC) -O2 -march=rv64gc -mabi=lp64d -Wall -Wextra -o $@ $<
+
+guest/build/bench/dynamic/native/hello: guest/bench/dynamic/hello.c guest/bench/bench.mk
+	@mkdir -p $(@D)
+	$(BENCH_NATIVE_CC) -O2 -Wall -Wextra -o $@ $<

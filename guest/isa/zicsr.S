@@ -1,7 +1,8 @@
 # Zicsr: csrrw/csrrs/csrrc and their immediate forms (old value in rd, exact read-modify-write),
 # rs1 = x0 / uimm = 0 forms that do not write, read-only and unknown CSRs trapping as illegal
 # instructions with the instruction bits in mtval, machine information CSRs, counters, the
-# sstatus view of mstatus, and satp accepting only modes 0 and 8.
+# sstatus view of mstatus, satp accepting only modes 0 and 8, counter writes taking precedence
+# over the writer's increment, and mcountinhibit.
 #include "isa_test.h"
 
 TEST_BEGIN
@@ -160,6 +161,44 @@ read_unknown:
         # the time counter is readable
         li TESTNUM, 17
         csrr t0, time
+
+        # a counter write takes precedence over the writing instruction's own increment
+        li TESTNUM, 18
+        li t0, 100
+        csrw minstret, t0
+        csrr t1, minstret
+        bne t1, t0, fail
+        csrw minstret, t0
+        csrr t1, instret
+        bne t1, t0, fail
+        csrw mcycle, t0
+        csrr t1, mcycle
+        bne t1, t0, fail
+        csrw mcycle, t0
+        csrr t1, cycle
+        bne t1, t0, fail
+
+        # mcountinhibit stops mcycle (CY) and minstret (IR); other bits read 0
+        li TESTNUM, 19
+        li t0, -1
+        csrw mcountinhibit, t0
+        csrr t1, mcountinhibit
+        li t6, 5
+        bne t1, t6, fail
+        csrr t1, minstret
+        nop
+        csrr t2, minstret
+        bne t1, t2, fail
+        csrr t1, mcycle
+        nop
+        csrr t2, mcycle
+        bne t1, t2, fail
+        csrw mcountinhibit, zero
+        csrr t1, minstret
+        nop
+        csrr t2, minstret
+        addi t1, t1, 2
+        bne t1, t2, fail
         .option pop
 TEST_END
         TRAP_RECORDER

@@ -15,6 +15,9 @@ guest-linux: $(LINUX_PROGRAMS)
 # libm-modes changes the rounding mode at run time: keep GCC from folding or moving FP work across fesetround.
 guest/build/linux/libm-modes: LINUX_CFLAGS += -frounding-math
 
+# bitmanip is built for the bit-manipulation extensions, so GCC itself emits Zba/Zbb/Zbs.
+guest/build/linux/bitmanip: LINUX_CFLAGS += -march=rv64gc_zba_zbb_zbs
+
 $(LINUX_PROGRAMS): guest/build/linux/%: guest/linux/%.c guest/linux/linux.mk
 	@mkdir -p $(@D)
 	$(LINUX_CC) $(LINUX_CFLAGS) -o $@ $< $(LINUX_LIBS)

@@ -1,6 +1,14 @@
 # Shared by scripts/difftest.sh and scripts/busybox-difftest.sh (sourced, not run): one program under
 # qemu-riscv64 and under tinyrv with the same arguments and stdin, and how the two runs differ.
-# The caller sets $qemu, $tinyrv and $timeout_seconds.
+# The caller sets $qemu, $tinyrv and $timeout_seconds. With DIFFTEST_SYSROOT=DIR in the environment, dynamic
+# programs find their interpreter and libraries in DIR: `qemu-riscv64 -L DIR`, `tinyrv run --sysroot DIR`.
+if [ -n "${DIFFTEST_SYSROOT:-}" ]; then
+    qemu_options=(-L "$DIFFTEST_SYSROOT")
+    tinyrv_options=(--sysroot "$DIFFTEST_SYSROOT")
+else
+    qemu_options=()
+    tinyrv_options=()
+fi
 
 # run_both OUT STDIN PROGRAM [ARGS...]: runs both, writing OUT.{qemu,tinyrv}.{out,err};
 # sets qemu_status and tinyrv_status.
@@ -8,10 +16,10 @@ run_both() {
     local out=$1 stdin_file=$2
     shift 2
     # The outer 2>/dev/null silences bash's "Aborted" job report; the program's stderr goes to its file.
-    { timeout -k 5 "$timeout_seconds" "$qemu" "$@" <"$stdin_file" \
+    { timeout -k 5 "$timeout_seconds" "$qemu" "${qemu_options[@]}" "$@" <"$stdin_file" \
         >"$out.qemu.out" 2>"$out.qemu.err"; } 2>/dev/null
     qemu_status=$?
-    { timeout -k 5 "$timeout_seconds" "$tinyrv" run "$@" <"$stdin_file" \
+    { timeout -k 5 "$timeout_seconds" "$tinyrv" run "${tinyrv_options[@]}" "$@" <"$stdin_file" \
         >"$out.tinyrv.out" 2>"$out.tinyrv.err"; } 2>/dev/null
     tinyrv_status=$?
 }

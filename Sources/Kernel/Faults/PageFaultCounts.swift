@@ -7,6 +7,8 @@ public struct PageFaultCounts: Equatable, Sendable {
     public var mmap = 0
     /// Faults at addresses in no region (each one killed the process).
     public var outsideRegions = 0
+    /// Of the faults above, those that filled a page of a file mapping from its file.
+    public var fileFills = 0
 
     public init() {}
 

@@ -8,6 +8,8 @@ struct PageFaultHandler {
     enum Resolution: Equatable {
         /// The page was mapped; the access can be retried.
         case mapped(page: UInt64, frame: UInt64, kind: MemRegion.Kind)
+        /// The page was mapped and filled from the file at `offset` (`fillFromBackingStore`).
+        case filled(page: UInt64, frame: UInt64, kind: MemRegion.Kind, path: String, offset: UInt64)
         /// The process must be killed. `message` is the whole kill line after `tinyrv: killed: `;
         /// `region` is the kind of the region hit, nil when none was.
         case kill(KillReason, message: String, region: MemRegion.Kind?, traceReason: String)
@@ -25,7 +27,8 @@ struct PageFaultHandler {
     /// 3. If the page is already mapped, the access must have crossed into the next page (the hart
     ///    reported the start of a page-crossing access); that page is handled instead. A fault on a
     ///    mapped page that allows the access is a kernel bug.
-    /// 4. Allocate a zeroed frame and map it (`pmem_alloc`, `vpmap_map`); no frame left kills with 137.
+    /// 4. A file mapping's page comes from its backing store (`fillFromBackingStore`).
+    /// 5. Otherwise allocate a zeroed frame and map it (`pmem_alloc`, `vpmap_map`); no frame left kills with 137.
     func handle(address: UInt64, access: MemoryAccess, pc: UInt64, stackPointer: UInt64 = .max) -> Resolution {
         var target = address
         for attempt in 0..<2 {
@@ -42,6 +45,10 @@ struct PageFaultHandler {
                 precondition(attempt == 0, "page fault at \(hex(address)) on pages mapped with its access allowed")
                 target = MemRegion.roundDown(target) + PageTable.pageSize
                 continue
+            }
+            if let backing = region.backing {
+                return fillFromBackingStore(page: MemRegion.roundDown(target), in: id, region: region, backing: backing,
+                                            address: address, access: access, pc: pc)
             }
             guard let frame = addressSpace.populatePage(at: target, in: id) else {
                 return kill(.outOfMemory, address: address, access: access, pc: pc, region: region.kind,
@@ -70,7 +77,7 @@ struct PageFaultHandler {
         return "no memory region"
     }
 
-    private func kill(_ reason: KillReason, address: UInt64, access: MemoryAccess, pc: UInt64,
+    func kill(_ reason: KillReason, address: UInt64, access: MemoryAccess, pc: UInt64,
                       region: MemRegion.Kind?, reason text: String, traceReason: String) -> Resolution {
         .kill(reason, message: "\(Self.faultName(access)) at \(hex(address)) (pc \(hex(pc))): \(text)",
               region: region, traceReason: traceReason)

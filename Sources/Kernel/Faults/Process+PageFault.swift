@@ -17,6 +17,13 @@ extension Process {
                 traceSink.write("\(prefix) \(kind.rawValue) -> mapped \(hex(page)) (frame \(hex(frame)))")
             }
             return nil
+        case .filled(let page, let frame, let kind, let path, let offset):
+            pageFaults[kind] += 1
+            pageFaults.fileFills += 1
+            if trace.contains(.faults) {
+                traceSink.write("\(prefix) \(kind.rawValue) -> filled \(hex(page)) from \(path) offset \(hex(offset)) (frame \(hex(frame)))")
+            }
+            return nil
         case .kill(let reason, let message, let kind, let traceReason):
             if let kind { pageFaults[kind] += 1 } else { pageFaults.outsideRegions += 1 }
             if trace.contains(.faults) { traceSink.write("\(prefix) \(traceReason) -> killed") }

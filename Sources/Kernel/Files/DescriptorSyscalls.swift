@@ -17,8 +17,8 @@ enum DescriptorSyscalls {
     static let getStatusFlags: UInt64 = 3, setStatusFlags: UInt64 = 4, duplicateCloseOnExec: UInt64 = 1030
     static let descriptorCloseOnExec: UInt64 = 1
 
-    /// openat(dirfd, path, flags, mode): opens `path` in the sandbox (`FileSystemSandbox`) and
-    /// returns the lowest free descriptor. Flags are riscv64's O_* values, translated for the host;
+    /// openat(dirfd, path, flags, mode): opens `path` in the sandbox (`FileSystemSandbox`), or the
+    /// kernel's own `/proc/self` files (`ProcFiles`), and returns the lowest free descriptor. Flags are riscv64's O_* values, translated for the host;
     /// a created file's mode loses the guest's umask (`Process.fileCreationMask`).
     /// Without `allowFileWrites`, a request to write, create or truncate gets `-EACCES` once the path
     /// resolves (a missing file without O_CREAT still gets `-ENOENT`). `-EMFILE` past 1024
@@ -28,6 +28,11 @@ enum DescriptorSyscalls {
         let base = try process.lookupBase(dirfd: a[0], for: path)
         let flags = a[2]
         let sandbox = process.fileSystem
+        if let entry = process.procSelfEntry(path, from: base),
+           let hostFD = process.openProcFile(entry, wantsWrite: OpenFlags.wantsWrite(flags)) {
+            guard hostFD >= 0 else { return .value(Int64(hostFD)) }
+            return install(process, .owned(hostFD), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        }
         if OpenFlags.wantsWrite(flags), !sandbox.allowWrites, !sandbox.isHarmlessDevice(path, from: base) {
             let probe = sandbox.openPath(path, from: base, followLink: flags & OpenFlags.noFollow == 0)
             guard probe >= 0 else { return probe == -ENOENT && flags & OpenFlags.create != 0 ? .error(.EACCES) : .value(Int64(probe)) }

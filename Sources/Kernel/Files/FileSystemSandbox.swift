@@ -31,6 +31,9 @@ import CHostSys
 ///   only ever opened read-only, so a write through one fails with EBADF, as on Linux.
 /// - **`/proc/self/exe`** reads (readlinkat) as the real absolute host path of the program
 ///   (`RunOptions.executablePath`, else argv[0]), as qemu-riscv64 reports it.
+/// - **The sysroot** (`--sysroot`, `Sysroot`): an absolute path opened for reading (or looked up
+///   for stat, access, readlink) is tried in the sysroot first; only when it is not there (ENOENT,
+///   ENOTDIR) is it looked up in the root. Writes never reach the sysroot.
 /// - **`/dev/null` and `/dev/zero`** are the host's, readable and writable without `--fs-write`
 ///   (writing to them changes nothing). Nothing else under /proc or /dev exists unless the root
 ///   holds it.
@@ -51,6 +54,8 @@ final class FileSystemSandbox {
     /// The root's real absolute host path (what getcwd reports).
     let rootHostPath: String
     let allowWrites: Bool
+    /// The read-only directory searched first for absolute paths, or nil.
+    let sysroot: Sysroot?
     /// The absolute host path of the program, for /proc/self/exe.
     let executablePath: String
     /// The guest's working directory, a canonical guest path ("/" is the root); chdir moves it.
@@ -60,7 +65,8 @@ final class FileSystemSandbox {
     /// always close-on-exec on the host, so none leaks into a process tinyrv starts.)
     private var closeOnExecDescriptors: Set<Int> = []
 
-    init(root: String, allowWrites: Bool, programPath: String) {
+    init(root: String, allowWrites: Bool, programPath: String, sysroot: Sysroot? = nil) {
+        self.sysroot = sysroot
         rootDescriptor = tinyrv_openat2(FileSystemSandbox.currentDirectory, root,
                                         tinyrv_host_O_PATH | O_DIRECTORY | O_CLOEXEC, 0, 0)
         rootHostPath = FileSystemSandbox.realPath(root) ?? FileSystemSandbox.absolute(root)
@@ -84,17 +90,23 @@ final class FileSystemSandbox {
         return base.hasSuffix("/") ? base + path : base + "/" + path
     }
 
-    /// Opens guest `path` from `base` with host `flags` (O_CLOEXEC is added); `mode` is used only
-    /// with O_CREAT or O_TMPFILE. A relative path under a directory descriptor is resolved from the
-    /// descriptor (`LookupBase`). Returns the host descriptor or `-errno` (`-ENOENT` for an empty path).
+    /// Opens guest `path` from `base` with host `flags` (O_CLOEXEC is added), from the sysroot first
+    /// when the path is absolute and the open only reads; `mode` is used only with O_CREAT or
+    /// O_TMPFILE. A relative path under a directory descriptor is resolved from the descriptor
+    /// (`LookupBase`). Returns the host descriptor or `-errno` (`-ENOENT` for an empty path).
     func open(_ path: String, from base: LookupBase, hostFlags: Int32, mode: UInt32 = 0) -> Int32 {
         guard !path.isEmpty else { return -ENOENT }
         if let device = harmlessDevice(path, from: base) {
             let fd = Glibc.open(device, hostFlags & ~(O_CREAT | O_EXCL) | O_CLOEXEC)
             return fd >= 0 ? fd : -errno
         }
-        guard rootDescriptor >= 0 else { return rootDescriptor }
         let creates = hostFlags & O_CREAT != 0 || hostFlags & tinyrv_host_O_TMPFILE == tinyrv_host_O_TMPFILE
+        let writes = creates || hostFlags & (O_ACCMODE | O_TRUNC) != 0
+        if let sysroot, path.hasPrefix("/"), !writes {
+            let found = sysroot.open(path, hostFlags: hostFlags)
+            if !Sysroot.fallsThrough(found) { return found }
+        }
+        guard rootDescriptor >= 0 else { return rootDescriptor }
         let createMode = creates ? mode & 0o7777 : 0
         if let directory = base.descriptor, !path.hasPrefix("/") {
             let fd = tinyrv_openat2(directory, path, hostFlags | O_CLOEXEC, createMode, FileSystemSandbox.beneathFlags)

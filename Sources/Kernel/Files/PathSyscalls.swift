@@ -59,7 +59,8 @@ enum PathSyscalls {
     }
 
     /// readlinkat(dirfd, path, buf, size): the text of a symlink inside the sandbox, truncated to
-    /// `size`, without a NUL; `/proc/self/exe` reads as the program's absolute host path.
+    /// `size`, without a NUL; `/proc/self/exe` reads as the program's absolute host path and
+    /// `/proc/self/fd/N` as the host path of what descriptor N refers to (as under qemu-riscv64).
     /// `-EINVAL` for a size of 0 or a path that is not a symlink, `-EFAULT` for bad pointers.
     static func readlinkat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let size = Int64(Int32(truncatingIfNeeded: a[3]))
@@ -70,6 +71,11 @@ enum PathSyscalls {
         var target: [UInt8]
         if sandbox.guestAbsolutePath(path, from: base) == FileSystemSandbox.executableLink {
             target = Array(sandbox.executablePath.utf8)
+        } else if let entry = process.procSelfEntry(path, from: base), entry == "exe" || entry.hasPrefix("fd/") {
+            guard let link = entry == "exe" ? sandbox.executablePath : process.descriptorLinkTarget(entry) else {
+                return .error(.ENOENT)
+            }
+            target = Array(link.utf8)
         } else {
             let fd = sandbox.openPath(path, from: base, followLink: false)
             guard fd >= 0 else { return .value(Int64(fd)) }

@@ -16,8 +16,8 @@ extension AddressSpace {
     }
 
     /// Moves the pages of `[oldStart, oldStart + oldSize)`, which lie in one region, to a new region
-    /// `[newStart, newStart + newSize)` with the same kind and permissions (the moving case of
-    /// `mremap`). Frames move with their contents; nothing is copied. The old range is removed.
+    /// `[newStart, newStart + newSize)` with the same kind, permissions, name and file (the moving case
+    /// of `mremap`). Frames move with their contents; nothing is copied. The old range is removed.
     /// Returns false, changing nothing, when RAM cannot hold the page tables the new range needs:
     /// the pages moved so far go back to their old places, whose tables still exist.
     /// Preconditions: page-aligned bounds, `newSize >= oldSize`, the new range free.
@@ -40,7 +40,11 @@ extension AddressSpace {
             moved.append((page, frame))
         }
         for (_, frame) in moved { caches.invalidateDecodedCode(physicalPage: frame) }
-        let id = add(MemRegion(kind: region.kind, start: newStart, end: newStart + newSize, permissions: region.permissions))
+        var target = region
+        target.start = newStart
+        target.end = newStart + newSize
+        target.backing?.offset += oldStart - region.start
+        let id = add(target)
         entries[index(of: id)].region.residentPages = moved.count
         unmap(from: oldStart, to: oldStart + oldSize, pinned: [])
         if !moved.isEmpty { caches.flushTLB() }

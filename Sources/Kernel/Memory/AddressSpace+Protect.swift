@@ -32,7 +32,7 @@ extension AddressSpace {
         return .success(())
     }
 
-    /// Joins neighbouring anonymous mappings (`.mmap` regions) that touch and have the same
+    /// Joins neighbouring anonymous mappings (`.mmap` regions without a file) that touch and have the same
     /// permissions into one region, as Linux merges VMAs, so that a later `mremap` of a range that
     /// `mprotect` split and restored, or of two adjacent `mmap`s, sees one region. The upper
     /// piece keeps its id. Other kinds of region are never merged.
@@ -44,6 +44,7 @@ extension AddressSpace {
             for (lowerIndex, upperIndex) in zip(order, order.dropFirst()) {
                 let lower = entries[lowerIndex].region, upper = entries[upperIndex].region
                 guard lower.kind == .mmap, upper.kind == .mmap, lower.permissions == upper.permissions,
+                      lower.backing == nil, upper.backing == nil, lower.name == upper.name,
                       lower.end == lower.pageEnd, lower.pageEnd == upper.start else { continue }
                 entries[upperIndex].region.start = lower.start
                 entries[upperIndex].region.residentPages += lower.residentPages
@@ -55,14 +56,17 @@ extension AddressSpace {
     }
 
     /// Splits region `id` at page boundary `address` if it lies strictly inside it: the part below
-    /// gets a new id, the part from `address` keeps `id`. Resident pages are recounted per part.
+    /// gets a new id, the part from `address` keeps `id` (a file mapping's offset moves with its
+    /// start). Resident pages are recounted per part.
     func split(_ id: RegionID, at address: UInt64) {
         let i = index(of: id)
         let region = entries[i].region
         guard address > region.start, address < region.pageEnd else { return }
-        var lower = MemRegion(kind: region.kind, start: region.start, end: address, permissions: region.permissions)
+        var lower = region
+        lower.end = address
         lower.residentPages = pageTable.mappedPages(from: lower.start, to: address).count
         entries[i].region.start = address
+        entries[i].region.backing?.offset += address - region.start
         entries[i].region.residentPages = pageTable.mappedPages(from: address, to: region.pageEnd).count
         _ = add(lower)
     }

@@ -110,9 +110,11 @@ public final class AddressSpace {
 
     /// Unmaps and frees every mapped page in `[from, to)`, keeping the regions (their resident
     /// counts drop); drops the frames' predecoded code and flushes the TLB if any page went.
+    /// MAP_SHARED pages are written back to their file first (`writeBackSharedPages`).
     /// Returns how many pages were freed.
     @discardableResult
     public func releasePages(from: UInt64, to: UInt64) -> Int {
+        writeBackSharedPages(from: from, to: to)
         var freed = 0
         for page in pageTable.mappedPages(from: from, to: to) {
             guard let frame = pageTable.unmap(virtualAddress: page) else { continue }

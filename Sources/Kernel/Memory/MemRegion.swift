@@ -30,6 +30,11 @@ public struct MemRegion: Equatable, Sendable {
     public var permissions: MemoryPermissions
     /// Pages of the region that are currently mapped.
     public internal(set) var residentPages = 0
+    /// What /proc/self/maps shows in its path column: the file of a program segment or a file
+    /// mapping; nil for anonymous memory.
+    public var name: String? = nil
+    /// For a file mapping: the file its pages are read from at their first fault (`BackingStore`).
+    public var backing: FileBacking? = nil
 
     /// A region `[start, end)`. Precondition: `start` is page-aligned and `end >= start`.
     public init(kind: Kind, start: UInt64, end: UInt64, permissions: MemoryPermissions) {

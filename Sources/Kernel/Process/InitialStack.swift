@@ -2,7 +2,7 @@
 public enum AuxiliaryVectorKey: UInt64, Sendable {
     case null = 0, phdr = 3, phent = 4, phnum = 5, pagesz = 6, base = 7, flags = 8, entry = 9
     case uid = 11, euid = 12, gid = 13, egid = 14, hwcap = 16, clktck = 17, secure = 23
-    case random = 25, execfn = 31
+    case random = 25, execfn = 31, minimumSignalStackSize = 51
 }
 
 /// The Linux-style initial stack of a process (part of the seed's `stack_setup`).
@@ -22,6 +22,8 @@ struct InitialStack {
     /// The stack's contents from `stackPointer` up to the top.
     let bytes: [UInt8]
     let stackPointer: UInt64
+    /// The auxv pairs as laid out, AT_NULL last (what /proc/self/auxv reads).
+    let auxiliaryVector: [(key: UInt64, value: UInt64)]
 
     /// Values of the auxv other than the pointers into the stack itself.
     struct ProgramFacts {
@@ -29,11 +31,19 @@ struct InitialStack {
         var programHeaderEntrySize: UInt64
         var programHeaderCount: UInt64
         var entry: UInt64
+        /// AT_BASE: where the interpreter is loaded, 0 without one.
+        var interpreterBase: UInt64 = 0
         var userID: UInt64 = 0, effectiveUserID: UInt64 = 0, groupID: UInt64 = 0, effectiveGroupID: UInt64 = 0
     }
 
-    /// AT_HWCAP for RV64IMAFDC: one bit per extension letter, bit = letter - 'A'.
-    static let hardwareCapabilities: UInt64 = "IMAFDC".utf8.reduce(0) { $0 | 1 << UInt64($1 - UInt8(ascii: "A")) }
+    /// AT_HWCAP: one bit per single-letter extension the hart implements, bit = letter - 'A'
+    /// (`HartFeatures`).
+    static let hardwareCapabilities: UInt64 = HartFeatures.singleLetterExtensions.utf8.reduce(0) {
+        $0 | 1 << UInt64($1 - UInt8(ascii: "A"))
+    }
+    /// AT_MINSIGSTKSZ: Linux's riscv64 `get_rt_frame_size` without the vector extension, the size of
+    /// `struct rt_sigframe` (siginfo 128 + ucontext 960) rounded to 16.
+    static let minimumSignalStackSize: UInt64 = 1088
 
     /// Lays out the stack that ends at `top` (exclusive).
     init(top: UInt64, arguments: [String], environment: [String], executableName: String,
@@ -58,10 +68,11 @@ struct InitialStack {
 
         let auxv: [(AuxiliaryVectorKey, UInt64)] = [
             (.phdr, facts.programHeaderAddress), (.phent, facts.programHeaderEntrySize),
-            (.phnum, facts.programHeaderCount), (.pagesz, PageTable.pageSize), (.base, 0), (.flags, 0),
+            (.phnum, facts.programHeaderCount), (.pagesz, PageTable.pageSize), (.base, facts.interpreterBase), (.flags, 0),
             (.entry, facts.entry), (.uid, facts.userID), (.euid, facts.effectiveUserID),
             (.gid, facts.groupID), (.egid, facts.effectiveGroupID), (.hwcap, InitialStack.hardwareCapabilities),
-            (.clktck, 100), (.secure, 0), (.random, randomAddress), (.execfn, execfnAddress), (.null, 0),
+            (.clktck, 100), (.secure, 0), (.random, randomAddress), (.execfn, execfnAddress),
+            (.minimumSignalStackSize, InitialStack.minimumSignalStackSize), (.null, 0),
         ]
         var words: [UInt64] = [UInt64(arguments.count)]
         words += argumentAddresses + [0]
@@ -78,5 +89,6 @@ struct InitialStack {
         bytes.replaceSubrange(stringsOffset..<bytes.count, with: strings)
         self.bytes = bytes
         self.stackPointer = stackPointer
+        self.auxiliaryVector = auxv.map { ($0.0.rawValue, $0.1) }
     }
 }

@@ -15,6 +15,14 @@ extension Process {
             hart.instructionTracer = nil
             traceSink.flush()
         }
+        let outcome = runUntilExit(maxInstructions: maxInstructions)
+        debugger?.exited(outcome)
+        return outcome
+    }
+
+    /// `run`'s loop; a debugger (`DebugSession`) gets its stops between `hart.run` calls.
+    private func runUntilExit(maxInstructions: UInt64?) -> ExitOutcome {
+        if let kill = debugger?.start() { return .killed(.debugger, message: kill) }
         let start = hart.instructionsRetired
         while true {
             var chunk = Process.runChunk
@@ -23,14 +31,20 @@ extension Process {
                 if done >= maxInstructions { return .budgetExhausted }
                 chunk = min(chunk, maxInstructions - done)
             }
-            switch hart.run(maxInstructions: chunk) {
-            case .budgetExhausted:
-                continue
+            if let debugger { chunk = debugger.budget(upTo: chunk) }
+            let stop = hart.run(maxInstructions: chunk)
+            switch stop {
+            case .budgetExhausted, .trigger:
+                break
             case .tohost(let value):
                 return .exited(code: Int64(value >> 1))
             case .trap(let trap):
-                if let outcome = handle(trap) { return outcome }
+                if let outcome = handle(trap) {
+                    if case .killed(let reason, _) = outcome, reason != .debugger { debugger?.fatal(reason) }
+                    return outcome
+                }
             }
+            if let kill = debugger?.ran(stop) { return .killed(.debugger, message: kill) }
         }
     }
 

@@ -12,10 +12,15 @@ extension Process {
         let kill: Kill
         switch trap.code {
         case .environmentCallFromU:
+            let number = hart.register(17)
+            if let kill = debugger?.syscallEntry(number) { return .killed(.debugger, message: kill) }
             switch SyscallTable.dispatch(self) {
             case .value(let value):
                 hart.setRegister(10, UInt64(bitPattern: value))
                 hart.pc = trap.pc &+ 4
+                if let kill = debugger?.syscallServed(number, result: UInt64(bitPattern: value)) {
+                    return .killed(.debugger, message: kill)
+                }
                 return nil
             case .exit(let code):
                 return .exited(code: code)

@@ -23,7 +23,10 @@ public final class Process {
     public let heapRegion: RegionID
     /// Where the heap starts: the page-aligned end of the highest segment.
     public let heapStart: UInt64
+    /// Where the hart starts: the interpreter's entry when there is one, else the program's.
     public let entry: UInt64
+    /// The auxv pairs of the initial stack, for /proc/self/auxv.
+    let auxiliaryVector: [(key: UInt64, value: UInt64)]
     /// sp at the first instruction, pointing at argc.
     public let initialStackPointer: UInt64
     public let stackPages: Int
@@ -38,6 +41,8 @@ public final class Process {
     /// The file-system sandbox (Files/) and the task's alternate signal stack (Signals/).
     let fileSystem: FileSystemSandbox
     let task: TaskState
+    /// The debugger's hold on the run, when one is attached (`RunOptions.debugger`).
+    private(set) var debugger: DebugSession?
     /// The program's host path (`/proc/self/exe`).
     let executablePath: String
     /// The umask applied to files and directories the guest creates.
@@ -46,8 +51,8 @@ public final class Process {
     lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
-    /// Loads `image` into a new address space whose frames come from `frames` and builds the
-    /// initial stack. Throws for segments outside user space or overlapping each other, RAM too
+    /// Loads `image` (and `options.interpreter`, see `ProgramLoader`) into a new address space whose
+    /// frames come from `frames` and builds the initial stack. Throws for segments outside user space or overlapping each other, RAM too
     /// small to load, or arguments that do not fit in the stack. The hart is not touched until `run`.
     public init(image: ProgramImage, hart: Hart, frames: FrameAllocator, options: RunOptions) throws(ProcessSetupError) {
         let stackBytes = UInt64(options.stackPages) &* PageTable.pageSize
@@ -55,13 +60,12 @@ public final class Process {
         guard let space = AddressSpace(frames: frames, caches: hart) else { throw .outOfMemory }
         self.hart = hart
         self.addressSpace = space
-        self.entry = image.entry
         self.stackPages = options.stackPages
         self.trace = options.trace
         self.traceSink = options.traceSink
         self.executablePath = options.executablePath ?? options.arguments.first ?? ""
         self.fileSystem = FileSystemSandbox(root: options.fileSystemRoot, allowWrites: options.allowFileWrites,
-                                            programPath: executablePath)
+                                            programPath: executablePath, sysroot: options.sysroot.flatMap(Sysroot.init))
         self.task = TaskState()
 
         guard case .success(let stack) = space.map(MemRegion(kind: .stack, start: Process.stackUpperBound - stackBytes,
@@ -69,64 +73,45 @@ public final class Process {
         else { preconditionFailure("an empty address space rejected the stack") }
         self.stackRegion = stack
 
-        var highestEnd: UInt64 = 0
-        for segment in image.segments where segment.memorySize > 0 {
-            try Process.load(segment, into: space)
-            highestEnd = max(highestEnd, segment.virtualAddress + segment.memorySize)
-        }
+        let programBias = image.isPositionIndependent ? ProgramLoader.positionIndependentBase : 0
+        let highestEnd = try ProgramLoader.load(image, bias: programBias, into: space)
         self.heapStart = highestEnd == 0 ? 0x10000 : MemRegion.roundUp(highestEnd)
         guard case .success(let heap) = space.map(MemRegion(kind: .heap, start: heapStart, end: heapStart,
                                                             permissions: [.read, .write]))
         else { throw .overlappingSegments(virtualAddress: heapStart) }
         self.heapRegion = heap
 
+        var interpreterBase: UInt64 = 0
+        var entry = image.entry &+ programBias
+        if let interpreter = options.interpreter {
+            let ceiling = space[stack].start - PageFaultHandler.stackGuardGap
+            let bias = try ProgramLoader.interpreterBias(interpreter, in: space, floor: heapStart, ceiling: ceiling)
+            _ = try ProgramLoader.load(interpreter, bias: bias, into: space)
+            interpreterBase = bias &+ (ProgramLoader.span(of: interpreter)?.low ?? 0)
+            entry = interpreter.entry &+ bias
+        }
+        self.entry = entry
+
         let initial = InitialStack(
             top: Process.stackUpperBound, arguments: options.arguments, environment: options.environment,
             executableName: options.arguments.first ?? "", randomBytes: options.randomBytes ?? Process.hostRandomBytes(),
-            facts: .init(programHeaderAddress: image.programHeaderAddress ?? 0,
+            facts: .init(programHeaderAddress: image.programHeaderAddress.map { $0 &+ programBias } ?? 0,
                          programHeaderEntrySize: image.programHeaderEntrySize,
-                         programHeaderCount: image.programHeaderCount, entry: image.entry,
+                         programHeaderCount: image.programHeaderCount, entry: image.entry &+ programBias,
+                         interpreterBase: interpreterBase,
                          userID: UInt64(getuid()), effectiveUserID: UInt64(geteuid()),
                          groupID: UInt64(getgid()), effectiveGroupID: UInt64(getegid())))
         guard UInt64(initial.bytes.count) <= stackBytes else {
             throw .initialStackTooLarge(bytes: UInt64(initial.bytes.count), stackPages: options.stackPages)
         }
+        self.auxiliaryVector = initial.auxiliaryVector
         self.initialStackPointer = initial.stackPointer
         try Process.write(initial.bytes, at: initial.stackPointer, region: stack, into: space)
-    }
-
-    /// Adds one PT_LOAD segment as a code or data region and copies its bytes in; bss stays zero.
-    /// Executable segments become code (r-x); any writable one becomes data (rw-), even if it is
-    /// also executable, because data is never executable; the rest are read-only data (r--).
-    private static func load(_ segment: ProgramImage.Segment, into space: AddressSpace) throws(ProcessSetupError) {
-        let (end, overflow) = segment.virtualAddress.addingReportingOverflow(segment.memorySize)
-        guard !overflow, end <= Process.stackUpperBound else {
-            throw .segmentOutsideUserSpace(virtualAddress: segment.virtualAddress, memorySize: segment.memorySize)
-        }
-        let kind: MemRegion.Kind
-        let permissions: MemoryPermissions
-        if segment.permissions.contains(.write) {
-            (kind, permissions) = (.data, [.read, .write])
-        } else if segment.permissions.contains(.execute) {
-            (kind, permissions) = (.code, [.read, .execute])
-        } else {
-            (kind, permissions) = (.data, [.read])
-        }
-        let region = MemRegion(kind: kind, start: MemRegion.roundDown(segment.virtualAddress),
-                               end: MemRegion.roundUp(end), permissions: permissions)
-        guard case .success(let id) = space.map(region) else {
-            throw .overlappingSegments(virtualAddress: segment.virtualAddress)
-        }
-        var page = region.start
-        while page < region.end {
-            guard space.populatePage(at: page, in: id) != nil else { throw .outOfMemory }
-            page += PageTable.pageSize
-        }
-        try write(segment.bytes, at: segment.virtualAddress, region: id, into: space)
+        if let makeDebugger = options.debugger { debugger = DebugSession(hook: makeDebugger(self), hart: hart) }
     }
 
     /// Copies `bytes` to user address `address` of `region`, mapping pages that are not mapped yet.
-    private static func write(_ bytes: [UInt8], at address: UInt64, region: RegionID,
+    static func write(_ bytes: [UInt8], at address: UInt64, region: RegionID,
                               into space: AddressSpace) throws(ProcessSetupError) {
         var offset = 0
         while offset < bytes.count {

@@ -29,6 +29,13 @@ public struct ProgramImage: Sendable {
     public var programHeaderEntrySize: UInt64
     /// `e_phnum` (AT_PHNUM).
     public var programHeaderCount: UInt64
+    /// True for ET_DYN: every address above is an offset from the load base the kernel picks
+    /// (`ProgramLoader`). False for ET_EXEC, which loads where it is linked.
+    public var isPositionIndependent = false
+    /// The PT_INTERP path, nil when the program starts at its own entry.
+    public var interpreterPath: String? = nil
+    /// The file the image came from, as `/proc/self/maps` names its regions ("" when built by hand).
+    public var path = ""
 
     public init(entry: UInt64, segments: [Segment], programHeaderAddress: UInt64? = nil,
                 programHeaderEntrySize: UInt64 = 56, programHeaderCount: UInt64 = 0) {
@@ -52,6 +59,8 @@ public enum ProcessSetupError: Error, Equatable, CustomStringConvertible {
     case initialStackTooLarge(bytes: UInt64, stackPages: Int)
     /// `--stack-pages` is not a positive count that fits below the stack top.
     case badStackPages(Int)
+    /// No free range below the stack holds the interpreter's segments.
+    case noRoomForInterpreter(size: UInt64)
 
     public var description: String {
         switch self {
@@ -65,6 +74,8 @@ public enum ProcessSetupError: Error, Equatable, CustomStringConvertible {
             return "arguments and environment (\(bytes) bytes) do not fit in the \(pages)-page stack (--stack-pages)"
         case .badStackPages(let pages):
             return "bad stack size of \(pages) pages"
+        case .noRoomForInterpreter(let size):
+            return "no free range of \(size) bytes below the stack for the interpreter"
         }
     }
 }

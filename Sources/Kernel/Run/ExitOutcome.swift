@@ -14,6 +14,10 @@ public enum KillReason: Equatable, Sendable {
     /// Any other signal (1...64) whose default action ends the process, e.g. SIGKILL sent to
     /// itself, SIGBUS, SIGFPE or a broken pipe's SIGPIPE: 128 + the signal.
     case signal(UInt64)
+    /// The debugger killed the guest, or it went away: 137 (SIGKILL).
+    case debugger
+    /// An access to a page of a file mapping wholly past the end of the file: 135 (SIGBUS).
+    case busError
 
     /// 128 + the signal number.
     public var exitStatus: Int32 {
@@ -22,7 +26,8 @@ public enum KillReason: Equatable, Sendable {
         case .illegalInstruction: return 132
         case .breakpoint: return 133
         case .abort: return 134
-        case .outOfMemory: return 137
+        case .outOfMemory, .debugger: return 137
+        case .busError: return 135
         case .signal(let number): return 128 + Int32(truncatingIfNeeded: number & 0x7f)
         }
     }

@@ -29,6 +29,15 @@ public struct RunOptions {
     public var allowFileWrites = false
     /// The program's host path, for `/proc/self/exe`; nil means `arguments[0]`.
     public var executablePath: String? = nil
+    /// Makes the debugger the process stops for, before its first instruction and at the
+    /// debugger's breakpoints (`--gdb`); nil: no debugger.
+    public var debugger: ((Process) -> DebugHook)? = nil
+    /// The program's PT_INTERP image (the dynamic loader): loaded at the mmap base and started
+    /// first, with AT_BASE naming it (`ProgramLoader`). Nil for a program that starts itself.
+    public var interpreter: ProgramImage? = nil
+    /// The sysroot (`--sysroot`): a host directory searched, read-only, before the file-system root
+    /// for every absolute path the guest opens (`Sysroot`). Nil: none.
+    public var sysroot: String? = nil
 
     public init(arguments: [String], environment: [String] = [], stackPages: Int = Process.defaultStackPages,
                 memorySize: UInt64 = 1 << 30, maxInstructions: UInt64? = nil, trace: TraceOptions = [],

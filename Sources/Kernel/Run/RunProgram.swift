@@ -1,7 +1,8 @@
 import RISCV
 
 /// Runs `image` as a user process on a fresh hart with hosted trap delivery and returns how it
-/// ended and its counters.
+/// ended and its counters. At the end, MAP_SHARED pages are written back to their files, as the
+/// process's exit would.
 ///
 /// Throws only for tinyrv's own setup failures: guest RAM that cannot be reserved
 /// (`PhysicalMemory.Error`) or a program that cannot be loaded (`ProcessSetupError`). Everything
@@ -12,5 +13,6 @@ public func runProgram(_ image: ProgramImage, options: RunOptions) throws -> (ou
     let hart = Hart(memory: memory, delivery: .hosted)
     let process = try Process(image: image, hart: hart, frames: FrameAllocator(memory: memory), options: options)
     let outcome = process.run(maxInstructions: options.maxInstructions)
+    process.addressSpace.writeBackSharedPages(from: 0, to: PageTable.userLimit)
     return (outcome, process.stats)
 }

@@ -1,4 +1,5 @@
-/// mmap, munmap and mprotect for anonymous memory: each mapping is a lazily backed `.mmap` region.
+/// mmap, munmap and mprotect: each mapping is a lazily backed `.mmap` region, anonymous or with a
+/// file as its backing store (`FileMappings`).
 enum MappingSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(number: 222, name: "mmap", arguments: [.hex, .decimal, .hex, .hex, .decimal, .hex], result: .hex,
@@ -14,17 +15,25 @@ enum MappingSyscalls {
     /// Linux's default `mmap_min_addr`: no fixed mapping may start below it.
     static let minimumAddress: UInt64 = 0x10000
 
-    /// mmap(addr, length, prot, flags, fd, offset), anonymous only: a new `.mmap` region, placed at
+    /// mmap(addr, length, prot, flags, fd, offset): a new `.mmap` region, anonymous or backed by the
+    /// file `fd` from `offset` (`FileMappings.backing`, which names the file errors), placed at
     /// `addr` with MAP_FIXED (replacing what was there; `-ENOMEM`, changing nothing, when that would
     /// cut into the heap or the stack, which the kernel names by id) or MAP_FIXED_NOREPLACE (`-EEXIST` on
     /// overlap; `-EPERM` below `minimumAddress`), else at `addr` if that range is free, else in the highest free gap below the
     /// stack's guard gap. Pages are allocated when first touched. `-EINVAL` for a zero length, an
-    /// unaligned fixed address or bad flags; `-ENODEV` for a file mapping; `-ENOMEM` when no gap fits.
+    /// unaligned fixed address or bad flags; `-ENOMEM` when no gap fits.
     static func mmap(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         let (hint, length, prot, flags) = (a[0], a[1], a[2], a[3])
         guard length > 0, length <= PageTable.userLimit, prot & ~(protRead | protWrite | protExec) == 0,
               flags & (mapShared | mapPrivate) != 0 else { return .error(.EINVAL) }
-        guard flags & mapAnonymous != 0 else { return .error(.ENODEV) }
+        var backing: FileBacking? = nil
+        if flags & mapAnonymous == 0 {
+            switch FileMappings.backing(process, descriptor: a[4], offset: a[5], length: length, prot: prot,
+                                        shared: flags & mapShared != 0) {
+            case .success(let found): backing = found
+            case .failure(let errno): return .error(errno)
+            }
+        }
         let size = MemRegion.roundUp(length)
         let space = process.addressSpace
         let start: UInt64
@@ -47,7 +56,9 @@ enum MappingSyscalls {
             }
             start = found
         }
-        let region = MemRegion(kind: .mmap, start: start, end: start + size, permissions: permissions(prot))
+        var region = MemRegion(kind: .mmap, start: start, end: start + size, permissions: permissions(prot))
+        region.backing = backing
+        region.name = backing?.file.path
         guard case .success = space.map(region) else { return .error(.ENOMEM) }
         space.mergeAdjacentMappings()
         return .value(Int64(start))
@@ -65,13 +76,17 @@ enum MappingSyscalls {
     }
 
     /// mprotect(addr, len, prot): new permissions for whole pages (`AddressSpace.protect`).
-    /// `-EINVAL` for an unaligned address or unknown bits, `-ENOMEM` when a page is in no region.
+    /// `-EINVAL` for an unaligned address or unknown bits, `-ENOMEM` when a page is in no region,
+    /// `-EACCES` for PROT_WRITE on a shared mapping of a file not open for writing.
     static func mprotect(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         let (start, length, prot) = (a[0], a[1], a[2])
         guard start % PageTable.pageSize == 0, prot & ~(protRead | protWrite | protExec) == 0 else { return .error(.EINVAL) }
         guard length > 0 else { return .value(0) }
         let (sum, overflow) = start.addingReportingOverflow(length)
         guard !overflow, sum <= PageTable.userLimit else { return .error(.ENOMEM) }
+        if let denied = FileMappings.protectionError(process, from: start, to: MemRegion.roundUp(sum), prot: prot) {
+            return .error(denied)
+        }
         switch process.addressSpace.protect(from: start, to: MemRegion.roundUp(sum), permissions: permissions(prot)) {
         case .success: return .value(0)
         case .failure: return .error(.ENOMEM)

@@ -42,6 +42,7 @@ enum SyscallTable {
             + ResourceSyscalls.definitions
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
             + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
+            + HardwareProbeSyscalls.definitions + FileMappings.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")

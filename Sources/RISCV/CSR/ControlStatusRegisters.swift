@@ -21,11 +21,11 @@ struct ControlStatusRegisters {
     var satp: UInt64 = 0
     var mcounteren: UInt64 = 0
     var scounteren: UInt64 = 0
-    var mcountinhibit: UInt64 = 0
     var menvcfg: UInt64 = 0
     var senvcfg: UInt64 = 0
-    /// mcycle - instret: cycles are counted as retired instructions plus this offset.
-    var cycleOffset: UInt64 = 0
+    /// mcycle and minstret (their user views cycle and instret read the same).
+    var mcycle = HardwareCounter()
+    var minstret = HardwareCounter()
     /// Floating-point accrued exceptions (5 bits) and rounding mode (3 bits).
     var fflags: UInt64 = 0
     var frm: UInt64 = 0
@@ -33,8 +33,9 @@ struct ControlStatusRegisters {
     var pmpcfg = [UInt64](repeating: 0, count: 8)
     var pmpaddr = [UInt64](repeating: 0, count: 64)
 
-    /// misa: MXL = 2 (RV64) and the extensions I, M, A, F, D, C, S, U. Read-only.
-    static let misaValue: UInt64 = (2 << 62) | extensionBits("IMAFDCSU")
+    /// misa: MXL = 2 (RV64) and the extensions I, M, A, F, D, C, S, U, and B (Zba + Zbb + Zbs,
+    /// all present; Zbc and Zicond have no misa bit). Read-only.
+    static let misaValue: UInt64 = (2 << 62) | extensionBits("IMAFDCSUB")
 
     static func extensionBits(_ letters: String) -> UInt64 {
         letters.unicodeScalars.reduce(0) { $0 | (1 << UInt64($1.value - 65)) }
@@ -66,6 +67,12 @@ enum MStatus {
     static let readableS: UInt64 = writableS | (3 << 32) | sd
     /// Fields whose change alters translations: writing them flushes the TLB.
     static let translationFields: UInt64 = mpp | mprv | sum | mxr
+}
+
+/// The bits of mcountinhibit that can be set: CY (mcycle) and IR (minstret).
+enum CounterInhibit {
+    static let cycle: UInt64 = 1 << 0
+    static let instret: UInt64 = 1 << 2
 }
 
 /// Interrupt bits of mip/mie (WARL storage only: this hart takes no interrupts).

@@ -1,9 +1,10 @@
 /// Reading and writing CSRs by number, with their WARL rules and side effects, but without
 /// privilege checks (`Zicsr` adds those for guest accesses).
 ///
-/// Counters: cycle and time both read as retired instructions plus the offset set by writing
-/// mcycle (the hart has no clock of its own); instret is `instructionsRetired`. hpmcounter3..31,
-/// mhpmcounter3..31 and mhpmevent3..31 read 0 and ignore writes.
+/// Counters: mcycle and minstret (and their views cycle and instret) are `HardwareCounter`s over
+/// `instructionsRetired`: writable, stopped by their `mcountinhibit` bits (CY, IR; the others are
+/// read-only zero). time reads `mtime`. hpmcounter3..31, mhpmcounter3..31 and mhpmevent3..31
+/// read 0 and ignore writes.
 extension Hart {
     /// The CSR's value, or nil when the hart does not implement `address`.
     func csrValue(_ address: UInt16) -> UInt64? {
@@ -12,8 +13,9 @@ extension Hart {
         case CSRAddress.fflags: return c.fflags
         case CSRAddress.frm: return c.frm
         case CSRAddress.fcsr: return c.frm << 5 | c.fflags
-        case CSRAddress.cycle, CSRAddress.time, CSRAddress.mcycle: return instructionsRetired &+ c.cycleOffset
-        case CSRAddress.instret, CSRAddress.minstret: return instructionsRetired
+        case CSRAddress.cycle, CSRAddress.mcycle: return c.mcycle.value(retired: instructionsRetired)
+        case CSRAddress.instret, CSRAddress.minstret: return c.minstret.value(retired: instructionsRetired)
+        case CSRAddress.time: return machineTime
         case 0xC03...0xC1F, 0xB03...0xB1F, 0x323...0x33F: return 0
         case CSRAddress.sstatus: return mstatusValue & MStatus.readableS
         case CSRAddress.sie: return c.mie & c.mideleg
@@ -34,7 +36,8 @@ extension Hart {
         case CSRAddress.mtvec: return c.mtvec
         case CSRAddress.mcounteren: return c.mcounteren
         case CSRAddress.menvcfg: return c.menvcfg
-        case CSRAddress.mcountinhibit: return c.mcountinhibit
+        case CSRAddress.mcountinhibit:
+            return (c.mcycle.inhibited ? CounterInhibit.cycle : 0) | (c.minstret.inhibited ? CounterInhibit.instret : 0)
         case CSRAddress.mscratch: return c.mscratch
         case CSRAddress.mepc: return c.mepc
         case CSRAddress.mcause: return c.mcause
@@ -49,6 +52,9 @@ extension Hart {
         }
     }
 
+    /// mtime (and the time CSR): ticks at `Hart.instructionsPerTick` retired instructions each.
+    var machineTime: UInt64 { instructionsRetired / Hart.instructionsPerTick }
+
     /// mstatus as software reads it: storage plus UXL = SXL = 2 and SD when FS is Dirty.
     var mstatusValue: UInt64 {
         let s = csrs.mstatus | MStatus.xlenFields
@@ -57,8 +63,12 @@ extension Hart {
 
     /// Writes `value` applying the CSR's WARL rules. Returns false when the hart does not implement
     /// `address`. Read-only CSRs accept and ignore the write (privilege checks are the caller's).
+    /// `writerRetires`: a CSR instruction writes, which will retire afterwards; a write to mcycle
+    /// or minstret then holds after that retirement (the write takes precedence over the
+    /// instruction's own increment).
     @discardableResult
-    func setCSRValue(_ address: UInt16, _ value: UInt64) -> Bool {
+    func setCSRValue(_ address: UInt16, _ value: UInt64, writerRetires: Bool = false) -> Bool {
+        let retired = instructionsRetired &+ (writerRetires ? 1 : 0)
         switch address {
         case CSRAddress.fflags: csrs.fflags = value & 0x1f; markFloatingPointDirty()
         case CSRAddress.frm: csrs.frm = value & 7; markFloatingPointDirty()
@@ -66,8 +76,8 @@ extension Hart {
             csrs.fflags = value & 0x1f
             csrs.frm = (value >> 5) & 7
             markFloatingPointDirty()
-        case CSRAddress.mcycle: csrs.cycleOffset = value &- instructionsRetired
-        case CSRAddress.minstret: instructionsRetired = value
+        case CSRAddress.mcycle: csrs.mcycle.set(value, retired: retired)
+        case CSRAddress.minstret: csrs.minstret.set(value, retired: retired)
         case CSRAddress.sstatus:
             writeMStatus((csrs.mstatus & ~MStatus.writableS) | (value & MStatus.writableS))
         case CSRAddress.sie:
@@ -91,7 +101,11 @@ extension Hart {
         case CSRAddress.mtvec: csrs.mtvec = trapVector(value, old: csrs.mtvec)
         case CSRAddress.mcounteren: csrs.mcounteren = value & 0xffff_ffff
         case CSRAddress.menvcfg: csrs.menvcfg = value & 1
-        case CSRAddress.mcountinhibit: csrs.mcountinhibit = value & 0xffff_fffd
+        case CSRAddress.mcountinhibit:
+            // Takes effect before the writer's increment, as in Spike: setting IR does not count
+            // the writing instruction, clearing it does.
+            csrs.mcycle.inhibit(value & CounterInhibit.cycle != 0, retired: instructionsRetired)
+            csrs.minstret.inhibit(value & CounterInhibit.instret != 0, retired: instructionsRetired)
         case CSRAddress.mscratch: csrs.mscratch = value
         case CSRAddress.mepc: csrs.mepc = value & ~1
         case CSRAddress.mcause: csrs.mcause = value

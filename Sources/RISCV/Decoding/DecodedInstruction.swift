@@ -34,6 +34,17 @@ enum Opcode: UInt8 {
     // RV64M
     case mul, mulh, mulhsu, mulhu, div, divu, rem, remu
     case mulw, divw, divuw, remw, remuw
+    // Zba
+    case addUw, sh1add, sh2add, sh3add, sh1addUw, sh2addUw, sh3addUw, slliUw
+    // Zbb
+    case andn, orn, xnor, clz, ctz, cpop, clzw, ctzw, cpopw, sextB, sextH, zextH
+    case min, minu, max, maxu, rol, ror, rori, rolw, rorw, roriw, orcB, rev8
+    // Zbs (the immediate forms carry the bit index in `imm`)
+    case bclr, bext, binv, bset, bclri, bexti, binvi, bseti
+    // Zbc
+    case clmul, clmulr, clmulh
+    // Zicond
+    case czeroEqz, czeroNez
     // RV64A (LR/SC and every AMO; the executor reads funct5 and the width from `bits`)
     case atomic
     // RV64F/RV64D transfers, executed in the loop (`rd` of flw/fld/fmv.w.x/fmv.d.x is an f register)

@@ -1,7 +1,7 @@
 /// Decodes raw instruction bits into `DecodedInstruction`s.
 ///
 /// A 32-bit instruction is routed by its major opcode (bits 6:0) to the decoder of the extension
-/// that owns it; a 16-bit parcel goes to `CompressedDecoder`. Anything no extension accepts is
+/// that owns it (Zba/Zbb/Zbs/Zbc/Zicond take the OP and OP-IMM encodings RV64I leaves reserved); a 16-bit parcel goes to `CompressedDecoder`. Anything no extension accepts is
 /// `.illegal` with the raw bits kept for tval.
 enum Decoder {
     /// Decodes one instruction. `bits` is the full 32-bit word, or a compressed parcel in the low
@@ -13,7 +13,8 @@ enum Decoder {
             if bits & 0x7f == 0x33 || bits & 0x7f == 0x3b, bits >> 25 == 1 {
                 return RV64M.decode(bits)
             }
-            return RV64I.decode(bits)
+            let base = RV64I.decode(bits)
+            return base.op == .illegal ? BitManipulation.decode(bits) : base
         case 0x0f:
             return Fences.decode(bits)
         case 0x73:

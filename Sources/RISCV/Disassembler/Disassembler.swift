@@ -27,6 +27,7 @@ public enum Disassembler {
         let word = EncodedWord(bits)
         return baseInteger(word, pc: pc)
             ?? multiply(word)
+            ?? bitManipulation(word)
             ?? atomic(word)
             ?? controlAndStatusRegister(word)
             ?? privileged(word)

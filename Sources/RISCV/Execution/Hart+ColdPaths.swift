@@ -10,7 +10,7 @@ enum ColdOutcome {
     case retired
     /// The instruction trapped into a handler; go on at `pc` (it did not retire).
     case trapped
-    /// The instruction retired and `run` must stop with `pendingStop` (a tohost store).
+    /// The instruction retired and `run` must stop with `pendingStop` (a tohost store, a watchpoint).
     case stopRetired
     /// The instruction trapped and `run` must stop with `pendingStop`.
     case stopTrapped
@@ -23,9 +23,18 @@ extension Hart {
     /// atomic that traps, a CSR access, a privileged instruction, an environment call or
     /// breakpoint, or an illegal instruction. A one-parcel form is finished as its base
     /// operation. The loop has stored the instructions retired so far in `instructionsRetired`
-    /// (which a CSR instruction may read or write).
+    /// (which a CSR instruction may read or write). An instruction that retires after an access
+    /// matched a watchpoint stops `run` with the hit.
     @inline(never)
     func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
+        let outcome = finishCold(slot, pc: pc)
+        guard _slowPath(watchpointsArmed), let hit = takeTriggerHit(), outcome == .retired else { return outcome }
+        pendingStop = .trigger(hit)
+        return .stopRetired
+    }
+
+    /// `executeCold`'s work: finishes the instruction and says how the loop goes on.
+    private func finishCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
         var d = slot.pointee
         d.op = d.op.baseForm
         let next = pc &+ d.length
@@ -57,7 +66,7 @@ extension Hart {
             return .retired
         case .atomic:
             self.pc = next
-            return executorOutcome(executeAtomic(d, pc: pc))
+            return executorOutcome(executeAtomic(d, pc: pc, cold: true))
         case .csr:
             self.pc = next
             return executorOutcome(executeCSR(d, pc: pc))

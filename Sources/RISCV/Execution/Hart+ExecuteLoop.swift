@@ -16,7 +16,7 @@
 ///   cold path first gives back what the block has not yet retired, so every count stays exact.
 ///   When the budget left is smaller than the block, `runFast` hands over to `runPrecise`.
 /// - `runPrecise` enters a block at every instruction and charges it one: it calls the tracer,
-///   and finishes the last few instructions of a budget.
+///   stops at breakpoints (`Hart+Triggers`), and finishes the last few instructions of a budget.
 extension Hart {
     /// How a copy of the loop ended.
     enum LoopExit {
@@ -46,6 +46,11 @@ extension Hart {
         execution: while true {
             let outcome: ColdOutcome
             entry: do {
+                if precise && breakpointsArmed && isBreakpoint(pc) {
+                    self.pc = pc
+                    instructionsRetired = base &+ (limit &- remaining)
+                    return .stop(.trigger(.breakpoint(pc: pc)))
+                }
                 // Block entry: make pc's page current, find its slot, charge the block.
                 if let slot = chargeBlock(at: pc, precise: precise, budget: &remaining) {
                     d = slot
@@ -181,6 +186,51 @@ extension Hart {
                         case .divuw: x[d.rd] = RV64M.divuw(x[d.rs1], x[d.rs2])
                         case .remw: x[d.rd] = RV64M.remw(x[d.rs1], x[d.rs2])
                         case .remuw: x[d.rd] = RV64M.remuw(x[d.rs1], x[d.rs2])
+                        case .addUw: x[d.rd] = BitManipulation.zeroExtendWord(x[d.rs1]) &+ x[d.rs2]
+                        case .sh1add: x[d.rd] = (x[d.rs1] &<< 1) &+ x[d.rs2]
+                        case .sh2add: x[d.rd] = (x[d.rs1] &<< 2) &+ x[d.rs2]
+                        case .sh3add: x[d.rd] = (x[d.rs1] &<< 3) &+ x[d.rs2]
+                        case .sh1addUw: x[d.rd] = (BitManipulation.zeroExtendWord(x[d.rs1]) &<< 1) &+ x[d.rs2]
+                        case .sh2addUw: x[d.rd] = (BitManipulation.zeroExtendWord(x[d.rs1]) &<< 2) &+ x[d.rs2]
+                        case .sh3addUw: x[d.rd] = (BitManipulation.zeroExtendWord(x[d.rs1]) &<< 3) &+ x[d.rs2]
+                        case .slliUw: x[d.rd] = BitManipulation.zeroExtendWord(x[d.rs1]) &<< d.imm
+                        case .andn: x[d.rd] = x[d.rs1] & ~x[d.rs2]
+                        case .orn: x[d.rd] = x[d.rs1] | ~x[d.rs2]
+                        case .xnor: x[d.rd] = ~(x[d.rs1] ^ x[d.rs2])
+                        case .clz: x[d.rd] = UInt64(x[d.rs1].leadingZeroBitCount)
+                        case .ctz: x[d.rd] = UInt64(x[d.rs1].trailingZeroBitCount)
+                        case .cpop: x[d.rd] = UInt64(x[d.rs1].nonzeroBitCount)
+                        case .clzw: x[d.rd] = UInt64(UInt32(truncatingIfNeeded: x[d.rs1]).leadingZeroBitCount)
+                        case .ctzw: x[d.rd] = UInt64(UInt32(truncatingIfNeeded: x[d.rs1]).trailingZeroBitCount)
+                        case .cpopw: x[d.rd] = UInt64(UInt32(truncatingIfNeeded: x[d.rs1]).nonzeroBitCount)
+                        case .sextB: x[d.rd] = UInt64(bitPattern: Int64(Int8(truncatingIfNeeded: x[d.rs1])))
+                        case .sextH: x[d.rd] = UInt64(bitPattern: Int64(Int16(truncatingIfNeeded: x[d.rs1])))
+                        case .zextH: x[d.rd] = x[d.rs1] & 0xffff
+                        case .min: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2]) ? x[d.rs1] : x[d.rs2]
+                        case .minu: x[d.rd] = Swift.min(x[d.rs1], x[d.rs2])
+                        case .max: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2]) ? x[d.rs2] : x[d.rs1]
+                        case .maxu: x[d.rd] = Swift.max(x[d.rs1], x[d.rs2])
+                        case .rol: x[d.rd] = BitManipulation.rotateLeft(x[d.rs1], x[d.rs2])
+                        case .ror: x[d.rd] = BitManipulation.rotateRight(x[d.rs1], x[d.rs2])
+                        case .rori: x[d.rd] = BitManipulation.rotateRight(x[d.rs1], d.imm)
+                        case .rolw: x[d.rd] = BitManipulation.rotateLeftWord(x[d.rs1], x[d.rs2])
+                        case .rorw: x[d.rd] = BitManipulation.rotateRightWord(x[d.rs1], x[d.rs2])
+                        case .roriw: x[d.rd] = BitManipulation.rotateRightWord(x[d.rs1], d.imm)
+                        case .orcB: x[d.rd] = BitManipulation.orCombineBytes(x[d.rs1])
+                        case .rev8: x[d.rd] = x[d.rs1].byteSwapped
+                        case .bclr: x[d.rd] = x[d.rs1] & ~BitManipulation.bit(x[d.rs2])
+                        case .bext: x[d.rd] = (x[d.rs1] &>> x[d.rs2]) & 1
+                        case .binv: x[d.rd] = x[d.rs1] ^ BitManipulation.bit(x[d.rs2])
+                        case .bset: x[d.rd] = x[d.rs1] | BitManipulation.bit(x[d.rs2])
+                        case .bclri: x[d.rd] = x[d.rs1] & ~BitManipulation.bit(d.imm)
+                        case .bexti: x[d.rd] = (x[d.rs1] &>> d.imm) & 1
+                        case .binvi: x[d.rd] = x[d.rs1] ^ BitManipulation.bit(d.imm)
+                        case .bseti: x[d.rd] = x[d.rs1] | BitManipulation.bit(d.imm)
+                        case .clmul: x[d.rd] = BitManipulation.carrylessMultiply(x[d.rs1], x[d.rs2])
+                        case .clmulr: x[d.rd] = BitManipulation.carrylessMultiplyReversed(x[d.rs1], x[d.rs2])
+                        case .clmulh: x[d.rd] = BitManipulation.carrylessMultiplyHigh(x[d.rs1], x[d.rs2])
+                        case .czeroEqz: x[d.rd] = x[d.rs2] == 0 ? 0 : x[d.rs1]
+                        case .czeroNez: x[d.rd] = x[d.rs2] != 0 ? 0 : x[d.rs1]
                         case .flw:
                             guard floatingPointEnabled, let v = loadIfCached(x[d.rs1] &+ d.imm, UInt32.self) else { break straightLine }
                             floatRegisters[d.rd] = boxF32(v)

@@ -42,8 +42,11 @@ enum RV64A {
 
 extension Hart {
     /// Executes an A-extension instruction. Returns false with `lastFault` set when it traps.
+    /// While watchpoints are set, only the cold path (`cold`) executes atomics, so that the
+    /// watched access can stop `run`; the straight line gets false and nothing changes.
     @inline(never)
-    func executeAtomic(_ d: DecodedInstruction, pc: UInt64) -> Bool {
+    func executeAtomic(_ d: DecodedInstruction, pc: UInt64, cold: Bool = false) -> Bool {
+        if watchpointsArmed && !cold { return false }
         let operation = RV64A.Operation(rawValue: d.bits >> 27)!
         let isDouble = d.bits.funct3 == 3
         let size: UInt64 = isDouble ? 8 : 4
@@ -70,6 +73,12 @@ extension Hart {
         func store(_ value: UInt64) {
             if isDouble { host.storeBytes(of: value.littleEndian, as: UInt64.self) }
             else { host.storeBytes(of: UInt32(truncatingIfNeeded: value).littleEndian, as: UInt32.self) }
+        }
+        if watchpointsArmed {
+            noteAccess(address, size: size, write: false)
+            if operation != .loadReserved && (operation != .storeConditional || reservation == paddr) {
+                noteAccess(address, size: size, write: true)
+            }
         }
         switch operation {
         case .loadReserved:

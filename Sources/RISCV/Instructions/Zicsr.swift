@@ -30,9 +30,9 @@ extension Hart {
         }
         if writes {
             switch funct3 & 3 {
-            case 1: setCSRValue(address, operand)
-            case 2: setCSRValue(address, old | operand)
-            default: setCSRValue(address, old & ~operand)
+            case 1: setCSRValue(address, operand, writerRetires: true)
+            case 2: setCSRValue(address, old | operand, writerRetires: true)
+            default: setCSRValue(address, old & ~operand, writerRetires: true)
             }
         }
         registers[Int(d.rd)] = old

@@ -8,13 +8,15 @@
 ///
 /// A store whose bytes cover the physical address `tohostAddress` completes and then stops `run`
 /// with `.tohost(word)`, where word is the 64-bit value at tohost (or the stored value, when tohost
-/// lies outside RAM, where it is then the only thing that can be written).
+/// lies outside RAM, where it is then the only thing that can be written). A word of 0 is no
+/// command (Spike's HTIF ignores it): the store completes as any other and `run` goes on.
 ///
 /// Stores take the slow path on the page of a pending LR reservation (no write TLB entry), where
 /// a store to the reserved doubleword drops the reservation (see `RV64A`).
 extension Hart {
     /// Translates `va`, checks that its page is RAM and caches the page in the TLB (no write entry
-    /// for tohost's page). Returns the physical address, or nil with `lastFault` set.
+    /// for tohost's page, none for a page a matching watchpoint covers). Returns the physical
+    /// address, or nil with `lastFault` set.
     func translateAndCache(_ va: UInt64, _ access: AccessType, pc: UInt64) -> UInt64? {
         guard let pa = translatePhysical(va, access, pc: pc) else { return nil }
         let pageStart = pa & TLB.pageMask
@@ -24,11 +26,14 @@ extension Hart {
         }
         let table: UnsafeMutablePointer<TLBEntry>
         switch access {
-        case .read: table = tlb.read
+        case .read:
+            if watchpointsArmed && watchCovers(page: va & TLB.pageMask, write: false) { return pa }
+            table = tlb.read
         case .execute: table = tlb.fetch
         case .write:
             if let tohost = tohostAddress, tohost & TLB.pageMask == pageStart { return pa }
             if let reserved = reservation, reserved & TLB.pageMask == pageStart { return pa }
+            if watchpointsArmed && watchCovers(page: va & TLB.pageMask, write: true) { return pa }
             table = tlb.write
         }
         tlb.fill(table, virtualPage: va & TLB.pageMask, hostPage: memory.hostPointer(pageStart))
@@ -66,6 +71,7 @@ extension Hart {
         for i in 0..<size {
             value |= UInt64(memory.load(UInt8.self, at: byteAddress(va, i, pages))) << (8 * i)
         }
+        if watchpointsArmed { noteAccess(va, size: size, write: false) }
         return value
     }
 
@@ -73,6 +79,7 @@ extension Hart {
     func storeSlow(_ value: UInt64, _ va: UInt64, size: UInt64, pc: UInt64) -> Bool {
         if let tohost = tohostAddress, !memory.contains(tohost),
            translatePhysical(va, .write, pc: pc) == tohost {
+            guard value != 0 else { return true }
             tohostWritten = value
             return false
         }
@@ -84,8 +91,11 @@ extension Hart {
             if pa == tohostAddress { hitTohost = true }
             dropReservation(ifStoreTouches: pa)
         }
+        if watchpointsArmed { noteAccess(va, size: size, write: true) }
         guard hitTohost, let tohost = tohostAddress else { return true }
-        tohostWritten = memory.contains(tohost, length: 8) ? memory.load(UInt64.self, at: tohost) : value
+        let word = memory.contains(tohost, length: 8) ? memory.load(UInt64.self, at: tohost) : value
+        guard word != 0 else { return true }
+        tohostWritten = word
         return false
     }
 }

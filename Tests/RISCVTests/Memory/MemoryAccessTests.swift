@@ -81,6 +81,22 @@ import Testing
         #expect(m.run([Encode.sw(2, 1, 0)], budget: 10) == .tohost(0x2b), "a second store stops again")
     }
 
+    /// HTIF ignores a zero word (Spike): a wild store of 0 must not end the run as a pass.
+    @Test func storingZeroToTohostDoesNotStop() throws {
+        let m = try TestMachine()
+        let tohost = Self.base + 0x1000
+        m.hart.tohostAddress = tohost
+        m.hart.setRegister(1, tohost)
+        m.hart.setRegister(2, 7)
+        let stop = m.run([Encode.sd(0, 1, 0), Encode.sb(0, 1, 0), Encode.sd(2, 1, 0), Encode.nop], budget: 10)
+        #expect(stop == .tohost(7))
+        #expect(m.hart.pc == Self.base + 12)
+        let outside = try TestMachine()
+        outside.hart.tohostAddress = 0x4000_0000
+        outside.hart.setRegister(1, 0x4000_0000)
+        #expect(outside.run([Encode.sd(0, 1, 0), Encode.nop], budget: 2) == .budgetExhausted)
+    }
+
     @Test func tohostOutsideRAMReportsTheStoredValue() throws {
         let m = try TestMachine()
         m.hart.tohostAddress = 0x4000_0000

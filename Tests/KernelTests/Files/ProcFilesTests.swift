@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import Kernel
+
+@Suite struct ProcFilesTests {
+    @Test func mapsListsRegionsAsLinuxFormatsThem() throws {
+        var image = Fixtures.image()
+        image.path = "/bin/prog"
+        let process = try Fixtures.process(image: image)
+        _ = process.addressSpace.extend(process.heapRegion, by: 4096)
+        let lines = process.memoryMapText.split(separator: "\n").map(String.init)
+        let pad = { (prefix: String, name: String) in prefix + String(repeating: " ", count: 73 - prefix.count) + name }
+        #expect(lines == [
+            pad("00010000-00011000 r-xp 00000000 00:00 0 ", "/bin/prog"),
+            pad("00011000-00013000 rw-p 00000000 00:00 0 ", "/bin/prog"),
+            pad("00013000-00014000 rw-p 00000000 00:00 0 ", "[heap]"),
+            pad("3ffffe0000-3ffffff000 rw-p 00000000 00:00 0 ".replacingOccurrences(of: "3ffffe0000", with: "3fffff5000"), "[stack]"),
+        ])
+    }
+
+    @Test func procSelfNamesResolveLexicallyAndByPid() throws {
+        let process = try Fixtures.process()
+        #expect(process.procSelfEntry("/proc/self/maps", from: "/") == "maps")
+        #expect(process.procSelfEntry("/proc/100/auxv", from: "/") == "auxv")
+        #expect(process.procSelfEntry("self/fd/1", from: "/proc") == "fd/1")
+        #expect(process.procSelfEntry("/proc/../proc/self/./exe", from: "/") == "exe")
+        #expect(process.procSelfEntry("/proc/101/maps", from: "/") == nil)
+        #expect(process.procSelfEntry("/proc/self", from: "/") == nil)
+    }
+
+    @Test func auxvFileHoldsTheInitialStacksPairs() throws {
+        let process = try Fixtures.process()
+        let fd = try #require(process.openProcFile("auxv", wantsWrite: false))
+        #expect(fd >= 0)
+        defer { close(fd) }
+        var bytes = [UInt8](repeating: 0, count: 1024)
+        let n = read(fd, &bytes, bytes.count)
+        #expect(n == process.auxiliaryVector.count * 16)
+        #expect(GuestBytes.word(bytes, at: 0) == 3 && GuestBytes.word(bytes, at: 8) == 0x10040)
+        #expect(process.openProcFile("maps", wantsWrite: true) == -EACCES)
+        #expect(process.openProcFile("status", wantsWrite: false) == nil)
+    }
+}

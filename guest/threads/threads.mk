@@ -1,0 +1,22 @@
+# Threaded static glibc programs (C with pthreads and C11 atomics, C++ with std::thread), included by the
+# Makefile. `make guest-threads` builds guest/threads/*.c and *.cc into guest/build/threads/<name>;
+# `make test-threads` compares each one under $(TINYRV) and qemu-riscv64 (scripts/difftest.sh).
+CROSS ?= riscv64-linux-gnu-
+THREADS_CFLAGS := -static -O2 -march=rv64gc -mabi=lp64d -Wall -Wextra -Wno-unused-result
+THREADS_C_PROGRAMS := $(patsubst guest/threads/%.c,guest/build/threads/%,$(wildcard guest/threads/*.c))
+THREADS_CXX_PROGRAMS := $(patsubst guest/threads/%.cc,guest/build/threads/%,$(wildcard guest/threads/*.cc))
+
+.PHONY: guest-threads test-threads
+
+guest-threads: $(THREADS_C_PROGRAMS) $(THREADS_CXX_PROGRAMS)
+
+$(THREADS_C_PROGRAMS): guest/build/threads/%: guest/threads/%.c guest/threads/threads.mk
+	@mkdir -p $(@D)
+	$(CROSS)gcc $(THREADS_CFLAGS) -o $@ $< -pthread
+
+$(THREADS_CXX_PROGRAMS): guest/build/threads/%: guest/threads/%.cc guest/threads/threads.mk
+	@mkdir -p $(@D)
+	$(CROSS)g++ $(THREADS_CFLAGS) -o $@ $< -pthread
+
+test-threads: guest-threads
+	DIFFTEST_CASES=guest/threads/cases.txt scripts/difftest.sh $(TINYRV) guest/build/threads
