@@ -68,10 +68,10 @@ bench: $(DEPS_STAMP) release guest-bench guest-bench-dynamic
 FUZZ_SECONDS ?= 600
 FUZZ_SEED ?= 1
 
-test-fuzz: build guest-tests guest-linux
+test-fuzz: build guest-tests guest-linux guest-dynamic
 	python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV) --seconds 21 --seed 1
 
-fuzz: release guest-tests guest-linux
+fuzz: release guest-tests guest-linux guest-dynamic
 	nice python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV_RELEASE) --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 demo: deps build guest

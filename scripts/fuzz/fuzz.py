@@ -33,7 +33,7 @@ def main():
     parser.add_argument("--case", type=int, help="run only this case number (with --only), keeping its files")
     parser.add_argument("--work", help="directory for cases and findings (default: a new one under /tmp)")
     parser.add_argument("--no-qemu", action="store_true", help="do not compare user-mode streams with qemu-riscv64")
-    parser.add_argument("--seeds", nargs="*", default=["guest/build/tests", "guest/build/linux"],
+    parser.add_argument("--seeds", nargs="*", default=["guest/build/tests", "guest/build/linux", "guest/build/dynamic"],
                         help="directories of guest ELF files for the ELF mutation fuzzer")
     args = parser.parse_args()
     selected = args.only or FUZZERS
