@@ -4,7 +4,7 @@ CROSS   ?= riscv64-linux-gnu-
 TINYRV  := .build/debug/tinyrv
 TINYRV_RELEASE := .build/release/tinyrv
 
-.PHONY: all help deps build release guest demo test test-swift test-guest test-gdb bench clean
+.PHONY: all help deps build release guest demo test test-swift test-guest test-gdb test-fuzz fuzz bench clean
 
 all: build guest
 
@@ -16,6 +16,7 @@ help:
 	@echo "make release  release build of tinyrv (.build/release/tinyrv)"
 	@echo "make guest    cross-compile the guest programs into guest/build/"
 	@echo "make bench    release build; benchmarks under tinyrv, qemu-riscv64 and natively"
+	@echo "make fuzz     release build; the fuzzers for FUZZ_SECONDS (default 600) with FUZZ_SEED (default 1)"
 	@echo "make clean    remove build outputs"
 
 # `deps` always checks; incremental builds only rerun the check when the install list changed.
@@ -47,7 +48,7 @@ include guest/dynamic/dynamic.mk
 
 guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic
 
-test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-debian
+test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-debian test-fuzz
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test
@@ -61,6 +62,17 @@ test-gdb: build guest-gdb
 
 bench: $(DEPS_STAMP) release guest-bench guest-bench-dynamic
 	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --sysroot $(DEBIAN_SYSROOT) --markdown guest/build/bench/results.md
+
+# The fuzzers (scripts/fuzz/): `make test` runs each briefly with a fixed seed, so a regression fails
+# the suite; `make fuzz` runs the release binary for FUZZ_SECONDS, at low priority.
+FUZZ_SECONDS ?= 600
+FUZZ_SEED ?= 1
+
+test-fuzz: build guest-tests guest-linux guest-dynamic
+	python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV) --seconds 21 --seed 1
+
+fuzz: release guest-tests guest-linux guest-dynamic
+	nice python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV_RELEASE) --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)
 
 demo: deps build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
