@@ -60,6 +60,9 @@ public final class Hart {
     var tohostWritten: UInt64?
     /// Why the execute loop stopped, set by the cold paths that stop it.
     var pendingStop = StopReason.budgetExhausted
+    /// How often the execute loop has left its straight line for `executeCold` since reset: a
+    /// diagnostic of the loop's fast path (what `endsBlock` promises is checked against it).
+    var coldPathsTaken: UInt64 = 0
     /// Traps that may still be taken in this `run` call (guards against trap storms).
     var trapAllowance: UInt64 = 0
 

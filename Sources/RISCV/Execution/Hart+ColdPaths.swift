@@ -26,6 +26,7 @@ extension Hart {
     /// (which a CSR instruction may read or write).
     @inline(never)
     func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
+        coldPathsTaken &+= 1
         var d = slot.pointee
         d.op = d.op.baseForm
         let next = pc &+ d.length
@@ -92,13 +93,7 @@ extension Hart {
     /// loads through the slow path and writes the destination, or delivers the fault.
     @inline(never)
     func loadMiss(_ d: DecodedInstruction, _ address: UInt64, pc: UInt64) -> ColdOutcome {
-        let size: UInt64
-        switch d.op {
-        case .lb, .lbu: size = 1
-        case .lh, .lhu: size = 2
-        case .lw, .lwu, .flw: size = 4
-        default: size = 8
-        }
+        guard let size = d.op.accessWidth else { preconditionFailure("\(d.op) is not a load") }
         guard let raw = loadSlow(address, size: size, pc: pc) else { return trapOutcome(lastFault) }
         let rd = Int(d.rd)
         switch d.op {
@@ -117,13 +112,7 @@ extension Hart {
     /// misaligned: stores through the slow path, stopping on a tohost store or delivering the fault.
     @inline(never)
     func storeMiss(_ d: DecodedInstruction, _ value: UInt64, _ address: UInt64, pc: UInt64) -> ColdOutcome {
-        let size: UInt64
-        switch d.op {
-        case .sb: size = 1
-        case .sh: size = 2
-        case .sw, .fsw: size = 4
-        default: size = 8
-        }
+        guard let size = d.op.accessWidth else { preconditionFailure("\(d.op) is not a store") }
         let next = pc &+ d.length
         if storeSlow(value, address, size: size, pc: pc) {
             self.pc = next
