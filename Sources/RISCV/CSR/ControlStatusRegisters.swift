@@ -98,6 +98,8 @@ public enum CSRAddress {
     public static let mscratch: UInt16 = 0x340, mepc: UInt16 = 0x341, mcause: UInt16 = 0x342
     public static let mtval: UInt16 = 0x343, mip: UInt16 = 0x344
     public static let pmpcfg0: UInt16 = 0x3A0, pmpaddr0: UInt16 = 0x3B0
+    public static let tselect: UInt16 = 0x7A0, tdata1: UInt16 = 0x7A1, tdata2: UInt16 = 0x7A2
+    public static let tdata3: UInt16 = 0x7A3, tinfo: UInt16 = 0x7A4
     public static let mcycle: UInt16 = 0xB00, minstret: UInt16 = 0xB02
     public static let mvendorid: UInt16 = 0xF11, marchid: UInt16 = 0xF12, mimpid: UInt16 = 0xF13
     public static let mhartid: UInt16 = 0xF14, mconfigptr: UInt16 = 0xF15

@@ -45,6 +45,11 @@ extension Hart {
         case CSRAddress.mip: return c.mip
         case 0x3A0...0x3AF where address & 1 == 0: return c.pmpcfg[Int(address - 0x3A0) / 2]
         case 0x3B0...0x3EF: return c.pmpaddr[Int(address - 0x3B0)]
+        // The trigger module with no triggers (debug spec, "Trigger Module Registers"): tselect is
+        // read-only 0, tdata1 reads type 0 ("no trigger at this tselect"), tdata2/3 read 0 and
+        // tinfo reads 1 (only type 0 at this index). Writes are ignored.
+        case CSRAddress.tselect, CSRAddress.tdata1, CSRAddress.tdata2, CSRAddress.tdata3: return 0
+        case CSRAddress.tinfo: return 1
         case CSRAddress.mvendorid, CSRAddress.marchid, CSRAddress.mimpid,
              CSRAddress.mhartid, CSRAddress.mconfigptr:
             return 0

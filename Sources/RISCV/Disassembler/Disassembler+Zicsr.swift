@@ -34,7 +34,7 @@ extension Disassembler {
         0x306: "mcounteren", 0x30a: "menvcfg", 0x320: "mcountinhibit",
         0x340: "mscratch", 0x341: "mepc", 0x342: "mcause", 0x343: "mtval", 0x344: "mip",
         0xb00: "mcycle", 0xb02: "minstret",
-        0x7a0: "tselect", 0x7a1: "tdata1", 0x7a2: "tdata2", 0x7a3: "tdata3",
+        0x7a0: "tselect", 0x7a1: "tdata1", 0x7a2: "tdata2", 0x7a3: "tdata3", 0x7a4: "tinfo",
         0x7b0: "dcsr", 0x7b1: "dpc", 0x7b2: "dscratch0", 0x7b3: "dscratch1",
     ]
 }
