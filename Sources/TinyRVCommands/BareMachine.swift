@@ -5,7 +5,8 @@ import Glibc
 #endif
 
 /// A bare-metal machine: RAM at 0x8000_0000, one hart starting in M-mode at the ELF entry with
-/// architectural trap delivery, and an HTIF `tohost`/`fromhost` pair as its only device.
+/// architectural trap delivery, a CLINT at 0x0200_0000 (msip, mtimecmp, mtime; mtime advances
+/// once every `Hart.instructionsPerTick` retired instructions) and an HTIF `tohost`/`fromhost` pair.
 ///
 /// The program ends when it writes a value `v` to `tohost`: the run stops with status `v >> 1`
 /// (so 1 is success, `(n << 1) | 1` is failure n). A value whose top 16 bits are 0x0101 (device 1,
@@ -29,6 +30,8 @@ struct BareMachine {
     enum Outcome: Equatable {
         case exited(status: Int32)
         case budgetExhausted
+        /// A wfi found nothing that could ever wake the hart; pc is at the wfi.
+        case waitsForever
     }
 
     let hart: Hart
@@ -53,6 +56,7 @@ struct BareMachine {
         hart.privilege = .machine
         hart.pc = elf.entry
         hart.tohostAddress = tohost
+        hart.hasCLINT = true
         self.tohost = tohost
         fromhost = elf.symbol(named: "fromhost").flatMap { memory.contains($0, length: 8) ? $0 : nil }
     }
@@ -70,7 +74,7 @@ struct BareMachine {
             case .tohost(let value):
                 return .exited(status: Self.status(forToHost: value))
             case .budgetExhausted:
-                return .budgetExhausted
+                return hart.waitsForever ? .waitsForever : .budgetExhausted
             case .trap(let trap):
                 preconditionFailure("architectural delivery returned a trap: \(trap)")
             }

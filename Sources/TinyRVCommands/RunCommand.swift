@@ -15,7 +15,9 @@ struct RunCommand: ParsableCommand {
         discussion: """
             Hosted (default): the program runs in U-mode on the Swift kernel with Linux riscv64 syscalls, \
             an on-demand stack and an sbrk heap. Bare (--bare, implied when the ELF defines 'tohost'): \
-            the program starts in M-mode at its entry and ends by writing 'tohost' (status = value >> 1).
+            the program starts in M-mode at its entry and ends by writing 'tohost' (status = value >> 1); \
+            a CLINT at 0x2000000 gives it msip, mtimecmp and mtime (one tick per 10 retired instructions), \
+            and a wfi that nothing could ever wake ends the run with status 123.
             """
     )
 
@@ -119,6 +121,9 @@ struct RunCommand: ParsableCommand {
         case .budgetExhausted:
             throw Failure(status: ExitStatus.budgetExhausted,
                           message: "stopped: instruction budget exhausted (--max-instructions \(maxInstructions ?? 0), pc 0x\(hex(machine.hart.pc)))")
+        case .waitsForever:
+            throw Failure(status: ExitStatus.waitsForever,
+                          message: "stopped: wfi at pc 0x\(hex(machine.hart.pc)) waits for ever: no interrupt is pending and enabled in mie, and no timer is armed")
         }
     }
 

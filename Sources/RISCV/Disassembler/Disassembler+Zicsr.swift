@@ -28,7 +28,7 @@ extension Disassembler {
         0x001: "fflags", 0x002: "frm", 0x003: "fcsr",
         0xc00: "cycle", 0xc01: "time", 0xc02: "instret",
         0x100: "sstatus", 0x104: "sie", 0x105: "stvec", 0x106: "scounteren", 0x10a: "senvcfg",
-        0x140: "sscratch", 0x141: "sepc", 0x142: "scause", 0x143: "stval", 0x144: "sip", 0x180: "satp",
+        0x140: "sscratch", 0x141: "sepc", 0x142: "scause", 0x143: "stval", 0x144: "sip", 0x14d: "stimecmp", 0x180: "satp",
         0xf11: "mvendorid", 0xf12: "marchid", 0xf13: "mimpid", 0xf14: "mhartid", 0xf15: "mconfigptr",
         0x300: "mstatus", 0x301: "misa", 0x302: "medeleg", 0x303: "mideleg", 0x304: "mie", 0x305: "mtvec",
         0x306: "mcounteren", 0x30a: "menvcfg", 0x320: "mcountinhibit",

@@ -12,7 +12,8 @@ enum ColdOutcome {
     case trapped
     /// The instruction retired and `run` must stop with `pendingStop` (a tohost store).
     case stopRetired
-    /// The instruction trapped and `run` must stop with `pendingStop`.
+    /// The instruction did not retire (it trapped, or a wfi found nothing that could wake the
+    /// hart) and `run` must stop with `pendingStop`.
     case stopTrapped
 }
 
@@ -24,9 +25,18 @@ extension Hart {
     /// breakpoint, or an illegal instruction. A one-parcel form is finished as its base
     /// operation. The loop has stored the instructions retired so far in `instructionsRetired`
     /// (which a CSR instruction may read or write).
+    /// An interrupt that became due meanwhile (a CSR write, an xRET, a wfi, a CLINT store) is
+    /// taken after the instruction: its handler becomes `pc`.
     @inline(never)
     func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
         coldPathsTaken &+= 1
+        let outcome = finishCold(slot, pc: pc)
+        if csrs.mie != 0, outcome == .retired || outcome == .trapped { _ = takeInterruptIfDue() }
+        return outcome
+    }
+
+    /// `executeCold` without the interrupt check.
+    private func finishCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
         var d = slot.pointee
         d.op = d.op.baseForm
         let next = pc &+ d.length
@@ -62,7 +72,16 @@ extension Hart {
         case .csr:
             self.pc = next
             return executorOutcome(executeCSR(d, pc: pc))
-        case .mret, .sret, .wfi, .sfenceVma:
+        case .wfi:
+            let legal = currentPrivilege == .machine || (currentPrivilege == .supervisor && csrs.mstatus & MStatus.tw == 0)
+            if delivery == .architectural && legal && !waitForInterrupt() {
+                waitsForever = true
+                pendingStop = .budgetExhausted
+                self.pc = pc
+                return .stopTrapped
+            }
+            return executorOutcome(executePrivileged(d, pc: pc))
+        case .mret, .sret, .sfenceVma:
             return executorOutcome(executePrivileged(d, pc: pc))
         case .ecall:
             let code: ExceptionCode = currentPrivilege == .user ? .environmentCallFromU
