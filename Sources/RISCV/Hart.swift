@@ -64,9 +64,10 @@ public final class Hart {
     var pendingStop = StopReason.budgetExhausted
     /// Traps that may still be taken in this `run` call (guards against trap storms).
     var trapAllowance: UInt64 = 0
-    /// Breakpoints and watchpoints (`Hart+Triggers`); the two flags say whether any are set.
+    /// Breakpoints and watchpoints (`Hart+Triggers`): bit `(pc >> 1) & 63` of the filter is set for
+    /// each breakpoint pc (0: none), and the flag says whether any watchpoint is set.
     var triggers = Triggers()
-    var breakpointsArmed = false
+    var breakpointFilter: UInt64 = 0
     var watchpointsArmed = false
 
     let tlb: TLB
@@ -178,7 +179,7 @@ public final class Hart {
     public func run(maxInstructions: UInt64) -> StopReason {
         trapAllowance = maxInstructions
         if pc & 1 != 0, deliver(Trap(.instructionAddressMisaligned, value: pc, pc: pc)) { return pendingStop }
-        let exit = instructionTracer == nil && !breakpointsArmed ? runFast(maxInstructions: maxInstructions)
+        let exit = instructionTracer == nil && breakpointFilter == 0 ? runFast(maxInstructions: maxInstructions)
             : runPrecise(maxInstructions: maxInstructions)
         switch exit {
         case .stop(let reason): return reason
