@@ -70,9 +70,10 @@ public final class Hart {
     var clint = CoreLocalInterruptor()
     /// Traps that may still be taken in this `run` call (guards against trap storms).
     var trapAllowance: UInt64 = 0
-    /// Breakpoints and watchpoints (`Hart+Triggers`); the two flags say whether any are set.
+    /// Breakpoints and watchpoints (`Hart+Triggers`): bit `(pc >> 1) & 63` of the filter is set for
+    /// each breakpoint pc (0: none), and the flag says whether any watchpoint is set.
     var triggers = Triggers()
-    var breakpointsArmed = false
+    var breakpointFilter: UInt64 = 0
     var watchpointsArmed = false
 
     let tlb: TLB
@@ -210,7 +211,7 @@ public final class Hart {
 
     /// Runs `budget` instructions at most through the fast loop (then the precise one for the tail).
     private func runSlice(_ budget: UInt64) -> StopReason {
-        let exit = instructionTracer == nil && !breakpointsArmed ? runFast(maxInstructions: budget)
+        let exit = instructionTracer == nil && breakpointFilter == 0 ? runFast(maxInstructions: budget)
             : runPrecise(maxInstructions: budget)
         switch exit {
         case .stop(let reason): return reason

@@ -72,6 +72,7 @@ struct BareMachine {
         case .exited(let status): debugger?.exited(.exited(code: Int64(status)))
         case .budgetExhausted: debugger?.exited(.budgetExhausted)
         case .killed(let message): debugger?.exited(.killed(.debugger, message: message))
+        case .waitsForever: debugger?.exited(.exited(code: Int64(ExitStatus.waitsForever)))
         }
         return outcome
     }

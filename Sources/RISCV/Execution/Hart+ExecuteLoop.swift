@@ -46,7 +46,7 @@ extension Hart {
         execution: while true {
             let outcome: ColdOutcome
             entry: do {
-                if precise && breakpointsArmed && isBreakpoint(pc) {
+                if precise && breakpointFilter & (1 &<< ((pc &>> 1) & 63)) != 0 && isBreakpoint(pc) {
                     self.pc = pc
                     instructionsRetired = base &+ (limit &- remaining)
                     return .stop(.trigger(.breakpoint(pc: pc)))
