@@ -55,6 +55,12 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Let the guest create, truncate and write files under --fs-root.")
     var fsWrite = false
 
+    @Option(help: ArgumentHelp("How tasks share the CPU: 'roundrobin' (each runs 50000 instructions in turn, the same run every time) or 'random:SEED' (the next task and each quantum drawn pseudo-randomly, the same for the same SEED, to shake out and replay races).", valueName: "POLICY"))
+    var schedule: ScheduleSelection = ScheduleSelection()
+
+    @Option(help: ArgumentHelp("The most processes that may exist at once, zombies included; fork fails with EAGAIN beyond.", valueName: "N"))
+    var maxTasks: Int = RunOptions.defaultMaxTasks
+
     @Argument(help: "The ELF program to run.")
     var program: String
 
@@ -64,6 +70,9 @@ struct RunCommand: ParsableCommand {
     func validate() throws {
         guard (1...1 << 20).contains(stackPages) else {
             throw ValidationError("--stack-pages must be from 1 to 1048576, not \(stackPages)")
+        }
+        guard (1...1 << 16).contains(maxTasks) else {
+            throw ValidationError("--max-tasks must be from 1 to 65536, not \(maxTasks)")
         }
         for entry in setEnvironment where !entry.contains("=") || entry.hasPrefix("=") {
             throw ValidationError("--env takes NAME=VALUE, not '\(entry)'")
@@ -130,6 +139,9 @@ struct RunCommand: ParsableCommand {
         options.maxInstructions = maxInstructions
         options.trace = trace.options
         options.traceSink = sink
+        options.schedule = schedule.policy
+        options.maxTasks = maxTasks
+        options.programLoader = { path in ProgramImage(try ELFFile(path: path)) }
         let result: (outcome: ExitOutcome, stats: RunStats)
         do {
             result = try runProgram(ProgramImage(elf), options: options)

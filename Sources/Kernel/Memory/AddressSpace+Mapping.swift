@@ -33,7 +33,7 @@ extension AddressSpace {
             guard let frame = pageTable.unmap(virtualAddress: page) else { continue }
             let target = newStart + (page - oldStart)
             let mapped = pageTable.map(virtualAddress: target, to: frame,
-                                       permissions: region.permissions.isEmpty ? .read : region.permissions)
+                                       permissions: region.permissions.isEmpty ? .read : mappingPermissions(region.permissions, frame: frame))
             precondition(mapped, "frames were reserved for the move's tables")
             if region.permissions.isEmpty { pageTable.protect(virtualAddress: target, permissions: []) }
             caches.invalidateDecodedCode(physicalPage: frame)

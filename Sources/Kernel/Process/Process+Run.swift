@@ -1,37 +1,22 @@
 import RISCV
 
 extension Process {
-    /// Instructions handed to one `hart.run` call when there is no tighter budget.
-    static let runChunk: UInt64 = 1 << 40
-
-    /// Starts the hart in U-mode at the entry point and runs the process until it exits, is
-    /// killed or retires `maxInstructions` (nil: no limit). Flushes the trace sink at the end.
+    /// Starts the hart in U-mode at the entry point and runs the process, and every process it
+    /// creates, until it exits, is killed or the machine retires `maxInstructions` (nil: no limit).
+    /// Flushes the trace sink at the end.
     ///
-    /// The loop stays out of the hart's hot loop: it calls `hart.run` with the whole remaining
-    /// budget and handles each trap it returns (`TrapHandling`).
+    /// The `Scheduler` drives the hart: it calls `hart.run` with the task's quantum (the whole
+    /// remaining budget while only one task exists) and handles each trap it returns (`handle`).
     public func run(maxInstructions: UInt64? = nil) -> ExitOutcome {
-        startHart()
+        let scheduler = Scheduler(first: self, policy: runOptions.schedule, maxTasks: runOptions.maxTasks)
         defer {
             hart.instructionTracer = nil
             traceSink.flush()
         }
-        let start = hart.instructionsRetired
-        while true {
-            var chunk = Process.runChunk
-            if let maxInstructions {
-                let done = hart.instructionsRetired &- start
-                if done >= maxInstructions { return .budgetExhausted }
-                chunk = min(chunk, maxInstructions - done)
-            }
-            switch hart.run(maxInstructions: chunk) {
-            case .budgetExhausted:
-                continue
-            case .tohost(let value):
-                return .exited(code: Int64(value >> 1))
-            case .trap(let trap):
-                if let outcome = handle(trap) { return outcome }
-            }
-        }
+        let outcome = scheduler.run(maxInstructions: maxInstructions)
+        machineStats = MachineStats(tasksCreated: scheduler.tasksCreated, contextSwitches: scheduler.contextSwitches,
+                                    framesShared: addressSpace.frames.shareCount, processes: scheduler.endedProcesses)
+        return outcome
     }
 
     /// Puts the hart in the state a new process starts in: U-mode, Sv39 on this address space,

@@ -11,6 +11,8 @@ public enum KillReason: Equatable, Sendable {
     case abort
     /// Guest RAM ran out while handling a fault: 137 (SIGKILL).
     case outOfMemory
+    /// Every task was blocked with nothing on the host that could wake one: 137 (SIGKILL).
+    case deadlock
 
     /// 128 + the signal number.
     public var exitStatus: Int32 {
@@ -19,7 +21,18 @@ public enum KillReason: Equatable, Sendable {
         case .illegalInstruction: return 132
         case .breakpoint: return 133
         case .abort: return 134
-        case .outOfMemory: return 137
+        case .outOfMemory, .deadlock: return 137
+        }
+    }
+
+    /// The signal a child killed for this reason reports to its parent's wait4.
+    var signal: UInt64 {
+        switch self {
+        case .memoryFault: return 11
+        case .illegalInstruction: return 4
+        case .breakpoint: return 5
+        case .abort: return 6
+        case .outOfMemory, .deadlock: return 9
         }
     }
 }

@@ -29,6 +29,15 @@ public struct RunOptions {
     public var allowFileWrites = false
     /// The program's host path, for `/proc/self/exe`; nil means `arguments[0]`.
     public var executablePath: String? = nil
+    /// How the scheduler orders tasks (`--schedule`).
+    public var schedule: SchedulePolicy = .roundRobin
+    /// The most processes that may exist at once, zombies included (`--max-tasks`); clone
+    /// fails with `-EAGAIN` beyond.
+    public var maxTasks: Int = RunOptions.defaultMaxTasks
+    public static let defaultMaxTasks = 256
+    /// Loads the program at a host path for execve (the path is a /proc/self/fd link to a file the
+    /// sandbox opened); nil makes execve fail with `-ENOEXEC`. Throws for anything not runnable.
+    public var programLoader: ((String) throws -> ProgramImage)? = nil
 
     public init(arguments: [String], environment: [String] = [], stackPages: Int = Process.defaultStackPages,
                 memorySize: UInt64 = 1 << 30, maxInstructions: UInt64? = nil, trace: TraceOptions = [],
