@@ -15,3 +15,7 @@ long tinyrv_getdents64(int fd, void *buffer, unsigned long count) {
     long result = syscall(SYS_getdents64, fd, buffer, count);
     return result < 0 ? -errno : result;
 }
+
+int tinyrv_pipe2(int fds[2], int flags) {
+    return pipe2(fds, flags) == 0 ? 0 : -errno;
+}

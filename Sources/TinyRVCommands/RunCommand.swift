@@ -65,6 +65,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("As qemu-riscv64 -L: the dynamic loader and every absolute path the guest opens for reading are looked up in DIR first (read-only), then under --fs-root. Default: /usr/riscv64-linux-gnu when Debian's libc6-riscv64-cross is installed; 'none' turns it off.", valueName: "DIR"))
     var sysroot: String?
 
+    @Option(help: ArgumentHelp("How tasks share the CPU: 'roundrobin' (each runs 50000 instructions in turn, the same run every time) or 'random:SEED' (the next task and each quantum drawn pseudo-randomly, the same for the same SEED, to shake out and replay races).", valueName: "POLICY"))
+    var schedule: ScheduleSelection = ScheduleSelection()
+
+    @Option(help: ArgumentHelp("The most processes that may exist at once, zombies included; fork fails with EAGAIN beyond.", valueName: "N"))
+    var maxTasks: Int = RunOptions.defaultMaxTasks
+
     @Argument(help: "The ELF program to run.")
     var program: String
 
@@ -77,6 +83,9 @@ struct RunCommand: ParsableCommand {
         }
         if let gdb, SocketListener.Address(gdb) == nil {
             throw ValidationError("--gdb takes a port (0-65535) or unix:PATH, not '\(gdb)'")
+        }
+        guard (1...1 << 16).contains(maxTasks) else {
+            throw ValidationError("--max-tasks must be from 1 to 65536, not \(maxTasks)")
         }
         for entry in setEnvironment where !entry.contains("=") || entry.hasPrefix("=") {
             throw ValidationError("--env takes NAME=VALUE, not '\(entry)'")
@@ -181,6 +190,9 @@ struct RunCommand: ParsableCommand {
         if let listener { options.debugger = { debugServer(listener, HostedTarget(process: $0)) } }
         options.sysroot = effectiveSysroot
         if let path = elf.interpreter { options.interpreter = try loadInterpreter(path) }
+        options.schedule = schedule.policy
+        options.maxTasks = maxTasks
+        options.programLoader = { path in try loadForExec(path) }
         let result: (outcome: ExitOutcome, stats: RunStats)
         do {
             result = try runProgram(ProgramImage(elf, path: FileMappings.realPath(program)), options: options)
@@ -195,6 +207,14 @@ struct RunCommand: ParsableCommand {
 }
 
 extension RunCommand {
+    /// The program execve names (at host `path`) and its interpreter, looked up as `loadInterpreter`
+    /// does; throws for a file that is not a runnable ELF or a missing interpreter.
+    func loadForExec(_ path: String) throws -> LoadedProgram {
+        let elf = try ELFFile(path: path)
+        let interpreter = try elf.interpreter.map { try loadInterpreter($0) }
+        return LoadedProgram(image: ProgramImage(elf, path: FileMappings.realPath(path)), interpreter: interpreter)
+    }
+
     /// The program's interpreter `path` (PT_INTERP), read from the sysroot or else from --fs-root.
     /// Throws a failure naming the path and the sysroot, status 127, when it is in neither; 126 when
     /// it is not an ELF tinyrv can run or names an interpreter itself.

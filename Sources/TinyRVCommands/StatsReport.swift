@@ -20,7 +20,18 @@ struct StatsReport {
             "page faults: \(stats.pageFaults.total)" + (faults.isEmpty ? "" : " (" + faults.joined(separator: ", ") + ")")
                 + "; filled from files: \(stats.pageFaults.fileFills)",
             "resident pages: stack \(stats.residentStackPages), heap \(stats.residentHeapPages); frames in use \(stats.framesInUse) (peak \(stats.peakFramesInUse))",
-        ])
+        ] + machineLines(stats.machine))
+    }
+
+    /// With more than one task: the run's tasks, switches and shared frames, then one line per process.
+    static func machineLines(_ machine: MachineStats?) -> [String] {
+        guard let machine, machine.tasksCreated > 1 else { return [] }
+        return ["tasks created: \(machine.tasksCreated)  context switches: \(machine.contextSwitches)  frames shared: \(machine.framesShared)"]
+            + machine.processes.map { process in
+                let faults = process.pageFaults.byRegion.filter { $0.count > 0 }.map { "\($0.region) \($0.count)" }
+                return "process \(process.pid): instructions \(process.instructions), page faults \(process.pageFaults.total)"
+                    + (faults.isEmpty ? "" : " (" + faults.joined(separator: ", ") + ")") + ", resident pages \(process.residentPages)"
+            }
     }
 
     static func speedLine(instructions: UInt64, seconds: Double) -> String {

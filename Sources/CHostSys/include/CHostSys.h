@@ -11,6 +11,13 @@ int tinyrv_openat2(int dirfd, const char *path, int flags, unsigned mode, unsign
 /// getdents64(2): fills `buffer` with linux_dirent64 records; returns the bytes filled, 0 at the end.
 long tinyrv_getdents64(int fd, void *buffer, unsigned long count);
 
+/// pipe2(2): a host pipe with `flags` (O_CLOEXEC, O_NONBLOCK); 0 or -errno.
+int tinyrv_pipe2(int fds[2], int flags);
+
+/// ppoll(2) over `count` `struct pollfd` records for at most `timeout_ns` nanoseconds (negative:
+/// no limit), with no signal mask; the ready count or -errno (-EINTR when a host signal came).
+int tinyrv_wait_for_events(void *records, unsigned long count, long long timeout_ns);
+
 /// Host values of flags that the Swift Glibc module does not import (they need _GNU_SOURCE).
 extern const int tinyrv_host_O_PATH;
 extern const int tinyrv_host_O_TMPFILE;

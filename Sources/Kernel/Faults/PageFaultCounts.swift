@@ -9,11 +9,13 @@ public struct PageFaultCounts: Equatable, Sendable {
     public var outsideRegions = 0
     /// Of the faults above, those that filled a page of a file mapping from its file.
     public var fileFills = 0
+    /// Stores to pages shared copy-on-write since a fork (counted here, not under their region).
+    public var copyOnWrite = 0
 
     public init() {}
 
     /// Every fault counted (`num_pgfault` of the `info` call).
-    public var total: Int { code + data + heap + stack + mmap + outsideRegions }
+    public var total: Int { code + data + heap + stack + mmap + outsideRegions + copyOnWrite }
 
     /// The count for one region kind.
     public subscript(kind: MemRegion.Kind) -> Int {
@@ -37,8 +39,8 @@ public struct PageFaultCounts: Equatable, Sendable {
         }
     }
 
-    /// `("code", n), ("data", n), ..., ("none", n)` in a fixed order, for `--stats`.
+    /// `("code", n), ("data", n), ..., ("none", n), ("copy-on-write", n)` in a fixed order, for `--stats`.
     public var byRegion: [(region: String, count: Int)] {
-        MemRegion.Kind.allCases.map { ($0.rawValue, self[$0]) } + [("none", outsideRegions)]
+        MemRegion.Kind.allCases.map { ($0.rawValue, self[$0]) } + [("none", outsideRegions), ("copy-on-write", copyOnWrite)]
     }
 }

@@ -10,6 +10,9 @@ struct PageFaultHandler {
         case mapped(page: UInt64, frame: UInt64, kind: MemRegion.Kind)
         /// The page was mapped and filled from the file at `offset` (`fillFromBackingStore`).
         case filled(page: UInt64, frame: UInt64, kind: MemRegion.Kind, path: String, offset: UInt64)
+        /// A store hit a page shared copy-on-write: it now has a private writable frame (`copied`),
+        /// or its frame was the last reference and was made writable in place.
+        case copiedOnWrite(page: UInt64, frame: UInt64, kind: MemRegion.Kind, copied: Bool)
         /// The process must be killed. `message` is the whole kill line after `tinyrv: killed: `;
         /// `region` is the kind of the region hit, nil when none was.
         case kill(KillReason, message: String, region: MemRegion.Kind?, traceReason: String)
@@ -24,11 +27,14 @@ struct PageFaultHandler {
     ///
     /// 1. Find the region (`as_find_memregion`); none kills with 139.
     /// 2. Check the access against the region's permissions; a forbidden access kills with 139.
-    /// 3. If the page is already mapped, the access must have crossed into the next page (the hart
-    ///    reported the start of a page-crossing access); that page is handled instead. A fault on a
-    ///    mapped page that allows the access is a kernel bug.
-    /// 4. A file mapping's page comes from its backing store (`fillFromBackingStore`).
-    /// 5. Otherwise allocate a zeroed frame and map it (`pmem_alloc`, `vpmap_map`); no frame left kills with 137.
+    /// 3. Copy-on-write: a store to a mapped page whose entry lacks the write permission that its
+    ///    region grants (a page fork shared) gets a private copy (`AddressSpace.copyOnWrite`); no
+    ///    frame left for the copy kills with 137.
+    /// 4. If the page is already mapped otherwise, the access must have crossed into the next page
+    ///    (the hart reported the start of a page-crossing access); that page is handled instead. A
+    ///    fault on a mapped page that allows the access is a kernel bug.
+    /// 5. A file mapping's page comes from its backing store (`fillFromBackingStore`).
+    /// 6. Otherwise allocate a zeroed frame and map it (`pmem_alloc`, `vpmap_map`); no frame left kills with 137.
     func handle(address: UInt64, access: MemoryAccess, pc: UInt64, stackPointer: UInt64 = .max) -> Resolution {
         var target = address
         for attempt in 0..<2 {
@@ -40,6 +46,13 @@ struct PageFaultHandler {
                 let reason = "\(Self.verb(access)) \(region.kind.rawValue) region (\(region.permissions))"
                 return kill(.memoryFault, address: address, access: access, pc: pc, region: region.kind,
                             reason: reason, traceReason: "\(region.kind.rawValue) \(region.permissions)")
+            }
+            if access == .store, addressSpace.isCopyOnWrite(target) {
+                guard let (frame, copied) = addressSpace.copyOnWrite(at: target, in: id) else {
+                    return kill(.outOfMemory, address: address, access: access, pc: pc, region: region.kind,
+                                reason: "out of guest memory (--memory)", traceReason: "\(region.kind.rawValue) copy-on-write out of memory")
+                }
+                return .copiedOnWrite(page: MemRegion.roundDown(target), frame: frame, kind: region.kind, copied: copied)
             }
             if addressSpace.pageTable.lookup(virtualAddress: target) != nil {
                 precondition(attempt == 0, "page fault at \(hex(address)) on pages mapped with its access allowed")

@@ -24,6 +24,13 @@ extension Process {
                 traceSink.write("\(prefix) \(kind.rawValue) -> filled \(hex(page)) from \(path) offset \(hex(offset)) (frame \(hex(frame)))")
             }
             return nil
+        case .copiedOnWrite(let page, let frame, let kind, let copied):
+            pageFaults.copyOnWrite += 1
+            if trace.contains(.faults) {
+                let what = copied ? "copied" : "reclaimed"
+                traceSink.write("\(prefix) \(kind.rawValue) copy-on-write -> \(what) \(hex(page)) (frame \(hex(frame)))")
+            }
+            return nil
         case .kill(let reason, let message, let kind, let traceReason):
             if let kind { pageFaults[kind] += 1 } else { pageFaults.outsideRegions += 1 }
             if trace.contains(.faults) { traceSink.write("\(prefix) \(traceReason) -> killed") }

@@ -56,8 +56,8 @@ final class FileSystemSandbox {
     let allowWrites: Bool
     /// The read-only directory searched first for absolute paths, or nil.
     let sysroot: Sysroot?
-    /// The absolute host path of the program, for /proc/self/exe.
-    let executablePath: String
+    /// The absolute host path of the program, for /proc/self/exe (execve changes it).
+    var executablePath: String
     /// The guest's working directory, a canonical guest path ("/" is the root); chdir moves it.
     private(set) var workingDirectory = "/"
     /// The guest descriptors with FD_CLOEXEC. Every call that creates a descriptor sets or clears
@@ -74,8 +74,28 @@ final class FileSystemSandbox {
         executablePath = FileSystemSandbox.realPath(programPath) ?? FileSystemSandbox.absolute(programPath)
     }
 
+    /// fork's copy: the same root (a duplicated descriptor), sysroot, working directory and close-on-exec set.
+    private init(copying other: FileSystemSandbox) {
+        rootDescriptor = other.rootDescriptor < 0 ? other.rootDescriptor : fcntl(other.rootDescriptor, F_DUPFD_CLOEXEC, 0)
+        rootHostPath = other.rootHostPath
+        allowWrites = other.allowWrites
+        sysroot = other.sysroot
+        executablePath = other.executablePath
+        workingDirectory = other.workingDirectory
+        closeOnExecDescriptors = other.closeOnExecDescriptors
+    }
+
+    /// A copy for a forked child, which may then change its directory on its own.
+    func copy() -> FileSystemSandbox { FileSystemSandbox(copying: self) }
+
     deinit {
         if rootDescriptor >= 0 { close(rootDescriptor) }
+    }
+
+    /// The close-on-exec descriptors, forgetting them (execve closes them).
+    func takeCloseOnExec() -> [Int] {
+        defer { closeOnExecDescriptors.removeAll() }
+        return closeOnExecDescriptors.sorted()
     }
 
     /// The guest path `path` looked up from guest directory `base`, as an absolute guest path: an

@@ -30,13 +30,15 @@ extension AddressSpace {
         var moved: [(page: UInt64, frame: UInt64)] = []
         for page in pageTable.mappedPages(from: oldStart, to: oldStart + oldSize) {
             guard let frame = pageTable.unmap(virtualAddress: page) else { continue }
-            guard pageTable.map(virtualAddress: newStart + (page - oldStart), to: frame, permissions: permissions) else {
-                let restored = pageTable.map(virtualAddress: page, to: frame, permissions: permissions)
+            let target = newStart + (page - oldStart)
+            let targetPermissions = region.permissions.isEmpty ? permissions : mappingPermissions(permissions, frame: frame)
+            guard pageTable.map(virtualAddress: target, to: frame, permissions: targetPermissions) else {
+                let restored = pageTable.map(virtualAddress: page, to: frame, permissions: targetPermissions)
                 precondition(restored, "an old page's table exists")
                 putBack(moved, from: newStart, to: oldStart, permissions: permissions, empty: region.permissions.isEmpty)
                 return false
             }
-            if region.permissions.isEmpty { pageTable.protect(virtualAddress: newStart + (page - oldStart), permissions: []) }
+            if region.permissions.isEmpty { pageTable.protect(virtualAddress: target, permissions: []) }
             moved.append((page, frame))
         }
         for (_, frame) in moved { caches.invalidateDecodedCode(physicalPage: frame) }
@@ -56,7 +58,8 @@ extension AddressSpace {
                          permissions: MemoryPermissions, empty: Bool) {
         for (page, frame) in moved {
             _ = pageTable.unmap(virtualAddress: newStart + (page - oldStart))
-            let restored = pageTable.map(virtualAddress: page, to: frame, permissions: permissions)
+            let restored = pageTable.map(virtualAddress: page, to: frame,
+                                         permissions: empty ? permissions : mappingPermissions(permissions, frame: frame))
             precondition(restored, "an old page's table exists")
             if empty { pageTable.protect(virtualAddress: page, permissions: []) }
         }

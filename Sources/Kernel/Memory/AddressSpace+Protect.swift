@@ -3,7 +3,7 @@ extension AddressSpace {
     ///
     /// Regions that straddle a boundary are split; the piece that keeps the region's end keeps its
     /// id (so the heap's id still names the piece `sbrk` moves). Mapped pages keep their frames and
-    /// contents; their predecoded code is dropped and the TLB flushed (if any page was mapped). Fails with `.bound`, changing
+    /// contents (a frame still shared copy-on-write stays write-protected); their predecoded code is dropped and the TLB flushed (if any page was mapped). Fails with `.bound`, changing
     /// nothing, when some page of the range is in no region. Preconditions: both bounds page-aligned,
     /// `start < end`.
     public func protect(from start: UInt64, to end: UInt64, permissions: MemoryPermissions) -> Result<Void, VMError> {
@@ -22,10 +22,9 @@ extension AddressSpace {
         }
         let pages = pageTable.mappedPages(from: start, to: end)
         for page in pages {
-            pageTable.protect(virtualAddress: page, permissions: permissions)
-            if let frame = pageTable.lookup(virtualAddress: page)?.physicalAddress {
-                caches.invalidateDecodedCode(physicalPage: frame)
-            }
+            guard let frame = pageTable.lookup(virtualAddress: page)?.physicalAddress else { continue }
+            pageTable.protect(virtualAddress: page, permissions: mappingPermissions(permissions, frame: frame))
+            caches.invalidateDecodedCode(physicalPage: frame)
         }
         if !pages.isEmpty { caches.flushTLB() }
         mergeAdjacentMappings()

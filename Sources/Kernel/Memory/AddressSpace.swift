@@ -26,7 +26,7 @@ public final class AddressSpace {
     let caches: TranslationCacheControl
     /// The regions with their ids, in mapping order (internal for this type's extensions).
     var entries: [(id: RegionID, region: MemRegion)] = []
-    private var nextID = 0
+    var nextID = 0
 
     /// An empty address space with a fresh root table. Returns nil when no frame is left for it.
     public init?(frames: FrameAllocator, caches: TranslationCacheControl) {

@@ -6,6 +6,10 @@ import RISCV
 /// that was never handed out, then from a free list of returned frames. Every frame it returns is
 /// zeroed. Exhaustion is a value (`nil`), never a crash; freeing a frame that is not allocated is a
 /// kernel bug (precondition).
+///
+/// Frames have reference counts for copy-on-write fork: `allocate` hands out a frame with one
+/// reference, `share` adds one, and `free` drops one, returning the frame to the pool only when the
+/// last goes. Only counts above one are stored, so unshared RAM costs nothing.
 public final class FrameAllocator {
     /// The page size of frames.
     public static let frameSize = PhysicalMemory.pageSize
@@ -23,6 +27,10 @@ public final class FrameAllocator {
     private var nextUntouched = 0
     private var freeList: [Int] = []
     private var allocated: [UInt64]
+    /// References beyond the first, by frame index, for frames mapped more than once.
+    private var extraReferences: [Int: UInt32] = [:]
+    /// Times `share` was called (frames shared by fork), for `--stats`.
+    public private(set) var shareCount = 0
 
     /// Manages every frame of `memory`, or only the first `frameLimit` of them (tests use a limit to
     /// exercise exhaustion without a tiny RAM).
@@ -56,15 +64,39 @@ public final class FrameAllocator {
         return address
     }
 
-    /// Returns a frame to the allocator. Precondition: `frame` came from `allocate()` and is not free.
-    /// The caller must have dropped every mapping of it and its predecoded code first.
-    public func free(_ frame: UInt64) {
+    /// Drops one reference to a frame, returning it to the allocator when it was the last one; true
+    /// when it did. Precondition: `frame` came from `allocate()` and is not free. The caller must have
+    /// dropped its mapping of the frame (and, for the last reference, its predecoded code) first.
+    @discardableResult
+    public func free(_ frame: UInt64) -> Bool {
         let index = self.index(of: frame)
         precondition(isAllocated(index), "freeing frame 0x\(String(frame, radix: 16)) that is not allocated")
+        if let extra = extraReferences[index] {
+            extraReferences[index] = extra > 1 ? extra - 1 : nil
+            return false
+        }
         allocated[index >> 6] &= ~(1 << UInt64(index & 63))
         framesInUse -= 1
         freeList.append(index)
+        return true
     }
+
+    /// Adds a reference to an allocated frame (a second mapping of it). Precondition: allocated.
+    public func share(_ frame: UInt64) {
+        let index = self.index(of: frame)
+        precondition(isAllocated(index), "sharing frame 0x\(String(frame, radix: 16)) that is not allocated")
+        extraReferences[index, default: 0] += 1
+        shareCount += 1
+    }
+
+    /// How many mappings hold `frame` (0 when it is free).
+    public func referenceCount(of frame: UInt64) -> Int {
+        guard isAllocated(frame: frame) else { return 0 }
+        return 1 + Int(extraReferences[index(of: frame)] ?? 0)
+    }
+
+    /// Frames currently held by more than one mapping.
+    public var sharedFrames: Int { extraReferences.count }
 
     /// True when `frame` is currently handed out.
     public func isAllocated(frame: UInt64) -> Bool {

@@ -40,7 +40,8 @@ extension Process {
         return result.map { bytes }
     }
 
-    /// Copies `bytes` into user memory at `address` (seed: `copyout`). Faults in pages like `copyIn`;
+    /// Copies `bytes` into user memory at `address` (seed: `copyout`). Faults in pages like `copyIn`,
+    /// and takes the copy-on-write fault of a page shared since a fork, as a store would;
     /// `.badAddress` when any byte is outside the writable regions; nothing is written then.
     func copyOut(_ bytes: [UInt8], to address: UInt64) -> Result<Void, UserCopyError> {
         guard isAccessible(address, count: UInt64(bytes.count), for: .store) else { return .failure(.badAddress) }
@@ -91,8 +92,9 @@ extension Process {
         var cursor = address
         var remaining = count
         while remaining > 0 {
-            if addressSpace.pageTable.lookup(virtualAddress: cursor) == nil,
-               let kill = takePageFault(address: cursor, access: access, pc: hart.pc) {
+            let needsFault = addressSpace.pageTable.lookup(virtualAddress: cursor) == nil
+                || (access == .store && addressSpace.isCopyOnWrite(cursor))
+            if needsFault, let kill = takePageFault(address: cursor, access: access, pc: hart.pc) {
                 return .failure(.killed(kill))
             }
             let length = min(remaining, Int(PageTable.pageSize - cursor % PageTable.pageSize))

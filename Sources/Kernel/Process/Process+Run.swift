@@ -1,51 +1,23 @@
 import RISCV
 
 extension Process {
-    /// Instructions handed to one `hart.run` call when there is no tighter budget.
-    static let runChunk: UInt64 = 1 << 40
-
-    /// Starts the hart in U-mode at the entry point and runs the process until it exits, is
-    /// killed or retires `maxInstructions` (nil: no limit). Flushes the trace sink at the end.
+    /// Starts the hart in U-mode at the entry point and runs the process, and every process it
+    /// creates, until it exits, is killed or the machine retires `maxInstructions` (nil: no limit).
+    /// Flushes the trace sink at the end.
     ///
-    /// The loop stays out of the hart's hot loop: it calls `hart.run` with the whole remaining
-    /// budget and handles each trap it returns (`TrapHandling`).
+    /// The `Scheduler` drives the hart: it calls `hart.run` with the task's quantum (the whole
+    /// remaining budget while only one task exists) and handles each trap it returns (`handle`).
     public func run(maxInstructions: UInt64? = nil) -> ExitOutcome {
-        startHart()
+        let scheduler = Scheduler(first: self, policy: runOptions.schedule, maxTasks: runOptions.maxTasks)
         defer {
             hart.instructionTracer = nil
             traceSink.flush()
         }
-        let outcome = runUntilExit(maxInstructions: maxInstructions)
+        let outcome = scheduler.run(maxInstructions: maxInstructions)
+        machineStats = MachineStats(tasksCreated: scheduler.tasksCreated, contextSwitches: scheduler.contextSwitches,
+                                    framesShared: addressSpace.frames.shareCount, processes: scheduler.endedProcesses)
         debugger?.exited(outcome)
         return outcome
-    }
-
-    /// `run`'s loop; a debugger (`DebugSession`) gets its stops between `hart.run` calls.
-    private func runUntilExit(maxInstructions: UInt64?) -> ExitOutcome {
-        if let kill = debugger?.start() { return .killed(.debugger, message: kill) }
-        let start = hart.instructionsRetired
-        while true {
-            var chunk = Process.runChunk
-            if let maxInstructions {
-                let done = hart.instructionsRetired &- start
-                if done >= maxInstructions { return .budgetExhausted }
-                chunk = min(chunk, maxInstructions - done)
-            }
-            if let debugger { chunk = debugger.budget(upTo: chunk) }
-            let stop = hart.run(maxInstructions: chunk)
-            switch stop {
-            case .budgetExhausted, .trigger:
-                break
-            case .tohost(let value):
-                return .exited(code: Int64(value >> 1))
-            case .trap(let trap):
-                if let outcome = handle(trap) {
-                    if case .killed(let reason, _) = outcome, reason != .debugger { debugger?.fatal(reason) }
-                    return outcome
-                }
-            }
-            if let kill = debugger?.ran(stop) { return .killed(.debugger, message: kill) }
-        }
     }
 
     /// Puts the hart in the state a new process starts in: U-mode, Sv39 on this address space,

@@ -35,20 +35,31 @@ public final class Process {
 
     let trace: TraceOptions
     let traceSink: TraceSink
-    let files = FileTable()
-    /// Signal actions and mask as the guest set them (recorded; not delivered).
+    /// The descriptor table; execve keeps it (less close-on-exec descriptors), fork copies it.
+    var files = FileTable()
+    /// Signal actions, mask and pending signals (Signals/).
     var signals = SignalState()
     /// The file-system sandbox (Files/) and the task's alternate signal stack (Signals/).
-    let fileSystem: FileSystemSandbox
+    var fileSystem: FileSystemSandbox
     let task: TaskState
     /// The debugger's hold on the run, when one is attached (`RunOptions.debugger`).
-    private(set) var debugger: DebugSession?
+    var debugger: DebugSession?
+    /// The options the process was started with; execve and fork pass them on.
+    let runOptions: RunOptions
+    /// pid, parent, process group, children and exit state (Process/ProcessFamily).
+    var family = ProcessFamily()
+    /// The scheduler running the machine's tasks, once the process runs.
+    weak var scheduler: Scheduler?
     /// The program's host path (`/proc/self/exe`).
     let executablePath: String
     /// The umask applied to files and directories the guest creates.
     var fileCreationMask: UInt64 = 0o022
     /// The task name of prctl(PR_GET_NAME), at most 15 bytes.
     lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
+    /// The counters of the whole machine once `run` returned.
+    public internal(set) var machineStats: MachineStats?
+    /// Where the signal-return trampoline is mapped, once a handler has run (Signals/).
+    var signalTrampoline: UInt64?
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
     /// Loads `image` (and `options.interpreter`, see `ProgramLoader`) into a new address space whose
@@ -67,6 +78,7 @@ public final class Process {
         self.fileSystem = FileSystemSandbox(root: options.fileSystemRoot, allowWrites: options.allowFileWrites,
                                             programPath: executablePath, sysroot: options.sysroot.flatMap(Sysroot.init))
         self.task = TaskState()
+        self.runOptions = options
 
         guard case .success(let stack) = space.map(MemRegion(kind: .stack, start: Process.stackUpperBound - stackBytes,
                                                              end: Process.stackUpperBound, permissions: [.read, .write]))
@@ -108,6 +120,34 @@ public final class Process {
         self.initialStackPointer = initial.stackPointer
         try Process.write(initial.bytes, at: initial.stackPointer, region: stack, into: space)
         if let makeDebugger = options.debugger { debugger = DebugSession(hook: makeDebugger(self), hart: hart) }
+    }
+
+    /// The child of fork (seed: the `fork` of the processes lab): a copy of `parent` over
+    /// `addressSpace` (its copy-on-write copy, or its own for vfork), with `files` and `fileSystem`
+    /// copied by the caller, the same signal actions and mask, and no pending signals or counters.
+    init(forking parent: Process, addressSpace: AddressSpace, files: FileTable, fileSystem: FileSystemSandbox) {
+        self.hart = parent.hart
+        self.addressSpace = addressSpace
+        self.stackRegion = parent.stackRegion
+        self.heapRegion = parent.heapRegion
+        self.heapStart = parent.heapStart
+        self.entry = parent.entry
+        self.initialStackPointer = parent.initialStackPointer
+        self.stackPages = parent.stackPages
+        self.trace = parent.trace
+        self.traceSink = parent.traceSink
+        self.files = files
+        self.signals = parent.signals.forkCopy()
+        self.fileSystem = fileSystem
+        self.task = TaskState()
+        self.task.alternateStack = parent.task.alternateStack
+        self.runOptions = parent.runOptions
+        self.executablePath = parent.executablePath
+        self.fileCreationMask = parent.fileCreationMask
+        self.auxiliaryVector = parent.auxiliaryVector
+        self.taskName = parent.taskName
+        self.signalTrampoline = parent.signalTrampoline
+        self.scheduler = parent.scheduler
     }
 
     /// Copies `bytes` to user address `address` of `region`, mapping pages that are not mapped yet.

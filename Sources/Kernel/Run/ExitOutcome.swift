@@ -18,6 +18,8 @@ public enum KillReason: Equatable, Sendable {
     case debugger
     /// An access to a page of a file mapping wholly past the end of the file: 135 (SIGBUS).
     case busError
+    /// Every task was blocked with nothing on the host that could wake one: 137 (SIGKILL).
+    case deadlock
 
     /// 128 + the signal number.
     public var exitStatus: Int32 {
@@ -26,9 +28,22 @@ public enum KillReason: Equatable, Sendable {
         case .illegalInstruction: return 132
         case .breakpoint: return 133
         case .abort: return 134
-        case .outOfMemory, .debugger: return 137
+        case .outOfMemory, .debugger, .deadlock: return 137
         case .busError: return 135
         case .signal(let number): return 128 + Int32(truncatingIfNeeded: number & 0x7f)
+        }
+    }
+
+    /// The signal a child killed for this reason reports to its parent's wait4.
+    var signal: UInt64 {
+        switch self {
+        case .memoryFault: return 11
+        case .illegalInstruction: return 4
+        case .breakpoint: return 5
+        case .abort: return 6
+        case .outOfMemory, .debugger, .deadlock: return 9
+        case .busError: return 7
+        case .signal(let number): return number
         }
     }
 }

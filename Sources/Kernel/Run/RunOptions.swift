@@ -38,6 +38,16 @@ public struct RunOptions {
     /// The sysroot (`--sysroot`): a host directory searched, read-only, before the file-system root
     /// for every absolute path the guest opens (`Sysroot`). Nil: none.
     public var sysroot: String? = nil
+    /// How the scheduler orders tasks (`--schedule`).
+    public var schedule: SchedulePolicy = .roundRobin
+    /// The most processes that may exist at once, zombies included (`--max-tasks`); clone
+    /// fails with `-EAGAIN` beyond.
+    public var maxTasks: Int = RunOptions.defaultMaxTasks
+    public static let defaultMaxTasks = 256
+    /// Loads the program at a host path for execve (the path is a /proc/self/fd link to a file the
+    /// sandbox opened), with its PT_INTERP interpreter when it names one; nil makes execve fail with
+    /// `-ENOEXEC`. Throws for anything not runnable.
+    public var programLoader: ((String) throws -> LoadedProgram)? = nil
 
     public init(arguments: [String], environment: [String] = [], stackPages: Int = Process.defaultStackPages,
                 memorySize: UInt64 = 1 << 30, maxInstructions: UInt64? = nil, trace: TraceOptions = [],
@@ -62,5 +72,16 @@ public struct RunOptions {
             cursor += 1
         }
         return entries
+    }
+}
+
+/// A program image ready to load, and the interpreter (dynamic loader) it names, if any.
+public struct LoadedProgram {
+    public let image: ProgramImage
+    public let interpreter: ProgramImage?
+
+    public init(image: ProgramImage, interpreter: ProgramImage?) {
+        self.image = image
+        self.interpreter = interpreter
     }
 }

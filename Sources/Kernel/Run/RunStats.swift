@@ -10,9 +10,12 @@ public struct RunStats: Equatable, Sendable {
     public var peakFramesInUse: Int
     public var heapStart: UInt64
     public var programBreak: UInt64
+    /// Tasks, switches, shared frames and the processes of the run (nil before it ran).
+    public var machine: MachineStats?
 
     public init(instructionsRetired: UInt64, pageFaults: PageFaultCounts, residentStackPages: Int,
-                residentHeapPages: Int, framesInUse: Int, peakFramesInUse: Int, heapStart: UInt64, programBreak: UInt64) {
+                residentHeapPages: Int, framesInUse: Int, peakFramesInUse: Int, heapStart: UInt64, programBreak: UInt64,
+                machine: MachineStats? = nil) {
         self.instructionsRetired = instructionsRetired
         self.pageFaults = pageFaults
         self.residentStackPages = residentStackPages
@@ -21,6 +24,7 @@ public struct RunStats: Equatable, Sendable {
         self.peakFramesInUse = peakFramesInUse
         self.heapStart = heapStart
         self.programBreak = programBreak
+        self.machine = machine
     }
 }
 
@@ -31,6 +35,18 @@ extension Process {
                  residentStackPages: addressSpace.residentPages(of: .stack),
                  residentHeapPages: addressSpace.residentPages(of: .heap),
                  framesInUse: addressSpace.frames.framesInUse, peakFramesInUse: addressSpace.frames.peakFramesInUse,
-                 heapStart: heapStart, programBreak: programBreak)
+                 heapStart: heapStart, programBreak: programBreak, machine: machineStats)
     }
+}
+
+/// What `--stats` reports about the tasks of a run.
+public struct MachineStats: Equatable, Sendable {
+    /// Tasks created in all, the first one included.
+    public var tasksCreated: Int
+    /// Times the hart switched from one task to another.
+    public var contextSwitches: Int
+    /// Frames fork shared copy-on-write (one count per sharing).
+    public var framesShared: Int
+    /// Each process's counters, in the order the processes ended (the first process last).
+    public var processes: [ProcessSummary]
 }

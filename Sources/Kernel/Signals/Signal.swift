@@ -1,17 +1,18 @@
-/// Linux's signals (1...64) on riscv64, and what happens when a process sends one to itself.
+/// Linux's signals (1...64) on riscv64, and their default actions.
 ///
-/// tinyrv does not deliver signals to handlers. A signal a process sends itself (kill, tkill,
-/// tgkill) takes its default action at once, whatever the mask or a handler say, except that an
-/// action set to SIG_IGN ignores it:
+/// Signals are delivered (Signals/SignalDelivery): a handler runs on an `rt_sigframe`; without
+/// one, the default action applies:
 /// - signals whose default is to ignore (SIGCHLD, SIGCONT, SIGURG, SIGWINCH) and the stop signals
-///   (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU) return 0 and nothing happens;
+///   (SIGSTOP, SIGTSTP, SIGTTIN, SIGTTOU; processes are never stopped) do nothing;
 /// - SIGABRT, SIGSEGV, SIGILL and SIGTRAP kill with the matching `KillReason` (134, 139, 132, 133)
 ///   and a line such as `tinyrv: killed: abort (SIGABRT) (pc 0x1234)`;
 /// - every other signal kills with `KillReason.signal(n)`, status 128 + n (the status a shell reports
 ///   for qemu-riscv64), and its line, e.g. `tinyrv: killed: killed (SIGKILL) (pc 0x1234)`.
 enum Signal {
     static let count = 64
-    static let abort: UInt64 = 6, kill: UInt64 = 9, stop: UInt64 = 19, brokenPipeSignal: UInt64 = 13
+    static let hangUp: UInt64 = 1, interrupt: UInt64 = 2, illegalInstruction: UInt64 = 4, trap: UInt64 = 5
+    static let abort: UInt64 = 6, busError: UInt64 = 7, kill: UInt64 = 9, segmentationFault: UInt64 = 11
+    static let pipe: UInt64 = 13, child: UInt64 = 17, stop: UInt64 = 19
 
     static let names: [UInt64: String] = [
         1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",
@@ -31,43 +32,38 @@ enum Signal {
     /// Signals whose default action is to do nothing, and those that stop the process.
     static let ignoredByDefault: Set<UInt64> = [17, 18, 23, 28]
     static let stopping: Set<UInt64> = [19, 20, 21, 22]
-    /// The handler value SIG_IGN.
-    static let ignoreHandler: UInt64 = 1
+    /// SIGKILL and SIGSTOP: never blocked, caught or ignored.
+    static let unblockable: UInt64 = SignalState.bit(kill) | SignalState.bit(stop)
+    /// Synchronous fault signals, delivered before any other pending one.
+    static let synchronous: [UInt64] = [11, 7, 4, 5, 8, 31]
 
     /// `SIGTERM`, or `SIGRT34` for a real-time signal.
     static func name(_ signal: UInt64) -> String { names[signal] ?? "SIGRT\(signal)" }
 
-    /// What sending `signal` (1...64) to `process` itself does, given its recorded action.
-    static func sendToSelf(_ signal: UInt64, process: Process) -> SyscallResult {
-        precondition((1...UInt64(count)).contains(signal), "signal out of range")
-        let handler = process.signals.actions[signal].map { GuestBytes.word($0, at: 0) } ?? 0
-        if signal != kill, signal != stop, handler == ignoreHandler { return .value(0) }
-        if ignoredByDefault.contains(signal) || stopping.contains(signal) { return .value(0) }
-        return .kill(defaultKill(signal, process: process))
+    /// True when the default action of `signal` does nothing here.
+    static func isIgnoredByDefault(_ signal: UInt64) -> Bool {
+        ignoredByDefault.contains(signal) || stopping.contains(signal)
     }
 
     /// The kill of `signal`'s default action, with its line: `broken pipe (SIGPIPE) (pc 0x1234)`.
-    static func defaultKill(_ signal: UInt64, process: Process) -> Kill {
+    static func defaultKill(_ signal: UInt64, pc: UInt64) -> Kill {
         let reason: KillReason
         let meaning: String
         switch signal {
         case abort: (reason, meaning) = (.abort, "abort")
-        case 11: (reason, meaning) = (.memoryFault, "segmentation fault")
-        case 4: (reason, meaning) = (.illegalInstruction, "illegal instruction")
-        case 5: (reason, meaning) = (.breakpoint, "trace trap")
+        case segmentationFault: (reason, meaning) = (.memoryFault, "segmentation fault")
+        case illegalInstruction: (reason, meaning) = (.illegalInstruction, "illegal instruction")
+        case trap: (reason, meaning) = (.breakpoint, "trace trap")
         default: (reason, meaning) = (.signal(signal), descriptions[signal] ?? "real-time signal")
         }
-        return Kill(reason: reason, message: "\(meaning) (\(name(signal))) (pc \(hex(process.hart.pc)))")
+        return Kill(reason: reason, message: "\(meaning) (\(name(signal))) (pc \(hex(pc)))")
     }
 
     /// What a write that found no reader (the host's EPIPE; tinyrv ignores the host's SIGPIPE)
-    /// does, as Linux's pipe_write: SIGPIPE's default action kills the process (141, with its
-    /// line); when the guest ignores, blocks or handles SIGPIPE, the call returns the bytes it
-    /// wrote before, else `-EPIPE`.
+    /// does, as Linux's pipe_write: SIGPIPE goes to the process (its default action kills it, 141,
+    /// with its line), and the call returns the bytes it wrote before, else `-EPIPE`.
     static func brokenPipe(_ process: Process, written: Int64) -> SyscallResult {
-        let handler = process.signals.actions[brokenPipeSignal].map { GuestBytes.word($0, at: 0) } ?? 0
-        let blocked = process.signals.mask & 1 << (brokenPipeSignal - 1) != 0
-        if handler != 0 || blocked { return .value(written > 0 ? written : Errno.EPIPE.negated) }
-        return .kill(defaultKill(brokenPipeSignal, process: process))
+        process.post(SignalInfo(signal: pipe, code: SignalInfo.user, senderPID: process.family.pid))
+        return .value(written > 0 ? written : Errno.EPIPE.negated)
     }
 }

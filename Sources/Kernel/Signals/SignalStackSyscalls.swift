@@ -1,9 +1,9 @@
-/// sigaltstack, recorded in `TaskState`, and rt_sigreturn, which has nothing to return from
-/// because no handler ever runs (`-ENOSYS`). The other signal calls are in SignalSyscalls.
+/// sigaltstack, recorded in `TaskState`, and rt_sigreturn, the end of every handler. The other
+/// signal calls are in SignalSyscalls and SignalWaitSyscalls.
 enum SignalStackSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(132, "sigaltstack", [.hex, .hex], sigaltstack),
-        SyscallDefinition(139, "rt_sigreturn", []) { _, _ in .error(.ENOSYS) },
+        SyscallDefinition(139, "rt_sigreturn", [], rtSigreturn),
     ]
 
     /// sigaltstack(ss, old_ss): returns the old stack in `old_ss` and records `ss`; SS_DISABLE
@@ -28,5 +28,26 @@ enum SignalStackSyscalls {
         }
         if a[1] != 0 { try process.copyOutArgument(old.bytes, to: a[1]) }
         return .value(0)
+    }
+
+    /// rt_sigreturn(): restores the registers, fcsr, pc and mask saved in the `rt_sigframe` at sp
+    /// (`SignalFrame`), and the alternate stack it recorded. A frame that cannot be read kills
+    /// the process with SIGSEGV, as Linux does.
+    static func rtSigreturn(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let hart = process.hart
+        let frame = hart.register(Register.sp)
+        guard case .success(let context) = process.copyIn(from: frame &+ SignalFrame.contextOffset, count: SignalFrame.contextSize) else {
+            return .kill(Kill(reason: .memoryFault, message: "bad signal frame at \(hex(frame)) (pc \(hex(hart.pc)))"))
+        }
+        let mask = SignalFrame.restore(context, into: hart)
+        process.signals.mask = mask & ~Signal.unblockable
+        let stack = SignalFrame.stackOffset
+        let flags = UInt32(truncatingIfNeeded: GuestBytes.word(context, at: stack + 8))
+        if flags & TaskState.AlternateStack.disabled == 0, flags & TaskState.AlternateStack.onStack == 0,
+           GuestBytes.word(context, at: stack + 16) >= TaskState.AlternateStack.minimumSize {
+            process.task.alternateStack = TaskState.AlternateStack(base: GuestBytes.word(context, at: stack),
+                                                                   flags: flags, size: GuestBytes.word(context, at: stack + 16))
+        }
+        return .registersSet
     }
 }

@@ -1,5 +1,5 @@
-/// What Linux keeps per task that tinyrv records without acting on it, beyond the signal actions
-/// and mask (`SignalState`) and the name (`Process.taskName`): the alternate signal stack.
+/// What Linux keeps per task beyond the signal actions and mask (`SignalState`) and the name
+/// (`Process.taskName`): the alternate signal stack, where SA_ONSTACK handlers run.
 final class TaskState {
     /// riscv64's `stack_t`: ss_sp, ss_flags (an int, then 4 bytes of padding), ss_size.
     struct AlternateStack: Equatable {
@@ -13,6 +13,10 @@ final class TaskState {
         static let minimumSize: UInt64 = 2048
 
         var bytes: [UInt8] { GuestBytes.words(base, UInt64(flags), size) }
+        /// Set up and not disabled.
+        var isEnabled: Bool { flags & AlternateStack.disabled == 0 && size > 0 }
+        /// True when `sp` points into the stack (Linux's on_sig_stack).
+        func contains(_ sp: UInt64) -> Bool { isEnabled && sp > base && sp &- base <= size }
     }
 
     var alternateStack = AlternateStack()

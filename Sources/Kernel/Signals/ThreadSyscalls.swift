@@ -1,4 +1,4 @@
-/// futex and wait4 for a process that is one thread with no children.
+/// futex for a process that is one thread.
 enum ThreadSyscalls {
     static let futexWait: UInt64 = 0, futexWake: UInt64 = 1
     /// FUTEX_PRIVATE_FLAG and FUTEX_CLOCK_REALTIME, which do not change the answers here.
@@ -6,7 +6,6 @@ enum ThreadSyscalls {
 
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(98, "futex", [.hex, .decimal, .decimal, .hex, .hex, .decimal], futex),
-        SyscallDefinition(260, "wait4", [.decimal, .hex, .hex, .hex]) { _, _ in .error(.ECHILD) },
     ]
 
     /// futex(uaddr, op, val, ...): FUTEX_WAKE wakes nobody (there is no other thread) and returns

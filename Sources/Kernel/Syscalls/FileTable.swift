@@ -7,9 +7,10 @@ import Darwin
 /// The process's file descriptors. fd 0, 1 and 2 are the host's stdin, stdout and stderr.
 ///
 /// Every entry is backed by a host descriptor. tinyrv's own standard streams are shared and never
-/// closed by the guest; descriptors opened for the guest (through `FileSystemSandbox`, or by `dup`) are
-/// owned: one host descriptor per entry, closed when the entry goes (close, replacement, or the
-/// end of the process).
+/// closed by the guest; descriptors opened for the guest (through `FileSystemSandbox`, `pipe2`, or
+/// by `dup` and fork) are owned: one host descriptor per entry, closed when the entry goes (close,
+/// replacement, or the end of the process). Duplicated host descriptors share the host's open file
+/// description, so offsets and status flags are shared as Linux shares them.
 final class FileTable {
     /// The most descriptors a process may hold (`-EMFILE` beyond).
     static let limit = 1024
@@ -19,11 +20,22 @@ final class FileTable {
         case host(Int32)
         /// A host descriptor this table owns.
         case owned(Int32)
+        /// One end of a guest pipe: a host pipe descriptor this table owns (always O_NONBLOCK on
+        /// the host) and the guest's open file description of that end (`PipeEnd`).
+        case pipe(Int32, PipeEnd)
 
         /// The host descriptor to read, write or query.
         var hostDescriptor: Int32 {
             switch self {
-            case .host(let fd), .owned(let fd): return fd
+            case .host(let fd), .owned(let fd), .pipe(let fd, _): return fd
+            }
+        }
+
+        static func == (left: Entry, right: Entry) -> Bool {
+            switch (left, right) {
+            case (.host(let a), .host(let b)), (.owned(let a), .owned(let b)): return a == b
+            case (.pipe(let a, let x), .pipe(let b, let y)): return a == b && x === y
+            default: return false
             }
         }
     }
@@ -66,13 +78,44 @@ final class FileTable {
     /// A second entry for the same open file: a new host descriptor for owned ones (so each entry
     /// can be closed alone), the same stream for tinyrv's. Fails with the host's errno.
     func duplicate(_ entry: Entry) -> Result<Entry, Errno> {
-        guard case .owned(let fd) = entry else { return .success(entry) }
-        let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
-        guard copy >= 0 else { return .failure(.host) }
-        return .success(.owned(copy))
+        switch entry {
+        case .host:
+            return .success(entry)
+        case .owned(let fd):
+            let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+            return copy >= 0 ? .success(.owned(copy)) : .failure(.host)
+        case .pipe(let fd, let end):
+            let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+            return copy >= 0 ? .success(.pipe(copy, end)) : .failure(.host)
+        }
     }
 
+    /// fork's copy: every descriptor refers to the same open file (a duplicated host
+    /// descriptor). Nil when the host runs out of descriptors (nothing stays open then).
+    func copy() -> FileTable? {
+        let table = FileTable()
+        for (fd, entry) in entries {
+            switch duplicate(entry) {
+            case .success(let copy): table.entries[fd] = copy
+            case .failure: return nil
+            }
+        }
+        return table
+    }
+
+    /// Closes every descriptor (a process's exit).
+    func closeAll() {
+        for entry in entries.values { release(entry) }
+        entries.removeAll()
+    }
+
+    /// The open descriptors, in order.
+    var openDescriptors: [Int] { entries.keys.sorted() }
+
     private func release(_ entry: Entry) {
-        if case .owned(let fd) = entry { _ = Glibc.close(fd) }
+        switch entry {
+        case .host: break
+        case .owned(let fd), .pipe(let fd, _): _ = Glibc.close(fd)
+        }
     }
 }

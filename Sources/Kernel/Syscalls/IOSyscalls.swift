@@ -2,7 +2,8 @@
 import Glibc
 #endif
 
-/// read, write and writev on the process's file descriptors.
+/// read, readv, write and writev on the process's file descriptors; a call that would block
+/// blocks only its task (`Process.waitUntilReady`).
 enum IOSyscalls {
     /// The most bytes one `read` moves; a longer request returns a short count, as a pipe may.
     static let readChunk = 1 << 16
@@ -20,18 +21,23 @@ enum IOSyscalls {
     /// faulted in as they are filled. `-EFAULT` (before reading anything) when the buffer is not
     /// writable user memory, `-EBADF` for a descriptor that is not open.
     static func read(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard let hostFD = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
+        guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
+        let hostFD = entry.hostDescriptor
         let count = Int(min(a[2], UInt64(readChunk)))
         guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
+        if count > 0, let wait = process.waitUntilReady(entry, events: Int16(POLLIN)) { return wait }
         return readIn(process, hostFD: hostFD, pieces: [(a[1], count)])
     }
 
     /// readv(fd, iov, iovcnt): like `read` into each `{base, length}` in turn, stopping at a short
     /// read. `-EINVAL` for a bad count, `-EFAULT` when the vector or any buffer is bad.
     static func readv(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard let hostFD = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
+        guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
+        let hostFD = entry.hostDescriptor
         switch ioVectors(process, at: a[1], count: a[2], access: .store) {
-        case .success(let pieces): return readIn(process, hostFD: hostFD, pieces: pieces)
+        case .success(let pieces):
+            if let wait = process.waitUntilReady(entry, events: Int16(POLLIN)) { return wait }
+            return readIn(process, hostFD: hostFD, pieces: pieces)
         case .failure(let failure): return failure.result
         }
     }
@@ -64,18 +70,21 @@ enum IOSyscalls {
     /// write(fd, buf, count): copies the buffer in and writes it to the host descriptor at once.
     /// `-EFAULT` (writing nothing) when any byte is not readable user memory.
     static func write(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard let hostFD = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
+        guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         guard a[2] <= UInt64(Int32.max) else { return .error(.EFAULT) }
         guard process.isAccessible(a[1], count: a[2], for: .load) else { return .error(.EFAULT) }
-        return writeOut(process, hostFD: hostFD, pieces: [(a[1], Int(a[2]))])
+        if a[2] > 0, let wait = process.waitUntilReady(entry, events: Int16(POLLOUT)) { return wait }
+        return process.signalBrokenPipe(writeOut(process, hostFD: entry.hostDescriptor, pieces: [(a[1], Int(a[2]))]))
     }
 
     /// writev(fd, iov, iovcnt): like `write` of every `{base, length}` in turn. `-EINVAL` for a
     /// negative or too large count, `-EFAULT` when the vector or any buffer is bad.
     static func writev(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard let hostFD = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
+        guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         switch ioVectors(process, at: a[1], count: a[2], access: .load) {
-        case .success(let pieces): return writeOut(process, hostFD: hostFD, pieces: pieces)
+        case .success(let pieces):
+            if let wait = process.waitUntilReady(entry, events: Int16(POLLOUT)) { return wait }
+            return process.signalBrokenPipe(writeOut(process, hostFD: entry.hostDescriptor, pieces: pieces))
         case .failure(let failure): return failure.result
         }
     }

@@ -13,19 +13,22 @@ enum IdentitySyscalls {
     static let resourceCount: UInt64 = 16
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 96, name: "set_tid_address", arguments: [.hex], result: .decimal) { _, _ in
-            .value(Process.processID)
+        SyscallDefinition(number: 96, name: "set_tid_address", arguments: [.hex], result: .decimal) { process, a in
+            process.scheduler?.current.clearChildTID = a[0] == 0 ? nil : a[0]
+            return .value(process.family.pid)
         },
         SyscallDefinition(number: 99, name: "set_robust_list", arguments: [.hex, .decimal], result: .decimal) { _, _ in
             .value(0)
         },
-        SyscallDefinition(number: 173, name: "getppid", arguments: [], result: .decimal) { _, _ in .value(Int64(getpid())) },
+        SyscallDefinition(number: 173, name: "getppid", arguments: [], result: .decimal) { process, _ in
+            .value(process.family.parentPID)
+        },
         SyscallDefinition(number: 174, name: "getuid", arguments: [], result: .decimal) { _, _ in .value(Int64(getuid())) },
         SyscallDefinition(number: 175, name: "geteuid", arguments: [], result: .decimal) { _, _ in .value(Int64(geteuid())) },
         SyscallDefinition(number: 176, name: "getgid", arguments: [], result: .decimal) { _, _ in .value(Int64(getgid())) },
         SyscallDefinition(number: 177, name: "getegid", arguments: [], result: .decimal) { _, _ in .value(Int64(getegid())) },
         SyscallDefinition(number: 158, name: "getgroups", arguments: [.decimal, .hex], result: .decimal, handler: getgroups),
-        SyscallDefinition(number: 178, name: "gettid", arguments: [], result: .decimal) { _, _ in .value(Process.processID) },
+        SyscallDefinition(number: 178, name: "gettid", arguments: [], result: .decimal) { process, _ in .value(process.family.pid) },
         SyscallDefinition(number: 160, name: "uname", arguments: [.hex], result: .decimal, handler: uname),
         SyscallDefinition(number: 261, name: "prlimit64", arguments: [.decimal, .decimal, .hex, .hex], result: .decimal,
                           handler: prlimit64),
@@ -73,7 +76,7 @@ enum IdentitySyscalls {
     /// size, soft and hard) and the host's limits for the rest; a new limit is accepted and ignored.
     /// `-ESRCH` for another pid, `-EINVAL` for an unknown resource, `-EFAULT` for bad pointers.
     static func prlimit64(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard a[0] == 0 || Int64(bitPattern: a[0]) == Process.processID else { return .error(.ESRCH) }
+        guard a[0] == 0 || Int64(bitPattern: a[0]) == process.family.pid else { return .error(.ESRCH) }
         guard a[1] < resourceCount else { return .error(.EINVAL) }
         if a[2] != 0, !process.isAccessible(a[2], count: 16, for: .load) { return .error(.EFAULT) }
         guard a[3] != 0 else { return .value(0) }

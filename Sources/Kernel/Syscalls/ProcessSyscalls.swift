@@ -1,4 +1,4 @@
-/// exit, exit_group and getpid.
+/// exit, exit_group, getpid and clone (fork and vfork): processes come and go (Process/Scheduler).
 enum ProcessSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(number: 93, name: "exit", arguments: [.decimal], result: .decimal) { _, a in
@@ -7,8 +7,33 @@ enum ProcessSyscalls {
         SyscallDefinition(number: 94, name: "exit_group", arguments: [.decimal], result: .decimal) { _, a in
             .exit(Int64(bitPattern: a[0]))
         },
-        SyscallDefinition(number: 172, name: "getpid", arguments: [], result: .decimal) { _, _ in
-            .value(Process.processID)
+        SyscallDefinition(number: 172, name: "getpid", arguments: [], result: .decimal) { process, _ in
+            .value(process.family.pid)
         },
+        SyscallDefinition(220, "clone", [.hex, .hex, .hex, .hex, .hex], clone),
     ]
+
+    /// clone's flags (asm-generic).
+    static let exitSignalMask: UInt64 = 0xff
+    static let cloneVM: UInt64 = 0x100, cloneFS: UInt64 = 0x200, cloneFiles: UInt64 = 0x400, cloneSighand: UInt64 = 0x800
+    static let clonePidfd: UInt64 = 0x1000, cloneVfork: UInt64 = 0x4000, cloneParent: UInt64 = 0x8000
+    static let cloneThread: UInt64 = 0x10000, cloneSysvsem: UInt64 = 0x40000, cloneSettls: UInt64 = 0x80000
+    static let cloneParentSettid: UInt64 = 0x10_0000, cloneChildCleartid: UInt64 = 0x20_0000
+    static let cloneDetached: UInt64 = 0x40_0000, cloneChildSettid: UInt64 = 0x100_0000
+    /// The flags a new process may be created with here.
+    static let processFlags: UInt64 = exitSignalMask | cloneVM | cloneFS | cloneVfork | cloneParent | cloneSysvsem
+        | cloneSettls | cloneParentSettid | cloneChildCleartid | cloneDetached | cloneChildSettid
+
+    /// clone(flags, stack, parent_tid, tls, child_tid) for a new process: fork (SIGCHLD) or vfork
+    /// (CLONE_VM | CLONE_VFORK), with CLONE_SETTLS, CLONE_PARENT_SETTID, CLONE_CHILD_SETTID and
+    /// CLONE_CHILD_CLEARTID. The child returns 0 on `stack` (its parent's sp when 0); the parent
+    /// gets the child's pid, after the child's execve or exit for vfork. `-EINVAL` for threads
+    /// (CLONE_THREAD, CLONE_SIGHAND) and other flags, `-EAGAIN` past `--max-tasks` processes,
+    /// `-ENOMEM` when RAM cannot hold the child's page tables.
+    static func clone(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let flags = a[0]
+        guard flags & ~processFlags == 0 else { return .error(.EINVAL) }
+        guard let scheduler = process.scheduler else { return .error(.EAGAIN) }
+        return scheduler.fork(process, flags: flags, stack: a[1], parentTID: a[2], tls: a[3], childTID: a[4])
+    }
 }

@@ -23,7 +23,7 @@ enum ResourceSyscalls {
 
     /// sched_getaffinity(pid, size, mask): one CPU (bit 0); returns the 8 bytes written.
     static func schedGetaffinity(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard a[0] == 0 || Int64(bitPattern: a[0]) == Process.processID else { return .error(.ESRCH) }
+        guard a[0] == 0 || Int64(bitPattern: a[0]) == process.family.pid else { return .error(.ESRCH) }
         guard a[1] >= 8, a[1] % 8 == 0 else { return .error(.EINVAL) }
         return IOSyscalls.complete(process.copyOut(GuestBytes.words(1), to: a[2]), value: 8)
     }

@@ -1,15 +1,11 @@
-/// What the guest asked of signals. Actions and the mask are recorded and reported back; signals
-/// are not delivered, except that SIGABRT sent to itself ends the process (status 134).
-struct SignalState {
-    /// The asm-generic `struct sigaction` (handler, flags, mask), per signal 1...64.
-    var actions: [UInt64: [UInt8]] = [:]
-    /// The blocked set.
-    var mask: UInt64 = 0
-}
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// rt_sigaction, rt_sigprocmask, kill, tkill and tgkill.
+/// rt_sigaction, rt_sigprocmask, kill, tkill and tgkill: actions and the mask, and sending
+/// signals to other processes or to oneself (`Process.post`; delivery is Signals/SignalDelivery).
 enum SignalSyscalls {
-    static let sigkill: UInt64 = 9, sigstop: UInt64 = 19, sigabrt: UInt64 = 6
+    static let sigkill: UInt64 = 9, sigstop: UInt64 = 19
     /// Bytes of the kernel's sigaction on riscv64: handler, flags and a 64-bit mask (no restorer).
     static let actionSize = 24
     static let sigsetSize: UInt64 = 8
@@ -19,15 +15,12 @@ enum SignalSyscalls {
                           handler: sigaction),
         SyscallDefinition(number: 135, name: "rt_sigprocmask", arguments: [.decimal, .hex, .hex, .decimal], result: .decimal,
                           handler: sigprocmask),
-        SyscallDefinition(number: 129, name: "kill", arguments: [.decimal, .decimal], result: .decimal) { process, a in
-            send(process, target: a[0], signal: a[1])
-        },
+        SyscallDefinition(number: 129, name: "kill", arguments: [.decimal, .decimal], result: .decimal, handler: kill),
         SyscallDefinition(number: 130, name: "tkill", arguments: [.decimal, .decimal], result: .decimal) { process, a in
-            send(process, target: a[0], signal: a[1])
+            sendToTask(process, group: nil, task: Int64(Int32(truncatingIfNeeded: a[0])), signal: a[1])
         },
         SyscallDefinition(number: 131, name: "tgkill", arguments: [.decimal, .decimal, .decimal], result: .decimal) { process, a in
-            guard a[0] == UInt64(Process.processID) else { return .error(.ESRCH) }
-            return send(process, target: a[1], signal: a[2])
+            sendToTask(process, group: Int64(Int32(truncatingIfNeeded: a[0])), task: Int64(Int32(truncatingIfNeeded: a[1])), signal: a[2])
         },
     ]
 
@@ -49,8 +42,20 @@ enum SignalSyscalls {
             let previous = process.signals.actions[signal] ?? [UInt8](repeating: 0, count: actionSize)
             if case .failure(let error) = process.copyOut(previous, to: old) { return IOSyscalls.failure(error) }
         }
-        if let action { process.signals.actions[signal] = action }
+        if let action {
+            process.signals.actions[signal] = action
+            discardIgnored(process, signal: signal)
+        }
         return .value(0)
+    }
+
+    /// A pending signal whose new action ignores it is dropped (Linux's sigaction does the same).
+    private static func discardIgnored(_ process: Process, signal: UInt64) {
+        let action = process.signals.action(signal)
+        if action.handler == SignalAction.ignoreHandler
+            || (action.handler == SignalAction.defaultHandler && Signal.isIgnoredByDefault(signal)) {
+            _ = process.signals.pending & SignalState.bit(signal) != 0 ? process.takePending(signal) : SignalInfo(signal: signal)
+        }
     }
 
     /// rt_sigprocmask(how, set, oset, sigsetsize): SIG_BLOCK 0, SIG_UNBLOCK 1, SIG_SETMASK 2 on the
@@ -81,11 +86,48 @@ enum SignalSyscalls {
         return .value(0)
     }
 
-    /// A signal sent to the process itself: its default action (`Signal.sendToSelf`; SIGABRT kills
-    /// with 134); signal 0 checks it exists. Another target is `-ESRCH`.
-    static func send(_ process: Process, target: UInt64, signal: UInt64) -> SyscallResult {
-        guard target == UInt64(Process.processID) else { return .error(.ESRCH) }
-        guard signal <= 64 else { return .error(.EINVAL) }
-        return signal == 0 ? .value(0) : Signal.sendToSelf(signal, process: process)
+    /// kill(pid, sig): pid > 0 names a process, 0 the caller's process group, -1 every process but
+    /// the caller, < -1 the group -pid. Signal 0 only checks that a target exists. `-EINVAL` for
+    /// a signal above 64, `-ESRCH` when no live process matches.
+    static func kill(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let pid = Int64(Int32(truncatingIfNeeded: a[0]))
+        let signal = a[1]
+        guard signal <= UInt64(Signal.count) else { return .error(.EINVAL) }
+        let candidates = process.scheduler?.liveProcesses ?? [process]
+        let targets: [Process]
+        switch pid {
+        case 0: targets = candidates.filter { $0.family.processGroup == process.family.processGroup }
+        case -1: targets = candidates.filter { $0 !== process }
+        case ..<(-1): targets = candidates.filter { $0.family.processGroup == -pid }
+        default:
+            if let target = process.scheduler?.process(pid) ?? (pid == process.family.pid ? process : nil) {
+                targets = [target]
+            } else {
+                targets = []
+            }
+        }
+        guard !targets.isEmpty else { return .error(.ESRCH) }
+        if signal != 0 {
+            for target in targets where target.family.waitStatus == nil {
+                target.post(SignalInfo(signal: signal, code: SignalInfo.user, senderPID: process.family.pid,
+                                       senderUID: UInt32(truncatingIfNeeded: getuid())))
+            }
+        }
+        return .value(0)
+    }
+
+    /// tkill(tid, sig) and tgkill(tgid, tid, sig): one task (each process is one task, its tid
+    /// its pid). `-EINVAL` for a bad signal or id, `-ESRCH` when no such task lives.
+    static func sendToTask(_ process: Process, group: Int64?, task: Int64, signal: UInt64) -> SyscallResult {
+        guard signal <= UInt64(Signal.count), task > 0, group.map({ $0 > 0 }) ?? true else { return .error(.EINVAL) }
+        let target = process.scheduler?.process(task) ?? (task == process.family.pid ? process : nil)
+        guard let target, target.family.waitStatus == nil, group.map({ $0 == target.family.pid }) ?? true else {
+            return .error(.ESRCH)
+        }
+        if signal != 0 {
+            target.post(SignalInfo(signal: signal, code: SignalInfo.tkill, senderPID: process.family.pid,
+                                   senderUID: UInt32(truncatingIfNeeded: getuid())))
+        }
+        return .value(0)
     }
 }

@@ -8,6 +8,12 @@ enum SyscallResult: Equatable {
     case exit(Int64)
     /// The call must kill the process (a fault while copying ran out of RAM, or abort).
     case kill(Kill)
+    /// The call waits: pc stays on the ecall, which runs again once `WaitCondition` holds.
+    case block(WaitCondition)
+    /// Return `value` now, then wait (the parent of vfork).
+    case valueThenBlock(Int64, WaitCondition)
+    /// The handler set the registers and pc itself (execve, rt_sigreturn): nothing to write.
+    case registersSet
 
     static func error(_ errno: Errno) -> SyscallResult { .value(errno.negated) }
 }
@@ -43,6 +49,7 @@ enum SyscallTable {
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
             + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
             + HardwareProbeSyscalls.definitions + FileMappings.definitions
+            + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")
@@ -54,8 +61,8 @@ enum SyscallTable {
     /// Runs the call numbered a7 with a0...a5 and traces it. Unknown numbers return `-ENOSYS`.
     static func dispatch(_ process: Process) -> SyscallResult {
         let hart = process.hart
-        let number = hart.register(17)
-        let arguments = (10...15).map { hart.register($0) }
+        let number = hart.register(Register.a7)
+        let arguments = (Register.a0...Register.a5).map { hart.register($0) }
         guard let definition = definitions[number] else {
             if process.trace.contains(.syscalls) {
                 let shown = arguments.map { hex($0) }.joined(separator: ", ")
@@ -64,6 +71,7 @@ enum SyscallTable {
             return .error(.ENOSYS)
         }
         let result = definition.handler(process, arguments)
+        if case .block = result { return result }
         if process.trace.contains(.syscalls) {
             process.traceSink.write(traceLine(definition, arguments, result, peek: process.peekMapped))
         }
@@ -77,6 +85,7 @@ enum SyscallTable {
                           peek: (UInt64, Int) -> [UInt8]? = { _, _ in nil }) -> String {
         var returned: Int64?
         if case .value(let value) = result { returned = value }
+        if case .valueThenBlock(let value, _) = result { returned = value }
         let shown = zip(definition.arguments, arguments).map { format, value -> String in
             switch format {
             case .decimal: return String(Int64(bitPattern: value))
@@ -90,13 +99,14 @@ enum SyscallTable {
         }.joined(separator: ", ")
         let outcome: String
         switch result {
-        case .value(let value):
+        case .value(let value), .valueThenBlock(let value, _):
             if let error = Errno.traceText(forResult: value) {
                 outcome = error
             } else {
                 outcome = definition.result == .hex ? hex(UInt64(bitPattern: value)) : String(value)
             }
-        case .exit: outcome = "?"
+        case .exit, .block: outcome = "?"
+        case .registersSet: outcome = "0"
         case .kill: outcome = "? (killed)"
         }
         return "\(definition.name)(\(shown)) = \(outcome)"

@@ -60,6 +60,9 @@ enum TimeSyscalls {
         let seconds = Int64(bitPattern: GuestBytes.word(request, at: 0))
         let nanoseconds = Int64(bitPattern: GuestBytes.word(request, at: 8))
         guard seconds >= 0, (0..<1_000_000_000).contains(nanoseconds) else { return .error(.EINVAL) }
+        if process.scheduler?.hasOtherTasks == true || process.scheduler?.current.restartDeadline != nil {
+            return sleepAsTask(process, clock: clock, flags: flags, seconds: seconds, nanoseconds: nanoseconds)
+        }
         var duration = timespec(tv_sec: Int(seconds), tv_nsec: Int(nanoseconds))
         var remaining = timespec()
         while true {
@@ -70,5 +73,20 @@ enum TimeSyscalls {
             }
             return .value(-Int64(result))
         }
+    }
+
+    /// The sleep while other tasks exist: the task blocks until the deadline (on CLOCK_MONOTONIC;
+    /// an absolute time on another clock is converted at the call) and the others run.
+    private static func sleepAsTask(_ process: Process, clock: UInt64, flags: Int32, seconds: Int64,
+                                    nanoseconds: Int64) -> SyscallResult {
+        var requested = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000).partialValue &+ UInt64(nanoseconds)
+        if flags & TIMER_ABSTIME != 0 {
+            var now = timespec()
+            guard clock_gettime(clockid_t(clock), &now) == 0 else { return .error(.EINVAL) }
+            let current = UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
+            requested = requested > current ? requested - current : 0
+        }
+        guard requested > 0, let deadline = process.timedWaitDeadline(after: requested) else { return .value(0) }
+        return .block(.until(deadline))
     }
 }

@@ -30,6 +30,8 @@ public final class TraceSink {
     private let lineHandler: ((String) -> Void)?
     private var buffer: [UInt8] = []
     private static let bufferLimit = 1 << 16
+    /// Put before every line: `[pid 101] ` while more than one task runs (set by the scheduler).
+    public internal(set) var linePrefix = ""
 
     /// Writes lines to `fileDescriptor`, which the caller keeps open for the sink's lifetime.
     public init(fileDescriptor: Int32) {
@@ -50,9 +52,10 @@ public final class TraceSink {
     /// Emits one line; `line` must not contain a newline.
     public func write(_ line: String) {
         if let lineHandler {
-            lineHandler(line)
+            lineHandler(linePrefix + line)
             return
         }
+        buffer.append(contentsOf: linePrefix.utf8)
         buffer.append(contentsOf: line.utf8)
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count >= TraceSink.bufferLimit { flush() }

@@ -1,0 +1,43 @@
+import RISCV
+
+/// fork and vfork (seed: the processes lab's `fork`): a new process whose task starts with its
+/// parent's registers, returning 0.
+extension Scheduler {
+    /// Creates the child of `parent` for clone with `flags` (see `ProcessSyscalls.clone`) and
+    /// returns the syscall's result in the parent.
+    func fork(_ parent: Process, flags: UInt64, stack: UInt64, parentTID: UInt64, tls: UInt64,
+              childTID: UInt64) -> SyscallResult {
+        typealias Flags = ProcessSyscalls
+        guard let pid = allocatePID() else { return .error(.EAGAIN) }
+        let sharesMemory = flags & Flags.cloneVM != 0
+        guard let space = sharesMemory ? parent.addressSpace : parent.addressSpace.forkCopy() else { return .error(.ENOMEM) }
+        guard let files = parent.files.copy() else {
+            if !sharesMemory { space.tearDown() }
+            return .error(.EMFILE)
+        }
+        let child = Process(forking: parent, addressSpace: space, files: files, fileSystem: parent.fileSystem.copy())
+        child.family.pid = pid
+        child.family.parentPID = flags & Flags.cloneParent != 0 ? parent.family.parentPID : parent.family.pid
+        child.family.processGroup = parent.family.processGroup
+        child.family.session = parent.family.session
+        child.family.exitSignal = flags & Flags.exitSignalMask
+        process(child.family.parentPID)?.family.children.append(pid)
+
+        var context = hart.saveContext()
+        context.integerRegisters[Register.a0] = 0
+        context.pc = hart.pc &+ 4
+        if stack != 0 { context.integerRegisters[Register.sp] = stack }
+        if flags & Flags.cloneSettls != 0 { context.integerRegisters[Register.tp] = tls }
+        let task = Task(tid: pid, process: child, context: context)
+        if flags & Flags.cloneChildCleartid != 0 { task.clearChildTID = childTID }
+        admit(child, task: task)
+
+        let tidBytes = Array(GuestBytes.words(UInt64(pid))[0..<4])
+        if flags & Flags.cloneParentSettid != 0 { _ = parent.copyOut(tidBytes, to: parentTID) }
+        if flags & Flags.cloneChildSettid != 0 { _ = child.copyOut(tidBytes, to: childTID) }
+        if flags & Flags.cloneVfork != 0 {
+            return .valueThenBlock(pid, WaitCondition(vforkChild: pid))
+        }
+        return .value(pid)
+    }
+}

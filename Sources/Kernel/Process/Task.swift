@@ -1,0 +1,75 @@
+import RISCV
+
+/// One schedulable thread of a process: its saved registers and why it is not running (xv6's
+/// `struct proc` state and context). The running task's registers live in the hart; `context`
+/// holds them only while the task is off the CPU.
+final class Task {
+    /// How the scheduler sees a task.
+    enum State {
+        /// Ready to run (or running).
+        case runnable
+        /// Waiting; the ecall that blocked is re-executed when the condition holds or a signal
+        /// arrives (`WaitCondition`).
+        case blocked(WaitCondition)
+        /// Gone; the scheduler drops it.
+        case exited
+    }
+
+    /// The thread id; equal to its process's pid (one task per process).
+    let tid: Int64
+    /// The process whose address space, files and signal actions the task uses; execve replaces it.
+    var process: Process
+    /// Registers, fcsr and pc while the task is off the CPU.
+    var context: HartContext
+    var state: State = .runnable
+    /// Instructions this task retired.
+    var instructions: UInt64 = 0
+    /// The monotonic deadline (ns) of the timed call that blocked, kept so that its re-execution
+    /// waits for the same moment; cleared when a call completes.
+    var restartDeadline: UInt64?
+    /// CLONE_CHILD_CLEARTID: the user address to zero at exit (nil: none).
+    var clearChildTID: UInt64?
+    /// Set when a signal woke the task from a blocked call: the call is interrupted (`-EINTR`, or
+    /// restarted after the handler with SA_RESTART) instead of being re-executed at once.
+    var interruptedBySignal = false
+
+    init(tid: Int64, process: Process, context: HartContext) {
+        self.tid = tid
+        self.process = process
+        self.context = context
+    }
+
+    var isRunnable: Bool {
+        if case .runnable = state { return true }
+        return false
+    }
+
+    var isBlocked: Bool {
+        if case .blocked = state { return true }
+        return false
+    }
+}
+
+/// A host descriptor a blocked task waits on, with poll(2) events.
+struct WaitedDescriptor: Equatable {
+    var fd: Int32
+    var events: Int16
+}
+
+/// What a blocked task waits for. Any deliverable signal also wakes it.
+struct WaitCondition: Equatable {
+    /// A child of its process exits (`ProcessFamily.childEvent`).
+    var childEvent = false
+    /// One of these host descriptors is ready for its events (poll(2) records).
+    var descriptors: [WaitedDescriptor] = []
+    /// The CLOCK_MONOTONIC time in nanoseconds at which it wakes anyway.
+    var deadline: UInt64?
+    /// The vfork child (pid) whose execve or exit releases it.
+    var vforkChild: Int64?
+    /// rt_sigtimedwait: a pending signal of this set wakes it even while blocked.
+    var signalSet: UInt64 = 0
+
+    static func children() -> WaitCondition { WaitCondition(childEvent: true) }
+    static func descriptor(_ fd: Int32, events: Int16) -> WaitCondition { WaitCondition(descriptors: [WaitedDescriptor(fd: fd, events: events)]) }
+    static func until(_ deadline: UInt64) -> WaitCondition { WaitCondition(deadline: deadline) }
+}

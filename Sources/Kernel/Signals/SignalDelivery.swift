@@ -1,0 +1,106 @@
+import RISCV
+
+/// Sending and delivering signals (Linux's send_signal and get_signal/handle_signal).
+extension Process {
+    /// Makes `info.signal` pending. A signal that is not blocked and whose action ignores it
+    /// (SIG_IGN, or SIG_DFL for a signal ignored by default) is dropped at once, as Linux does;
+    /// SIGKILL and SIGSTOP are never dropped. A standard signal already pending keeps its first
+    /// siginfo.
+    func post(_ info: SignalInfo) {
+        let signal = info.signal
+        let bit = SignalState.bit(signal)
+        let action = signals.action(signal)
+        if bit & Signal.unblockable == 0, signals.mask & bit == 0 {
+            if action.handler == SignalAction.ignoreHandler { return }
+            if action.handler == SignalAction.defaultHandler, Signal.isIgnoredByDefault(signal) { return }
+        }
+        if signals.pending & bit == 0 { signals.pendingInfo[signal] = info }
+        signals.pending |= bit
+    }
+
+    /// Removes `signal` from the pending set and returns its siginfo.
+    func takePending(_ signal: UInt64) -> SignalInfo {
+        signals.pending &= ~SignalState.bit(signal)
+        return signals.pendingInfo.removeValue(forKey: signal) ?? SignalInfo(signal: signal)
+    }
+}
+
+extension Scheduler {
+    /// Calls whose wait a handler ends with `-EINTR` even under SA_RESTART: nanosleep,
+    /// clock_nanosleep, ppoll, pselect6, rt_sigsuspend, rt_sigtimedwait.
+    static let neverRestarted: Set<UInt64> = [101, 115, 73, 72, 133, 137]
+
+    /// Delivers the deliverable pending signals of the running `task` before it returns to user
+    /// mode. Returns false when one ended the process.
+    ///
+    /// Default actions ignore or kill (`Signal`); SIG_IGN drops. A handler gets an `rt_sigframe`
+    /// (`SignalFrame`) on the current stack, or on the alternate stack with SA_ONSTACK; then pc =
+    /// handler, ra = the trampoline, sp = the frame, a0 = signal, a1 = &siginfo, a2 = &ucontext,
+    /// and the mask gains sa_mask and the signal (unless SA_NODEFER). A call the signal
+    /// interrupted returns `-EINTR`, or, with SA_RESTART, runs again after the handler.
+    func deliverSignals(to task: Task) -> Bool {
+        let process = task.process
+        guard process.signals.deliverable != 0 || task.interruptedBySignal else { return true }
+        while process.signals.deliverable != 0 {
+            let deliverable = process.signals.deliverable
+            let signal = Signal.synchronous.first { deliverable & SignalState.bit($0) != 0 }
+                ?? UInt64(deliverable.trailingZeroBitCount + 1)
+            let info = process.takePending(signal)
+            let action = process.signals.action(signal)
+            if action.handler == SignalAction.ignoreHandler && signal != Signal.kill { continue }
+            if !action.isHandler || signal == Signal.kill {
+                if Signal.isIgnoredByDefault(signal) && signal != Signal.kill { continue }
+                terminate(process, how: .signalled(signal: signal, kill: Signal.defaultKill(signal, pc: hart.pc)))
+                return false
+            }
+            if task.interruptedBySignal {
+                task.interruptedBySignal = false
+                task.restartDeadline = nil
+                let number = hart.register(Register.a7)
+                if action.flags & SignalAction.restart == 0 || Scheduler.neverRestarted.contains(number) {
+                    hart.setRegister(Register.a0, UInt64(bitPattern: Errno.EINTR.negated))
+                    hart.pc &+= 4
+                }
+            }
+            guard pushFrame(for: signal, info: info, action: action, process: process) else {
+                let kill = Kill(reason: .memoryFault, message: "bad signal frame for \(Signal.name(signal)) (pc \(hex(hart.pc)))")
+                terminate(process, how: .signalled(signal: Signal.segmentationFault, kill: kill))
+                return false
+            }
+        }
+        task.interruptedBySignal = false
+        return true
+    }
+
+    /// Writes the frame of one handler call and points the hart at the handler.
+    private func pushFrame(for signal: UInt64, info: SignalInfo, action: SignalAction, process: Process) -> Bool {
+        guard let trampoline = process.trampolineAddress() else { return false }
+        let altStack = process.task.alternateStack
+        let sp = hart.register(Register.sp)
+        let onAltStack = altStack.contains(sp)
+        var top = sp
+        if action.flags & SignalAction.onStack != 0, altStack.isEnabled, !onAltStack {
+            top = altStack.base &+ altStack.size
+        }
+        let frame = (top &- SignalFrame.size) & ~15
+        let savedMask = process.signals.savedMask ?? process.signals.mask
+        var reported = altStack
+        reported.flags = altStack.isEnabled ? (onAltStack ? TaskState.AlternateStack.onStack : 0) : TaskState.AlternateStack.disabled
+        let context = SignalFrame.context(of: hart, mask: savedMask, stack: reported.bytes)
+        guard case .success = process.copyOut(info.bytes + context, to: frame) else { return false }
+        process.signals.savedMask = nil
+        if altStack.flags & TaskState.AlternateStack.autoDisarm != 0, altStack.isEnabled {
+            process.task.alternateStack = TaskState.AlternateStack()
+        }
+        process.signals.mask |= action.mask | (action.flags & SignalAction.noDefer == 0 ? SignalState.bit(signal) : 0)
+        process.signals.mask &= ~Signal.unblockable
+        if action.flags & SignalAction.resetHand != 0 { process.signals.actions[signal] = nil }
+        hart.pc = action.handler
+        hart.setRegister(Register.ra, trampoline)
+        hart.setRegister(Register.sp, frame)
+        hart.setRegister(Register.a0, signal)
+        hart.setRegister(Register.a1, frame)
+        hart.setRegister(Register.a2, frame &+ SignalFrame.contextOffset)
+        return true
+    }
+}
