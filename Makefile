@@ -40,10 +40,11 @@ include guest/isa/isa.mk
 include guest/linux/linux.mk
 include guest/bench/bench.mk
 include guest/busybox/busybox.mk
+include guest/tasks/tasks.mk
 
-guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-tasks
 
-test: deps build guest test-swift test-guest test-linux test-busybox
+test: deps build guest test-swift test-guest test-linux test-busybox test-tasks
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test

@@ -27,8 +27,8 @@ final class Scheduler {
 
     let hart: Hart
     let frames: FrameAllocator
-    /// The first process (pid 100); its end is the end of the run.
-    let first: Process
+    /// The first process (pid 100), the program it runs now; its end is the end of the run.
+    private(set) var first: Process
     let policy: SchedulePolicy
     let maxTasks: Int
     /// Live tasks in creation order (the round-robin order).
@@ -297,6 +297,8 @@ final class Scheduler {
     func replace(_ old: Process, with replacement: Process, task: Task) {
         processes[replacement.family.pid] = replacement
         task.process = replacement
+        old.execSuccessor = replacement
+        if old === first { first = replacement }
         loadedSpace = replacement.addressSpace
         if !isShared(old.addressSpace, besides: old) { retiredSpace = old.addressSpace }
     }
