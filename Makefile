@@ -46,10 +46,11 @@ include guest/debian/debian.mk
 include guest/threads/threads.mk
 include guest/gdb/gdb.mk
 include guest/dynamic/dynamic.mk
+include guest/tasks/tasks.mk
 
-guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic guest-tasks
 
-test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-debian test-fuzz
+test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-tasks test-debian test-fuzz
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test

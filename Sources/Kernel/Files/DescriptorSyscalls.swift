@@ -67,7 +67,8 @@ enum DescriptorSyscalls {
 
     /// fcntl(fd, cmd, arg) for F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL and F_SETFL
     /// (status flags in riscv64's O_* values; F_SETFL changes only O_APPEND, O_NONBLOCK, O_ASYNC,
-    /// O_DIRECT and O_NOATIME, on the host descriptor). Other commands get `-EINVAL`.
+    /// O_DIRECT and O_NOATIME, on the host descriptor; a pipe's O_NONBLOCK is the guest's `PipeEnd`
+    /// flag, the host end staying non-blocking). Other commands get `-EINVAL`.
     static func fcntl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let entry = try process.openEntry(a[0])
         switch a[1] {
@@ -82,12 +83,22 @@ enum DescriptorSyscalls {
             return .value(0)
         case getStatusFlags:
             let flags = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
-            return flags < 0 ? .value(-Int64(errno)) : .value(Int64(OpenFlags.guest(fromHost: flags)))
+            guard flags >= 0 else { return .value(-Int64(errno)) }
+            var guest = OpenFlags.guest(fromHost: flags)
+            if case .pipe(_, let end) = entry {
+                guest = end.nonBlocking ? guest | OpenFlags.nonBlocking : guest & ~OpenFlags.nonBlocking
+            }
+            return .value(Int64(guest))
         case setStatusFlags:
             let current = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
             guard current >= 0 else { return .value(-Int64(errno)) }
+            var requested = a[2]
+            if case .pipe(_, let end) = entry {
+                end.nonBlocking = requested & OpenFlags.nonBlocking != 0
+                requested |= OpenFlags.nonBlocking
+            }
             let changeable = OpenFlags.host(fromGuest: OpenFlags.changeableByFcntl)
-            let wanted = (current & ~changeable) | (OpenFlags.host(fromGuest: a[2]) & changeable)
+            let wanted = (current & ~changeable) | (OpenFlags.host(fromGuest: requested) & changeable)
             return Glibc.fcntl(entry.hostDescriptor, F_SETFL, wanted) < 0 ? .value(-Int64(errno)) : .value(0)
         default:
             return .error(.EINVAL)

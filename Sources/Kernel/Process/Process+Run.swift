@@ -14,7 +14,8 @@ extension Process {
             traceSink.flush()
         }
         let outcome = scheduler.run(maxInstructions: maxInstructions)
-        machineStats = MachineStats(tasksCreated: scheduler.tasksCreated, contextSwitches: scheduler.contextSwitches,
+        let final = scheduler.first
+        final.machineStats = MachineStats(tasksCreated: scheduler.tasksCreated, contextSwitches: scheduler.contextSwitches,
                                     framesShared: addressSpace.frames.shareCount, processes: scheduler.endedProcesses)
         debugger?.exited(outcome)
         return outcome

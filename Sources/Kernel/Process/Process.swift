@@ -56,6 +56,8 @@ public final class Process {
     var fileCreationMask: UInt64 = 0o022
     /// The task name of prctl(PR_GET_NAME), at most 15 bytes.
     lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
+    /// The process that replaced this one by execve (same pid), whose counters `stats` reports.
+    var execSuccessor: Process?
     /// The counters of the whole machine once `run` returned.
     public internal(set) var machineStats: MachineStats?
     /// Where the signal-return trampoline is mapped, once a handler has run (Signals/).

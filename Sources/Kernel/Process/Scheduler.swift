@@ -27,7 +27,7 @@ final class Scheduler {
 
     let hart: Hart
     let frames: FrameAllocator
-    /// The first process (pid 100), or the program it execve'd; its end is the end of the run.
+    /// The first process (pid 100), the program it runs now; its end is the end of the run.
     private(set) var first: Process
     let policy: SchedulePolicy
     let maxTasks: Int
@@ -198,39 +198,43 @@ final class Scheduler {
 
     // MARK: Blocking and waking
 
-    /// Marks runnable every blocked task whose condition holds or that a signal interrupts.
+    /// Marks runnable every blocked task whose condition holds, or else that a deliverable signal
+    /// interrupts. A call whose condition holds completes first (a read finds its data even when
+    /// a signal came too, as on Linux); the signal is delivered after it.
     private func wakeReadyTasks() {
         var records: [pollfd] = []
         var owners: [Task] = []
         var now: UInt64?
         for task in tasks {
             guard case .blocked(let condition) = task.state else { continue }
-            let signals = task.process.signals
-            let interrupted = condition.vforkChild == nil && signals.deliverable != 0
-            if interrupted || signals.pending & condition.signalSet != 0
-                || (condition.childEvent && task.process.family.childEvent)
-                || condition.vforkChild.map({ processes[$0]?.family.releasedVforkParent ?? true }) == true {
-                task.state = .runnable
-                task.interruptedBySignal = interrupted
-                continue
-            }
-            if let deadline = condition.deadline {
-                if now == nil { now = Scheduler.monotonicNow() }
-                if now! >= deadline {
-                    task.state = .runnable
-                    continue
-                }
-            }
             for waited in condition.descriptors {
                 records.append(pollfd(fd: waited.fd, events: waited.events, revents: 0))
                 owners.append(task)
             }
         }
-        guard !records.isEmpty else { return }
-        var n: Int32
-        repeat { n = poll(&records, nfds_t(records.count), 0) } while n < 0 && errno == EINTR
-        guard n > 0 else { return }
-        for (record, task) in zip(records, owners) where record.revents != 0 { task.state = .runnable }
+        var ready: Set<ObjectIdentifier> = []
+        if !records.isEmpty {
+            var n: Int32
+            repeat { n = poll(&records, nfds_t(records.count), 0) } while n < 0 && errno == EINTR
+            for (record, task) in zip(records, owners) where n > 0 && record.revents != 0 { ready.insert(ObjectIdentifier(task)) }
+        }
+        for task in tasks {
+            guard case .blocked(let condition) = task.state else { continue }
+            let family = task.process.family
+            var met = ready.contains(ObjectIdentifier(task)) || (condition.childEvent && family.childEvent)
+                || task.process.signals.pending & condition.signalSet != 0
+                || condition.vforkChild.map({ processes[$0]?.family.releasedVforkParent ?? true }) == true
+            if !met, let deadline = condition.deadline {
+                if now == nil { now = Scheduler.monotonicNow() }
+                met = now! >= deadline
+            }
+            if met {
+                task.state = .runnable
+            } else if condition.vforkChild == nil, task.process.signals.deliverable != 0 {
+                task.state = .runnable
+                task.interruptedBySignal = true
+            }
+        }
     }
 
     /// With no task runnable: sleeps on the host until a descriptor some task waits for is ready
@@ -299,6 +303,7 @@ final class Scheduler {
     func replace(_ old: Process, with replacement: Process, task: Task) {
         processes[replacement.family.pid] = replacement
         task.process = replacement
+        old.execSuccessor = replacement
         if old === first { first = replacement }
         loadedSpace = replacement.addressSpace
         if !isShared(old.addressSpace, besides: old) { retiredSpace = old.addressSpace }

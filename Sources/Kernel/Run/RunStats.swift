@@ -29,9 +29,10 @@ public struct RunStats: Equatable, Sendable {
 }
 
 extension Process {
-    /// The process's counters now.
+    /// The process's counters now (those of the program execve put in its place, if it did).
     public var stats: RunStats {
-        RunStats(instructionsRetired: hart.instructionsRetired, pageFaults: pageFaults,
+        if let execSuccessor { return execSuccessor.stats }
+        return RunStats(instructionsRetired: hart.instructionsRetired, pageFaults: pageFaults,
                  residentStackPages: addressSpace.residentPages(of: .stack),
                  residentHeapPages: addressSpace.residentPages(of: .heap),
                  framesInUse: addressSpace.frames.framesInUse, peakFramesInUse: addressSpace.frames.peakFramesInUse,

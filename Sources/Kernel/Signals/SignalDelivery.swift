@@ -60,6 +60,9 @@ extension Scheduler {
                 if action.flags & SignalAction.restart == 0 || Scheduler.neverRestarted.contains(number) {
                     hart.setRegister(Register.a0, UInt64(bitPattern: Errno.EINTR.negated))
                     hart.pc &+= 4
+                    if process.trace.contains(.syscalls) { process.traceSink.write("syscall_\(number) interrupted = -4 EINTR") }
+                } else if process.trace.contains(.syscalls) {
+                    process.traceSink.write("syscall_\(number) interrupted = ? (restarted after the handler)")
                 }
             }
             guard pushFrame(for: signal, info: info, action: action, process: process) else {
@@ -75,6 +78,7 @@ extension Scheduler {
     /// Writes the frame of one handler call and points the hart at the handler.
     private func pushFrame(for signal: UInt64, info: SignalInfo, action: SignalAction, process: Process) -> Bool {
         guard let trampoline = process.trampolineAddress() else { return false }
+        if process.trace.contains(.syscalls) { process.traceSink.write("--- \(Signal.name(signal)) \(info.traceText) ---") }
         let altStack = process.task.alternateStack
         let sp = hart.register(Register.sp)
         let onAltStack = altStack.contains(sp)

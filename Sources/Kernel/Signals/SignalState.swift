@@ -46,6 +46,13 @@ struct SignalInfo: Equatable {
 
     static let user: Int32 = 0, tkill: Int32 = -6, kernel: Int32 = 0x80
 
+    /// `{si_signo=SIGSEGV, si_code=1, si_addr=0x40}` as strace shows a delivered signal.
+    var traceText: String {
+        let detail = isFault ? "si_addr=\(hex(address))" : "si_pid=\(senderPID), si_uid=\(senderUID)"
+            + (signal == Signal.child ? ", si_status=\(status)" : "")
+        return "{si_signo=\(Signal.name(signal)), si_code=\(code), \(detail)}"
+    }
+
     /// The 128-byte `siginfo_t`: signo, errno, code, then the union at offset 16 (pid, uid, then
     /// status for SIGCHLD; the address for faults).
     var bytes: [UInt8] {

@@ -43,12 +43,12 @@ import Testing
         #expect(process.call(73, Scratch.buffer, 1, Scratch.path, 0, 8) == 1, "a ready file answers at once")
         try process.copyOut(GuestBytes.words(UInt64(Int64.max), 999_999_999), to: Scratch.path).get()
         #expect(process.call(73, Scratch.buffer, 1, Scratch.path, 0, 8) == 1)
-        #expect(PollSyscalls.milliseconds(seconds: Int64.max / 100, nanoseconds: 0) == -1, "beyond Int32.max ms: no limit")
-        #expect(PollSyscalls.milliseconds(seconds: Int64.max, nanoseconds: 999_999_999) == -1)
-        #expect(PollSyscalls.milliseconds(seconds: 2_147_483, nanoseconds: 647_000_000) == Int32.max)
-        #expect(PollSyscalls.milliseconds(seconds: 2_147_483, nanoseconds: 647_000_001) == -1)
-        #expect(PollSyscalls.milliseconds(seconds: 2, nanoseconds: 1) == 2001, "rounded up, as Linux does")
-        #expect(PollSyscalls.milliseconds(seconds: 0, nanoseconds: 0) == 0)
+        for (seconds, nanoseconds, expected) in [(UInt64(Int64.max / 100), UInt64(0), UInt64.max / 2),
+                                                 (UInt64(Int64.max), 999_999_999, UInt64.max / 2),
+                                                 (2, 1, 2_000_000_001), (0, 0, 0)] {
+            try process.copyOut(GuestBytes.words(seconds, nanoseconds), to: Scratch.path).get()
+            #expect(try PollSyscalls.timeoutArgument(process, Scratch.path) == expected, "\(seconds) s \(nanoseconds) ns")
+        }
     }
 
     @Test func utimensatNeedsWritesAndReportsMissingFilesFirst() throws {

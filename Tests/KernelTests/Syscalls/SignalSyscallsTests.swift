@@ -31,15 +31,11 @@ import Testing
         #expect(SignalSyscalls.sigprocmask(process, [3, 0x11100, 0, 8]) == .value(-22))
     }
 
-    @Test func abortToItselfKillsWith134() {
-        guard case .kill(let kill) = SignalSyscalls.send(process, target: 100, signal: 6) else {
-            Issue.record("SIGABRT should kill")
-            return
-        }
-        #expect(kill.reason == .abort && kill.reason.exitStatus == 134)
-        #expect(kill.message.hasPrefix("abort (SIGABRT)"))
-        #expect(SignalSyscalls.send(process, target: 100, signal: 0) == .value(0))
-        #expect(SignalSyscalls.send(process, target: 1, signal: 6) == .value(-3))
+    @Test func killAndTgkillNameLiveProcesses() {
+        #expect(SyscallTable.definitions[129]!.handler(process, [100, 0, 0, 0, 0, 0]) == .value(0))
+        #expect(SyscallTable.definitions[129]!.handler(process, [1, 6, 0, 0, 0, 0]) == .value(-3))
         #expect(SignalSyscalls.definitions.first { $0.name == "tgkill" }!.handler(process, [7, 100, 6, 0, 0, 0]) == .value(-3))
+        #expect(SignalSyscalls.definitions.first { $0.name == "tgkill" }!.handler(process, [100, 100, 6, 0, 0, 0]) == .value(0))
+        #expect(process.signals.pending == SignalState.bit(6))
     }
 }
