@@ -13,5 +13,5 @@ guest-debian:
 
 # Linux gives a program an 8 MiB stack; the seed's 10-page default is too small for python3 and coreutils.
 test-debian: release guest-debian
-	DIFFTEST_SYSROOT=$(DEBIAN_SYSROOT) DIFFTEST_TINYRV_OPTIONS="--stack-pages 2048" \
+	DIFFTEST_TIMEOUT=300 DIFFTEST_SYSROOT=$(DEBIAN_SYSROOT) DIFFTEST_TINYRV_OPTIONS="--stack-pages 2048" \
 		scripts/busybox-difftest.sh $(TINYRV_RELEASE) - $(DEBIAN_CASES)
