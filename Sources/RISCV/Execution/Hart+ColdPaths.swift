@@ -26,12 +26,21 @@ extension Hart {
     /// operation. The loop has stored the instructions retired so far in `instructionsRetired`
     /// (which a CSR instruction may read or write).
     /// An interrupt that became due meanwhile (a CSR write, an xRET, a wfi, a CLINT store) is
-    /// taken after the instruction: its handler becomes `pc`.
+    /// taken after the instruction: its handler becomes `pc`. An instruction that moved a timer's
+    /// deadline (`timerRearmed`) ends the loop, so that `run` slices its budget anew.
     @inline(never)
     func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
         coldPathsTaken &+= 1
         let outcome = finishCold(slot, pc: pc)
         if csrs.mie != 0, outcome == .retired || outcome == .trapped { _ = takeInterruptIfDue() }
+        if timerRearmed {
+            // mie, a compare register or mtime changed: `run` cuts a new slice to the new deadline.
+            timerRearmed = false
+            if outcome == .retired {
+                pendingStop = .budgetExhausted
+                return .stopRetired
+            }
+        }
         return outcome
     }
 
