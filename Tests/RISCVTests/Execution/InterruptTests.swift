@@ -53,6 +53,22 @@ import Testing
         }
     }
 
+    /// A timer the program arms itself (mie, then mtimecmp through the CLINT) fires on time within
+    /// the same `run`: the arming instruction ends the slice that `run` cut before.
+    @Test func timerArmedDuringARunFiresOnTime() throws {
+        for traced in [false, true] {
+            let setup = Encode.li(5, Self.clint + 0x4000) + [
+                Encode.addi(6, 0, 0x80), Encode.csrrw(0, CSRAddress.mie, 6), Encode.csrrsi(0, CSRAddress.mstatus, 8),
+                Encode.addi(7, 0, 5), Encode.sd(7, 5, 0),
+            ]
+            let m = try machine(setup)
+            if traced { m.hart.instructionTracer = { _, _ in } }
+            _ = m.hart.run(maxInstructions: 60)
+            #expect(m.hart.readCSR(CSRAddress.mcause) == UInt64(1) << 63 | 7, "traced: \(traced)")
+            #expect(m.hart.readCSR(CSRAddress.mepc) == Self.base + 4 * 5 * Hart.instructionsPerTick)
+        }
+    }
+
     @Test func maskedInterruptsWaitForTheirEnables() throws {
         let m = try machine([Encode.nop, Encode.nop, Encode.csrrsi(0, CSRAddress.mstatus, 8), Encode.nop])
         m.hart.writeCSR(CSRAddress.mie, Interrupt.machineSoftware)
