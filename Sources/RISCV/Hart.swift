@@ -68,6 +68,9 @@ public final class Hart {
     /// The CLINT's registers (`msip`, `mtimecmp`); reachable through memory only when
     /// `hasCLINT`.
     var clint = CoreLocalInterruptor()
+    /// Set when mie, mtimecmp, stimecmp, menvcfg or mtime changed under a running slice, whose end
+    /// may no longer be the next timer deadline (see `run`).
+    var timerRearmed = false
     /// Traps that may still be taken in this `run` call (guards against trap storms).
     var trapAllowance: UInt64 = 0
     /// Breakpoints and watchpoints (`Hart+Triggers`): bit `(pc >> 1) & 63` of the filter is set for

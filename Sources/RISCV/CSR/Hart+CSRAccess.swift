@@ -85,6 +85,7 @@ extension Hart {
             writeMStatus((csrs.mstatus & ~MStatus.writableS) | (value & MStatus.writableS))
         case CSRAddress.sie:
             csrs.mie = (csrs.mie & ~csrs.mideleg) | (value & csrs.mideleg)
+            timerRearmed = true
         case CSRAddress.stvec: csrs.stvec = trapVector(value, old: csrs.stvec)
         case CSRAddress.scounteren: csrs.scounteren = value & 0xffff_ffff
         case CSRAddress.senvcfg: csrs.senvcfg = value & 1
@@ -100,11 +101,13 @@ extension Hart {
             writeMStatus((csrs.mstatus & ~MStatus.writableM) | (value & MStatus.writableM))
         case CSRAddress.medeleg: csrs.medeleg = value & 0xB3FF
         case CSRAddress.mideleg: csrs.mideleg = value & InterruptBits.supervisor
-        case CSRAddress.mie: csrs.mie = value & InterruptBits.all
-        case CSRAddress.stimecmp: csrs.stimecmp = value
+        case CSRAddress.mie: csrs.mie = value & InterruptBits.all; timerRearmed = true
+        case CSRAddress.stimecmp: csrs.stimecmp = value; timerRearmed = true
         case CSRAddress.mtvec: csrs.mtvec = trapVector(value, old: csrs.mtvec)
         case CSRAddress.mcounteren: csrs.mcounteren = value & 0xffff_ffff
-        case CSRAddress.menvcfg: csrs.menvcfg = value & (EnvironmentConfig.fiom | EnvironmentConfig.stce)
+        case CSRAddress.menvcfg:
+            csrs.menvcfg = value & (EnvironmentConfig.fiom | EnvironmentConfig.stce)
+            timerRearmed = true
         case CSRAddress.mcountinhibit:
             // Takes effect before the writer's increment, as in Spike: setting IR does not count
             // the writing instruction, clearing it does.

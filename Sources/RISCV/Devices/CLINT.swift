@@ -71,7 +71,9 @@ extension Hart {
         func merged(_ old: UInt64) -> UInt64 { (old & ~mask) | ((value << shift) & mask) }
         switch start {
         case CoreLocalInterruptor.msipOffset: clint.softwareInterrupt = value & 1 != 0
-        case CoreLocalInterruptor.mtimecmpOffset: clint.timeCompare = merged(clint.timeCompare)
+        case CoreLocalInterruptor.mtimecmpOffset:
+            clint.timeCompare = merged(clint.timeCompare)
+            timerRearmed = true
         default: setMachineTime(merged(machineTime))
         }
         return true

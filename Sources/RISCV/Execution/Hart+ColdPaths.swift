@@ -27,6 +27,8 @@ extension Hart {
     /// (which a CSR instruction may read or write). An instruction that retires after an access
     /// matched a watchpoint stops `run` with the hit. An interrupt that became due meanwhile (a CSR
     /// write, an xRET, a wfi, a CLINT store) is taken after the instruction: its handler becomes `pc`.
+    /// An instruction that moved a timer's deadline (`timerRearmed`) ends the loop, so that `run`
+    /// slices its budget anew.
     @inline(never)
     func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
         coldPathsTaken &+= 1
@@ -36,6 +38,14 @@ extension Hart {
             return .stopRetired
         }
         if csrs.mie != 0, outcome == .retired || outcome == .trapped { _ = takeInterruptIfDue() }
+        if timerRearmed {
+            // mie, a compare register or mtime changed: `run` cuts a new slice to the new deadline.
+            timerRearmed = false
+            if outcome == .retired {
+                pendingStop = .budgetExhausted
+                return .stopRetired
+            }
+        }
         return outcome
     }
 

@@ -15,7 +15,8 @@
 /// - When they are checked (nothing is checked per instruction in the execute loop): when `run`
 ///   starts and after every cold path (CSR writes, xRET, wfi, CLINT stores through the slow path are
 ///   all cold), and when a timer's deadline comes: `run` cuts its budget into slices that end
-///   exactly where a timer enabled in mie becomes pending.
+///   exactly where a timer enabled in mie becomes pending, and an instruction that moves a deadline
+///   (`timerRearmed`) ends the slice it runs in.
 extension Hart {
     /// mip as software reads it: the stored bits, MSIP from the CLINT, MTIP from mtimecmp, and STIP
     /// from stimecmp when Sstc is on.
@@ -39,6 +40,7 @@ extension Hart {
     /// Makes mtime read `value` now.
     func setMachineTime(_ value: UInt64) {
         csrs.timeOffset = value &- instructionsRetired / Hart.instructionsPerTick
+        timerRearmed = true
     }
 
     /// The interrupt to take now, as its code (the bit number in mip), or nil.
