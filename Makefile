@@ -11,6 +11,7 @@ all: build guest
 help:
 	@echo "make demo     build everything, run the guest suite and show traced runs"
 	@echo "make test     install what is missing, build, and run every test"
+	@echo "make test-gdb gdb-multiarch drives tinyrv run --gdb over guest/gdb (scripts/gdb-test.py)"
 	@echo "make deps     install missing Debian packages (scripts/install-deps.sh) and check the toolchains"
 	@echo "make build    debug build of tinyrv (.build/debug/tinyrv)"
 	@echo "make release  release build of tinyrv (.build/release/tinyrv)"
@@ -48,7 +49,7 @@ include guest/dynamic/dynamic.mk
 
 guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic
 
-test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-fuzz
+test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-debian test-fuzz
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test

@@ -192,7 +192,7 @@ def bare_session(tinyrv, programs):
     missing = expect_in_order(output, [
         r"^Breakpoint 1, done \(\) at .*bare\.S",
         r"^\$1 = 5$", r"^\$2 = 3$",                       # a0, and priv: M-mode
-        r"^\$3 = 0x800000000014112d$",                   # misa: RV64IMAFDCSU
+        r"^\$3 = 0x800000000014112f$",                   # misa: RV64IMAFDCBSU
         r"^\$4 = 5$",
         r"^=> 0x80000018 <done\+2>:\s+or\s+a0,a0,1",    # stepi past the compressed slli
         r"^\[Inferior 1 \(Remote target\) exited with code 07\]",

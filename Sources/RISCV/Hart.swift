@@ -62,11 +62,18 @@ public final class Hart {
     var tohostWritten: UInt64?
     /// Why the execute loop stopped, set by the cold paths that stop it.
     var pendingStop = StopReason.budgetExhausted
+    /// How often the execute loop has left its straight line for `executeCold` since reset: a
+    /// diagnostic of the loop's fast path (what `endsBlock` promises is checked against it).
+    var coldPathsTaken: UInt64 = 0
+    /// The CLINT's registers (`msip`, `mtimecmp`); reachable through memory only when
+    /// `hasCLINT`.
+    var clint = CoreLocalInterruptor()
     /// Traps that may still be taken in this `run` call (guards against trap storms).
     var trapAllowance: UInt64 = 0
-    /// Breakpoints and watchpoints (`Hart+Triggers`); the two flags say whether any are set.
+    /// Breakpoints and watchpoints (`Hart+Triggers`): bit `(pc >> 1) & 63` of the filter is set for
+    /// each breakpoint pc (0: none), and the flag says whether any watchpoint is set.
     var triggers = Triggers()
-    var breakpointsArmed = false
+    var breakpointFilter: UInt64 = 0
     var watchpointsArmed = false
 
     let tlb: TLB
@@ -121,6 +128,11 @@ public final class Hart {
     public var tohostAddress: UInt64? {
         didSet { flushTLB() }
     }
+    /// Whether the CLINT answers at 0x0200_0000 (msip, mtimecmp, mtime): bare-metal machines.
+    public var hasCLINT = false
+    /// Set when a `wfi` found nothing that could ever wake the hart (no interrupt pending and
+    /// enabled in mie, no timer armed): `run` stopped with `.budgetExhausted` and pc at the wfi.
+    public internal(set) var waitsForever = false
     /// When set, `run` takes a slower path and calls this before executing each instruction
     /// (`bits` is the 32-bit word, or the 16-bit parcel of a compressed instruction).
     public var instructionTracer: ((_ pc: UInt64, _ bits: UInt32) -> Void)?
@@ -179,16 +191,32 @@ public final class Hart {
     /// Instructions that trap do not retire. An odd `pc` (only the host can set one) raises
     /// instruction address misaligned before anything runs. In architectural delivery a trap storm
     /// (a handler that itself traps for ever) also ends the run with `.budgetExhausted` after
-    /// `maxInstructions` traps.
+    /// `maxInstructions` traps, as does a `wfi` that nothing can wake (`waitsForever`).
+    /// Interrupts are taken at the start and wherever they become due (see `Interrupts.swift`).
     public func run(maxInstructions: UInt64) -> StopReason {
         trapAllowance = maxInstructions
+        waitsForever = false
         if pc & 1 != 0, deliver(Trap(.instructionAddressMisaligned, value: pc, pc: pc)) { return pendingStop }
-        let exit = instructionTracer == nil && !breakpointsArmed ? runFast(maxInstructions: maxInstructions)
-            : runPrecise(maxInstructions: maxInstructions)
+        var budget = maxInstructions
+        while true {
+            _ = takeInterruptIfDue()
+            let slice = min(budget, instructionsUntilTimerInterrupt() ?? budget)
+            let start = instructionsRetired
+            let reason = runSlice(slice)
+            let done = instructionsRetired &- start
+            if reason != .budgetExhausted || waitsForever || trapAllowance == 0 || done >= budget { return reason }
+            budget -= done
+        }
+    }
+
+    /// Runs `budget` instructions at most through the fast loop (then the precise one for the tail).
+    private func runSlice(_ budget: UInt64) -> StopReason {
+        let exit = instructionTracer == nil && breakpointFilter == 0 ? runFast(maxInstructions: budget)
+            : runPrecise(maxInstructions: budget)
         switch exit {
         case .stop(let reason): return reason
-        case .budgetTail(let budget):
-            guard case .stop(let reason) = runPrecise(maxInstructions: budget) else {
+        case .budgetTail(let tail):
+            guard case .stop(let reason) = runPrecise(maxInstructions: tail) else {
                 preconditionFailure("the precise loop never leaves a budget tail")
             }
             return reason

@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// A bare-metal machine: RAM at 0x8000_0000, one hart starting in M-mode at the ELF entry with
-/// architectural trap delivery, and an HTIF `tohost`/`fromhost` pair as its only device.
+/// architectural trap delivery, a CLINT at 0x0200_0000 (msip, mtimecmp, mtime; mtime advances
+/// once every `Hart.instructionsPerTick` retired instructions) and an HTIF `tohost`/`fromhost` pair.
 ///
 /// The program ends when it writes a value `v` to `tohost`: the run stops with status `v >> 1`
 /// (so 1 is success, `(n << 1) | 1` is failure n). A value whose top 16 bits are 0x0101 (device 1,
@@ -32,6 +33,8 @@ struct BareMachine {
         case budgetExhausted
         /// The debugger ended the run; the message follows `tinyrv: killed: `.
         case killed(String)
+        /// A wfi found nothing that could ever wake the hart; pc is at the wfi.
+        case waitsForever
     }
 
     let hart: Hart
@@ -56,6 +59,7 @@ struct BareMachine {
         hart.privilege = .machine
         hart.pc = elf.entry
         hart.tohostAddress = tohost
+        hart.hasCLINT = true
         self.tohost = tohost
         fromhost = elf.symbol(named: "fromhost").flatMap { memory.contains($0, length: 8) ? $0 : nil }
     }
@@ -68,6 +72,7 @@ struct BareMachine {
         case .exited(let status): debugger?.exited(.exited(code: Int64(status)))
         case .budgetExhausted: debugger?.exited(.budgetExhausted)
         case .killed(let message): debugger?.exited(.killed(.debugger, message: message))
+        case .waitsForever: debugger?.exited(.exited(code: Int64(ExitStatus.waitsForever)))
         }
         return outcome
     }
@@ -85,6 +90,7 @@ struct BareMachine {
             case .tohost(let value):
                 return .exited(status: Self.status(forToHost: value))
             case .budgetExhausted:
+                if hart.waitsForever { return .waitsForever }
                 if remaining == 0 || debugger == nil { return .budgetExhausted }
             case .trigger:
                 break

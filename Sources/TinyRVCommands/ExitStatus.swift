@@ -3,6 +3,8 @@
 public enum ExitStatus {
     /// `--max-instructions` spent (as the kernel's `ExitOutcome.budgetExhausted`).
     public static let budgetExhausted: Int32 = 124
+    /// Bare mode: a `wfi` with no interrupt that could ever become pending (the machine would hang).
+    public static let waitsForever: Int32 = 123
     /// tinyrv's own failure: a usage error or an internal error.
     public static let usageOrInternal: Int32 = 125
     /// The file is not an ELF tinyrv can run.

@@ -18,7 +18,9 @@ struct RunCommand: ParsableCommand {
             an on-demand stack and an sbrk heap. Dynamically linked programs start in their interpreter \
             (PT_INTERP), found in the sysroot (--sysroot; by default Debian's riscv64 cross C library in \
             /usr/riscv64-linux-gnu when it is installed). Bare (--bare, implied when the ELF defines 'tohost'): \
-            the program starts in M-mode at its entry and ends by writing 'tohost' (status = value >> 1).
+            the program starts in M-mode at its entry and ends by writing 'tohost' (status = value >> 1); \
+            a CLINT at 0x2000000 gives it msip, mtimecmp and mtime (one tick per 10 retired instructions), \
+            and a wfi that nothing could ever wake ends the run with status 123.
             """
     )
 
@@ -162,6 +164,9 @@ struct RunCommand: ParsableCommand {
                           message: "stopped: instruction budget exhausted (--max-instructions \(maxInstructions ?? 0), pc 0x\(hex(machine.hart.pc)))")
         case .killed(let message):
             throw Failure(status: KillReason.debugger.exitStatus, message: "killed: " + message)
+        case .waitsForever:
+            throw Failure(status: ExitStatus.waitsForever,
+                          message: "stopped: wfi at pc 0x\(hex(machine.hart.pc)) waits for ever: no interrupt is pending and enabled in mie, and no timer is armed")
         }
     }
 

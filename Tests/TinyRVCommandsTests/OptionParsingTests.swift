@@ -38,6 +38,15 @@ import Testing
         #expect(throws: (any Error).self) { try TinyRVCommand.parseAsRoot(["run", "--trace", "nope", "x"]) }
         #expect(throws: (any Error).self) { try TinyRVCommand.parseAsRoot(["run"]) }
     }
+
+    @Test func gdbTakesAPortOrAUnixSocket() throws {
+        let run = try #require(try TinyRVCommand.parseAsRoot(["run", "--gdb", "0", "prog"]) as? RunCommand)
+        #expect(run.gdb == "0")
+        _ = try TinyRVCommand.parseAsRoot(["run", "--gdb", "unix:/tmp/s", "prog"])
+        for bad in ["", "x", "65536", "-1", "unix:", "unix:" + String(repeating: "p", count: 108)] {
+            #expect(throws: (any Error).self, "\(bad)") { try TinyRVCommand.parseAsRoot(["run", "--gdb", bad, "prog"]) }
+        }
+    }
 }
 
 @Suite struct GuestEnvironmentTests {

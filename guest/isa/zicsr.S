@@ -2,7 +2,7 @@
 # rs1 = x0 / uimm = 0 forms that do not write, read-only and unknown CSRs trapping as illegal
 # instructions with the instruction bits in mtval, machine information CSRs, counters, the
 # sstatus view of mstatus, satp accepting only modes 0 and 8, counter writes taking precedence
-# over the writer's increment, and mcountinhibit.
+# over the writer's increment, mcountinhibit, and the trigger CSRs' "no triggers" answer.
 #include "isa_test.h"
 
 TEST_BEGIN
@@ -199,6 +199,25 @@ read_unknown:
         csrr t2, minstret
         addi t1, t1, 2
         bne t1, t2, fail
+
+        # no triggers: tselect reads back 0 only, tdata1 reads type 0, tinfo = 1 (type 0 only)
+        li TESTNUM, 20
+        csrw tselect, zero
+        csrr t1, tselect
+        bnez t1, fail
+        la t0, fail
+        csrw tdata2, t0
+        li t0, (2 << 60) | (1 << 6) | (1 << 2)
+        csrw tdata1, t0
+        csrr t1, tdata1
+        bnez t1, fail
+        li t0, 1
+        csrw tselect, t0
+        csrr t1, tselect
+        bnez t1, fail
+        csrr t1, tinfo
+        li t6, 1
+        bne t1, t6, fail
         .option pop
 TEST_END
         TRAP_RECORDER

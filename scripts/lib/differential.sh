@@ -2,6 +2,7 @@
 # qemu-riscv64 and under tinyrv with the same arguments and stdin, and how the two runs differ.
 # The caller sets $qemu, $tinyrv and $timeout_seconds. With DIFFTEST_SYSROOT=DIR in the environment, dynamic
 # programs find their interpreter and libraries in DIR: `qemu-riscv64 -L DIR`, `tinyrv run --sysroot DIR`.
+# DIFFTEST_TINYRV_OPTIONS holds more `tinyrv run` options, split on spaces (e.g. `--stack-pages 2048`).
 if [ -n "${DIFFTEST_SYSROOT:-}" ]; then
     qemu_options=(-L "$DIFFTEST_SYSROOT")
     tinyrv_options=(--sysroot "$DIFFTEST_SYSROOT")
@@ -9,6 +10,8 @@ else
     qemu_options=()
     tinyrv_options=()
 fi
+read -r -a extra_tinyrv_options <<<"${DIFFTEST_TINYRV_OPTIONS:-}"
+tinyrv_options+=("${extra_tinyrv_options[@]}")
 
 # run_both OUT STDIN PROGRAM [ARGS...]: runs both, writing OUT.{qemu,tinyrv}.{out,err};
 # sets qemu_status and tinyrv_status.

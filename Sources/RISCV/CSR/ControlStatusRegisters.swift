@@ -7,7 +7,14 @@ struct ControlStatusRegisters {
     var medeleg: UInt64 = 0
     var mideleg: UInt64 = 0
     var mie: UInt64 = 0
+    /// The software-written bits of mip (SSIP, STIP, SEIP); `Hart.pendingInterrupts` adds the
+    /// bits that devices drive.
     var mip: UInt64 = 0
+    /// Sstc's stimecmp.
+    var stimecmp = UInt64.max
+    /// mtime minus retired instructions / `Hart.instructionsPerTick`: what software wrote to mtime
+    /// and the time wfi skipped.
+    var timeOffset: UInt64 = 0
     var mtvec: UInt64 = 0
     var stvec: UInt64 = 0
     var mepc: UInt64 = 0
@@ -56,12 +63,18 @@ enum MStatus {
     static let mprv: UInt64 = 1 << 17
     static let sum: UInt64 = 1 << 18
     static let mxr: UInt64 = 1 << 19
+    /// TVM: satp and sfence.vma are illegal in S-mode.
+    static let tvm: UInt64 = 1 << 20
+    /// TW: wfi is illegal below M-mode.
+    static let tw: UInt64 = 1 << 21
+    /// TSR: sret is illegal in S-mode.
+    static let tsr: UInt64 = 1 << 22
     /// UXL = SXL = 2 (64-bit), read-only.
     static let xlenFields: UInt64 = (2 << 32) | (2 << 34)
     static let sd: UInt64 = 1 << 63
 
     /// Bits of mstatus a write may change.
-    static let writableM: UInt64 = sie | mie | spie | mpie | spp | mpp | fs | mprv | sum | mxr
+    static let writableM: UInt64 = sie | mie | spie | mpie | spp | mpp | fs | mprv | sum | mxr | tvm | tw | tsr
     /// Bits of sstatus (the S-mode view of mstatus), readable and writable.
     static let writableS: UInt64 = sie | spie | spp | fs | sum | mxr
     static let readableS: UInt64 = writableS | (3 << 32) | sd
@@ -75,7 +88,7 @@ enum CounterInhibit {
     static let instret: UInt64 = 1 << 2
 }
 
-/// Interrupt bits of mip/mie (WARL storage only: this hart takes no interrupts).
+/// The writable interrupt bits of mideleg/mie (see `Interrupts.swift`).
 enum InterruptBits {
     /// SSIP/SSIE, STIP/STIE, SEIP/SEIE.
     static let supervisor: UInt64 = (1 << 1) | (1 << 5) | (1 << 9)
@@ -91,13 +104,15 @@ public enum CSRAddress {
     public static let sstatus: UInt16 = 0x100, sie: UInt16 = 0x104, stvec: UInt16 = 0x105
     public static let scounteren: UInt16 = 0x106, senvcfg: UInt16 = 0x10A
     public static let sscratch: UInt16 = 0x140, sepc: UInt16 = 0x141, scause: UInt16 = 0x142
-    public static let stval: UInt16 = 0x143, sip: UInt16 = 0x144, satp: UInt16 = 0x180
+    public static let stval: UInt16 = 0x143, sip: UInt16 = 0x144, stimecmp: UInt16 = 0x14D, satp: UInt16 = 0x180
     public static let mstatus: UInt16 = 0x300, misa: UInt16 = 0x301, medeleg: UInt16 = 0x302
     public static let mideleg: UInt16 = 0x303, mie: UInt16 = 0x304, mtvec: UInt16 = 0x305
     public static let mcounteren: UInt16 = 0x306, menvcfg: UInt16 = 0x30A, mcountinhibit: UInt16 = 0x320
     public static let mscratch: UInt16 = 0x340, mepc: UInt16 = 0x341, mcause: UInt16 = 0x342
     public static let mtval: UInt16 = 0x343, mip: UInt16 = 0x344
     public static let pmpcfg0: UInt16 = 0x3A0, pmpaddr0: UInt16 = 0x3B0
+    public static let tselect: UInt16 = 0x7A0, tdata1: UInt16 = 0x7A1, tdata2: UInt16 = 0x7A2
+    public static let tdata3: UInt16 = 0x7A3, tinfo: UInt16 = 0x7A4
     public static let mcycle: UInt16 = 0xB00, minstret: UInt16 = 0xB02
     public static let mvendorid: UInt16 = 0xF11, marchid: UInt16 = 0xF12, mimpid: UInt16 = 0xF13
     public static let mhartid: UInt16 = 0xF14, mconfigptr: UInt16 = 0xF15

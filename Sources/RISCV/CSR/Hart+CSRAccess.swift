@@ -26,7 +26,8 @@ extension Hart {
         case CSRAddress.sepc: return c.sepc
         case CSRAddress.scause: return c.scause
         case CSRAddress.stval: return c.stval
-        case CSRAddress.sip: return c.mip & c.mideleg
+        case CSRAddress.sip: return pendingInterrupts & c.mideleg
+        case CSRAddress.stimecmp: return c.stimecmp
         case CSRAddress.satp: return c.satp
         case CSRAddress.mstatus: return mstatusValue
         case CSRAddress.misa: return ControlStatusRegisters.misaValue
@@ -42,18 +43,20 @@ extension Hart {
         case CSRAddress.mepc: return c.mepc
         case CSRAddress.mcause: return c.mcause
         case CSRAddress.mtval: return c.mtval
-        case CSRAddress.mip: return c.mip
+        case CSRAddress.mip: return pendingInterrupts
         case 0x3A0...0x3AF where address & 1 == 0: return c.pmpcfg[Int(address - 0x3A0) / 2]
         case 0x3B0...0x3EF: return c.pmpaddr[Int(address - 0x3B0)]
+        // The trigger module with no triggers (debug spec, "Trigger Module Registers"): tselect is
+        // read-only 0, tdata1 reads type 0 ("no trigger at this tselect"), tdata2/3 read 0 and
+        // tinfo reads 1 (only type 0 at this index). Writes are ignored.
+        case CSRAddress.tselect, CSRAddress.tdata1, CSRAddress.tdata2, CSRAddress.tdata3: return 0
+        case CSRAddress.tinfo: return 1
         case CSRAddress.mvendorid, CSRAddress.marchid, CSRAddress.mimpid,
              CSRAddress.mhartid, CSRAddress.mconfigptr:
             return 0
         default: return nil
         }
     }
-
-    /// mtime (and the time CSR): ticks at `Hart.instructionsPerTick` retired instructions each.
-    var machineTime: UInt64 { instructionsRetired / Hart.instructionsPerTick }
 
     /// mstatus as software reads it: storage plus UXL = SXL = 2 and SD when FS is Dirty.
     var mstatusValue: UInt64 {
@@ -98,9 +101,10 @@ extension Hart {
         case CSRAddress.medeleg: csrs.medeleg = value & 0xB3FF
         case CSRAddress.mideleg: csrs.mideleg = value & InterruptBits.supervisor
         case CSRAddress.mie: csrs.mie = value & InterruptBits.all
+        case CSRAddress.stimecmp: csrs.stimecmp = value
         case CSRAddress.mtvec: csrs.mtvec = trapVector(value, old: csrs.mtvec)
         case CSRAddress.mcounteren: csrs.mcounteren = value & 0xffff_ffff
-        case CSRAddress.menvcfg: csrs.menvcfg = value & 1
+        case CSRAddress.menvcfg: csrs.menvcfg = value & (EnvironmentConfig.fiom | EnvironmentConfig.stce)
         case CSRAddress.mcountinhibit:
             // Takes effect before the writer's increment, as in Spike: setting IR does not count
             // the writing instruction, clearing it does.
@@ -111,7 +115,10 @@ extension Hart {
         case CSRAddress.mcause: csrs.mcause = value
         case CSRAddress.mtval: csrs.mtval = value
         case CSRAddress.mip:
-            csrs.mip = (csrs.mip & ~InterruptBits.supervisor) | (value & InterruptBits.supervisor)
+            // SSIP, STIP and SEIP are software's; STIP is stimecmp's while Sstc is on.
+            let writable = supervisorTimerCompareEnabled ? InterruptBits.supervisor & ~Interrupt.supervisorTimer
+                : InterruptBits.supervisor
+            csrs.mip = (csrs.mip & ~writable) | (value & writable)
         case 0x3A0...0x3AF where address & 1 == 0: csrs.pmpcfg[Int(address - 0x3A0) / 2] = value
         case 0x3B0...0x3EF: csrs.pmpaddr[Int(address - 0x3B0)] = value & ((1 << 54) - 1)
         default:

@@ -3,7 +3,8 @@
 ///
 /// - A **breakpoint** at a virtual pc stops `run` with `.trigger(.breakpoint(pc:))` before the
 ///   instruction there executes. While any is set, `run` uses the precise loop, which checks
-///   every pc at its block entry; guest memory is never patched.
+///   every pc at its block entry against a 64-bit filter of the breakpoints' pcs (one and, one
+///   branch) and looks the few that pass up in the set; guest memory is never patched.
 /// - A **watchpoint** on a virtual range stops `run` with `.trigger(.watchpoint(kind, address:))`
 ///   right after a load (`.read`), a store (`.write`) or either (`.access`) that touches the range
 ///   retires; pc is then past the instruction and `address` is the first watched byte it touched.
@@ -17,7 +18,7 @@ extension Hart {
         get { triggers.breakpoints }
         set {
             triggers.breakpoints = newValue
-            breakpointsArmed = !newValue.isEmpty
+            breakpointFilter = newValue.reduce(0) { $0 | 1 &<< (($1 &>> 1) & 63) }
         }
     }
 

@@ -73,6 +73,18 @@ enum Opcode: UInt8 {
         }
     }
 
+    /// The bytes a load or store moves (a one-parcel form's are its base operation's); nil for
+    /// every other operation. The cold load and store paths take their access size from here.
+    var accessWidth: UInt64? {
+        switch baseForm {
+        case .lb, .lbu, .sb: return 1
+        case .lh, .lhu, .sh: return 2
+        case .lw, .lwu, .sw, .flw, .fsw: return 4
+        case .ld, .sd, .fld, .fsd: return 8
+        default: return nil
+        }
+    }
+
     /// Whether the instruction ends a block (see `DecodedInstruction.blockLength`): it may jump,
     /// or it always leaves the execute loop's straight line for its cold path, so that decoding
     /// ahead stops there (rather than running on into whatever data follows an ecall).

@@ -12,7 +12,8 @@ enum ColdOutcome {
     case trapped
     /// The instruction retired and `run` must stop with `pendingStop` (a tohost store, a watchpoint).
     case stopRetired
-    /// The instruction trapped and `run` must stop with `pendingStop`.
+    /// The instruction did not retire (it trapped, or a wfi found nothing that could wake the
+    /// hart) and `run` must stop with `pendingStop`.
     case stopTrapped
 }
 
@@ -24,16 +25,22 @@ extension Hart {
     /// breakpoint, or an illegal instruction. A one-parcel form is finished as its base
     /// operation. The loop has stored the instructions retired so far in `instructionsRetired`
     /// (which a CSR instruction may read or write). An instruction that retires after an access
-    /// matched a watchpoint stops `run` with the hit.
+    /// matched a watchpoint stops `run` with the hit. An interrupt that became due meanwhile (a CSR
+    /// write, an xRET, a wfi, a CLINT store) is taken after the instruction: its handler becomes `pc`.
     @inline(never)
     func executeCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
+        coldPathsTaken &+= 1
         let outcome = finishCold(slot, pc: pc)
-        guard _slowPath(watchpointsArmed), let hit = takeTriggerHit(), outcome == .retired else { return outcome }
-        pendingStop = .trigger(hit)
-        return .stopRetired
+        if _slowPath(watchpointsArmed), let hit = takeTriggerHit(), outcome == .retired {
+            pendingStop = .trigger(hit)
+            return .stopRetired
+        }
+        if csrs.mie != 0, outcome == .retired || outcome == .trapped { _ = takeInterruptIfDue() }
+        return outcome
     }
 
-    /// `executeCold`'s work: finishes the instruction and says how the loop goes on.
+    /// `executeCold`'s work, without the watchpoint and interrupt checks: finishes the instruction
+    /// and says how the loop goes on.
     private func finishCold(_ slot: UnsafeMutablePointer<DecodedInstruction>, pc: UInt64) -> ColdOutcome {
         var d = slot.pointee
         d.op = d.op.baseForm
@@ -70,7 +77,16 @@ extension Hart {
         case .csr:
             self.pc = next
             return executorOutcome(executeCSR(d, pc: pc))
-        case .mret, .sret, .wfi, .sfenceVma:
+        case .wfi:
+            let legal = currentPrivilege == .machine || (currentPrivilege == .supervisor && csrs.mstatus & MStatus.tw == 0)
+            if delivery == .architectural && legal && !waitForInterrupt() {
+                waitsForever = true
+                pendingStop = .budgetExhausted
+                self.pc = pc
+                return .stopTrapped
+            }
+            return executorOutcome(executePrivileged(d, pc: pc))
+        case .mret, .sret, .sfenceVma:
             return executorOutcome(executePrivileged(d, pc: pc))
         case .ecall:
             let code: ExceptionCode = currentPrivilege == .user ? .environmentCallFromU
@@ -101,13 +117,7 @@ extension Hart {
     /// loads through the slow path and writes the destination, or delivers the fault.
     @inline(never)
     func loadMiss(_ d: DecodedInstruction, _ address: UInt64, pc: UInt64) -> ColdOutcome {
-        let size: UInt64
-        switch d.op {
-        case .lb, .lbu: size = 1
-        case .lh, .lhu: size = 2
-        case .lw, .lwu, .flw: size = 4
-        default: size = 8
-        }
+        guard let size = d.op.accessWidth else { preconditionFailure("\(d.op) is not a load") }
         guard let raw = loadSlow(address, size: size, pc: pc) else { return trapOutcome(lastFault) }
         let rd = Int(d.rd)
         switch d.op {
@@ -126,13 +136,7 @@ extension Hart {
     /// misaligned: stores through the slow path, stopping on a tohost store or delivering the fault.
     @inline(never)
     func storeMiss(_ d: DecodedInstruction, _ value: UInt64, _ address: UInt64, pc: UInt64) -> ColdOutcome {
-        let size: UInt64
-        switch d.op {
-        case .sb: size = 1
-        case .sh: size = 2
-        case .sw, .fsw: size = 4
-        default: size = 8
-        }
+        guard let size = d.op.accessWidth else { preconditionFailure("\(d.op) is not a store") }
         let next = pc &+ d.length
         if storeSlow(value, address, size: size, pc: pc) {
             self.pc = next

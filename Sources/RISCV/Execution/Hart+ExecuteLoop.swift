@@ -46,7 +46,7 @@ extension Hart {
         execution: while true {
             let outcome: ColdOutcome
             entry: do {
-                if precise && breakpointsArmed && isBreakpoint(pc) {
+                if precise && breakpointFilter & (1 &<< ((pc &>> 1) & 63)) != 0 && isBreakpoint(pc) {
                     self.pc = pc
                     instructionsRetired = base &+ (limit &- remaining)
                     return .stop(.trigger(.breakpoint(pc: pc)))
@@ -84,7 +84,7 @@ extension Hart {
                 straightLine: while true {
                     parcel: do {
                         switch d.pointee.op {
-                        case .lui: x[d.rd] = d.imm
+                        case .lui: SharedBody.lui(x, d)
                         case .auipc: x[d.rd] = pc &+ d.imm
                         case .jal:
                             x[d.rd] = pc &+ d.pointee.length
@@ -145,31 +145,31 @@ extension Hart {
                             guard storeIfCached(UInt32(truncatingIfNeeded: x[d.rs2]), x[d.rs1] &+ d.imm) else { break straightLine }
                         case .sd:
                             guard storeIfCached(x[d.rs2], x[d.rs1] &+ d.imm) else { break straightLine }
-                        case .addi: x[d.rd] = x[d.rs1] &+ d.imm
+                        case .addi: SharedBody.addi(x, d)
                         case .slti: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: d.imm) ? 1 : 0
                         case .sltiu: x[d.rd] = x[d.rs1] < d.imm ? 1 : 0
                         case .xori: x[d.rd] = x[d.rs1] ^ d.imm
                         case .ori: x[d.rd] = x[d.rs1] | d.imm
-                        case .andi: x[d.rd] = x[d.rs1] & d.imm
-                        case .slli: x[d.rd] = x[d.rs1] &<< d.imm
-                        case .srli: x[d.rd] = x[d.rs1] &>> d.imm
-                        case .srai: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> d.imm)
-                        case .add: x[d.rd] = x[d.rs1] &+ x[d.rs2]
-                        case .sub: x[d.rd] = x[d.rs1] &- x[d.rs2]
+                        case .andi: SharedBody.andi(x, d)
+                        case .slli: SharedBody.slli(x, d)
+                        case .srli: SharedBody.srli(x, d)
+                        case .srai: SharedBody.srai(x, d)
+                        case .add: SharedBody.add(x, d)
+                        case .sub: SharedBody.sub(x, d)
                         case .sll: x[d.rd] = x[d.rs1] &<< x[d.rs2]
                         case .slt: x[d.rd] = Int64(bitPattern: x[d.rs1]) < Int64(bitPattern: x[d.rs2]) ? 1 : 0
                         case .sltu: x[d.rd] = x[d.rs1] < x[d.rs2] ? 1 : 0
-                        case .xor: x[d.rd] = x[d.rs1] ^ x[d.rs2]
+                        case .xor: SharedBody.xor(x, d)
                         case .srl: x[d.rd] = x[d.rs1] &>> x[d.rs2]
                         case .sra: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> x[d.rs2])
-                        case .or: x[d.rd] = x[d.rs1] | x[d.rs2]
-                        case .and: x[d.rd] = x[d.rs1] & x[d.rs2]
-                        case .addiw: x[d.rd] = signExtend32(x[d.rs1] &+ d.imm)
+                        case .or: SharedBody.or(x, d)
+                        case .and: SharedBody.and(x, d)
+                        case .addiw: SharedBody.addiw(x, d)
                         case .slliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &<< UInt32(truncatingIfNeeded: d.imm))
                         case .srliw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &>> UInt32(truncatingIfNeeded: d.imm))
                         case .sraiw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) &>> Int32(truncatingIfNeeded: d.imm)))
-                        case .addw: x[d.rd] = signExtend32(x[d.rs1] &+ x[d.rs2])
-                        case .subw: x[d.rd] = signExtend32(x[d.rs1] &- x[d.rs2])
+                        case .addw: SharedBody.addw(x, d)
+                        case .subw: SharedBody.subw(x, d)
                         case .sllw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &<< UInt32(truncatingIfNeeded: x[d.rs2]))
                         case .srlw: x[d.rd] = signExtend32(UInt32(truncatingIfNeeded: x[d.rs1]) &>> UInt32(truncatingIfNeeded: x[d.rs2]))
                         case .sraw: x[d.rd] = UInt64(bitPattern: Int64(Int32(truncatingIfNeeded: x[d.rs1]) &>> Int32(truncatingIfNeeded: x[d.rs2])))
@@ -258,21 +258,21 @@ extension Hart {
                             guard floatingPointEnabled else { break straightLine }
                             floatRegisters[d.rd] = x[d.rs1]
                             markFloatingPointDirty()
-                        // The one-parcel forms (see `Opcode`): the operations of the base cases above.
-                        case .cAddi: x[d.rd] = x[d.rs1] &+ d.imm; break parcel
-                        case .cAddiw: x[d.rd] = signExtend32(x[d.rs1] &+ d.imm); break parcel
-                        case .cLui: x[d.rd] = d.imm; break parcel
-                        case .cAndi: x[d.rd] = x[d.rs1] & d.imm; break parcel
-                        case .cSlli: x[d.rd] = x[d.rs1] &<< d.imm; break parcel
-                        case .cSrli: x[d.rd] = x[d.rs1] &>> d.imm; break parcel
-                        case .cSrai: x[d.rd] = UInt64(bitPattern: Int64(bitPattern: x[d.rs1]) &>> d.imm); break parcel
-                        case .cAdd: x[d.rd] = x[d.rs1] &+ x[d.rs2]; break parcel
-                        case .cSub: x[d.rd] = x[d.rs1] &- x[d.rs2]; break parcel
-                        case .cXor: x[d.rd] = x[d.rs1] ^ x[d.rs2]; break parcel
-                        case .cOr: x[d.rd] = x[d.rs1] | x[d.rs2]; break parcel
-                        case .cAnd: x[d.rd] = x[d.rs1] & x[d.rs2]; break parcel
-                        case .cAddw: x[d.rd] = signExtend32(x[d.rs1] &+ x[d.rs2]); break parcel
-                        case .cSubw: x[d.rd] = signExtend32(x[d.rs1] &- x[d.rs2]); break parcel
+                        // The one-parcel forms (see `Opcode`): the bodies of the base cases above (`SharedBody`).
+                        case .cAddi: SharedBody.addi(x, d); break parcel
+                        case .cAddiw: SharedBody.addiw(x, d); break parcel
+                        case .cLui: SharedBody.lui(x, d); break parcel
+                        case .cAndi: SharedBody.andi(x, d); break parcel
+                        case .cSlli: SharedBody.slli(x, d); break parcel
+                        case .cSrli: SharedBody.srli(x, d); break parcel
+                        case .cSrai: SharedBody.srai(x, d); break parcel
+                        case .cAdd: SharedBody.add(x, d); break parcel
+                        case .cSub: SharedBody.sub(x, d); break parcel
+                        case .cXor: SharedBody.xor(x, d); break parcel
+                        case .cOr: SharedBody.or(x, d); break parcel
+                        case .cAnd: SharedBody.and(x, d); break parcel
+                        case .cAddw: SharedBody.addw(x, d); break parcel
+                        case .cSubw: SharedBody.subw(x, d); break parcel
                         case .cLw:
                             guard let v = loadIfCached(x[d.rs1] &+ d.imm, Int32.self) else { break straightLine }
                             x[d.rd] = UInt64(bitPattern: Int64(v))

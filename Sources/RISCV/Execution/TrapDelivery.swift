@@ -5,7 +5,8 @@
 /// - `.architectural`: as the privileged spec says. A trap taken in U or S mode whose cause bit is
 ///   set in medeleg goes to S-mode: sepc, scause, stval, SPP = old privilege, SPIE = SIE, SIE = 0,
 ///   pc = stvec's base. Anything else (and every trap taken in M-mode) goes to M-mode likewise with
-///   MPP/MPIE/MIE and mtvec's base. Exceptions ignore the vectored mode bit.
+///   MPP/MPIE/MIE and mtvec's base. Exceptions ignore the vectored mode bit; interrupts
+///   (`Interrupts.swift`) enter the same way and honour it.
 extension Hart {
     /// Delivers `trap`. Returns true when `run` must stop (hosted delivery, or the trap allowance
     /// of this run is spent), with `pendingStop` and `pc` set; false when execution continues at
@@ -32,29 +33,38 @@ extension Hart {
 
     /// Architectural trap entry (see the type comment).
     func enterTrapHandler(_ trap: Trap) {
-        let from = currentPrivilege
         let cause = trap.code.rawValue
+        let delegated = currentPrivilege != .machine && (csrs.medeleg >> cause) & 1 == 1
+        enterHandler(cause: cause, value: trap.value, epc: trap.pc, supervisor: delegated, vector: nil)
+    }
+
+    /// Enters the S-mode (`supervisor`) or M-mode handler with xcause = `cause`, xtval = `value`,
+    /// xepc = `epc`: xPP = old privilege, xPIE = xIE, xIE = 0, pc = xtvec's base, plus 4 * `vector`
+    /// when xtvec is vectored (interrupts pass their code, exceptions nil).
+    func enterHandler(cause: UInt64, value: UInt64, epc: UInt64, supervisor: Bool, vector: UInt64?) {
+        let from = currentPrivilege
         var status = csrs.mstatus
-        if from != .machine && (csrs.medeleg >> cause) & 1 == 1 {
-            csrs.sepc = trap.pc
+        let tvec: UInt64
+        if supervisor {
+            csrs.sepc = epc
             csrs.scause = cause
-            csrs.stval = trap.value
+            csrs.stval = value
             status = from == .supervisor ? status | MStatus.spp : status & ~MStatus.spp
             status = status & MStatus.sie != 0 ? status | MStatus.spie : status & ~MStatus.spie
             status &= ~MStatus.sie
-            pc = csrs.stvec & ~3
-            writeMStatus(status)
-            setPrivilege(.supervisor)
+            tvec = csrs.stvec
         } else {
-            csrs.mepc = trap.pc
+            csrs.mepc = epc
             csrs.mcause = cause
-            csrs.mtval = trap.value
+            csrs.mtval = value
             status = (status & ~MStatus.mpp) | (UInt64(from.rawValue) << MStatus.mppShift)
             status = status & MStatus.mie != 0 ? status | MStatus.mpie : status & ~MStatus.mpie
             status &= ~MStatus.mie
-            pc = csrs.mtvec & ~3
-            writeMStatus(status)
-            setPrivilege(.machine)
+            tvec = csrs.mtvec
         }
+        pc = tvec & ~3
+        if let vector, tvec & 3 == 1 { pc = pc &+ 4 &* vector }
+        writeMStatus(status)
+        setPrivilege(supervisor ? .supervisor : .machine)
     }
 }

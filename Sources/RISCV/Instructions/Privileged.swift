@@ -4,10 +4,13 @@
 /// - ECALL raises environment call from U/S/M (8/9/11), tval 0.
 /// - EBREAK raises breakpoint (3) with tval = the pc of the ebreak (the faulting virtual address,
 ///   as the privileged spec allows and Spike does).
-/// - MRET (M only) and SRET (S or M) return through `returnFromTrap`.
-/// - WFI is a no-op in S and M; in U-mode it is illegal (S-mode exists, and the hart would wait
-///   for ever since it takes no interrupts).
-/// - SFENCE.VMA (S or M) flushes the whole TLB whatever rs1/rs2 say.
+/// - MRET (M only) and SRET (S or M; not S while mstatus.TSR) return through `returnFromTrap`.
+/// - WFI waits for an interrupt (`Hart.waitForInterrupt`, called by the cold path: it skips mtime
+///   forward to the next armed timer); when nothing could ever wake the hart it stops `run`
+///   (`waitsForever`, pc at the wfi). In U-mode it is illegal (S-mode exists). Under hosted
+///   delivery, which takes no interrupts, it is a no-op.
+/// - SFENCE.VMA (S or M; not S while mstatus.TVM) flushes the whole TLB whatever rs1/rs2 say.
+/// - WFI in S-mode while mstatus.TW is illegal (the wait never completes "in time").
 enum Privileged {
     static func decode(_ bits: UInt32) -> DecodedInstruction {
         func make(_ op: Opcode) -> DecodedInstruction {
@@ -27,22 +30,30 @@ enum Privileged {
 
 extension Hart {
     /// Executes MRET, SRET, WFI or SFENCE.VMA. Returns false with `lastFault` set when the
-    /// instruction is illegal at the current privilege; otherwise sets `pc` to the next pc.
+    /// instruction is illegal at the current privilege; otherwise sets `pc` to the next pc (the
+    /// cold path has done a wfi's waiting before).
     @inline(never)
     func executePrivileged(_ d: DecodedInstruction, pc: UInt64) -> Bool {
         switch d.op {
         case .mret where currentPrivilege == .machine:
             returnFromTrap(machine: true)
-        case .sret where currentPrivilege != .user:
+        case .sret where currentPrivilege == .machine || (currentPrivilege == .supervisor && !trapsInSupervisor(MStatus.tsr)):
             returnFromTrap(machine: false)
-        case .wfi where currentPrivilege != .user, .sfenceVma where currentPrivilege != .user:
-            if d.op == .sfenceVma { flushTLB() }
+        case .wfi where currentPrivilege == .machine || (currentPrivilege == .supervisor && !trapsInSupervisor(MStatus.tw)):
+            self.pc = pc &+ 4
+        case .sfenceVma where currentPrivilege == .machine || (currentPrivilege == .supervisor && !trapsInSupervisor(MStatus.tvm)):
+            flushTLB()
             self.pc = pc &+ 4
         default:
             lastFault = Trap(.illegalInstruction, value: UInt64(d.bits), pc: pc)
             return false
         }
         return true
+    }
+
+    /// Whether the mstatus trap bit `field` (TSR, TW or TVM) is set.
+    private func trapsInSupervisor(_ field: UInt64) -> Bool {
+        csrs.mstatus & field != 0
     }
 
     /// MRET/SRET: privilege = xPP, xIE = xPIE, xPIE = 1, xPP = U, MPRV cleared when returning

@@ -7,7 +7,9 @@
 ///   and CSRRSI/CSRRCI with uimm = 0 do not write, so they may read read-only CSRs;
 /// - cycle/time/instret/hpmcounterN below M-mode without the mcounteren bit, or in U-mode without
 ///   the scounteren bit;
-/// - fflags/frm/fcsr while mstatus.FS is Off.
+/// - fflags/frm/fcsr while mstatus.FS is Off;
+/// - stimecmp in S-mode unless menvcfg.STCE and mcounteren.TM are set (Sstc);
+/// - satp in S-mode while mstatus.TVM is set.
 enum Zicsr {
     static func decode(_ bits: UInt32) -> DecodedInstruction {
         guard bits.funct3 != 4 else { return .illegal(bits) }
@@ -50,6 +52,13 @@ extension Hart {
             if currentPrivilege == .user && csrs.scounteren & bit == 0 { return false }
         }
         if address >= CSRAddress.fflags && address <= CSRAddress.fcsr && csrs.mstatus & MStatus.fs == 0 {
+            return false
+        }
+        if address == CSRAddress.satp && currentPrivilege == .supervisor && csrs.mstatus & MStatus.tvm != 0 {
+            return false
+        }
+        if address == CSRAddress.stimecmp && currentPrivilege == .supervisor
+            && (!supervisorTimerCompareEnabled || csrs.mcounteren & 2 == 0) {
             return false
         }
         return true

@@ -11,6 +11,8 @@
 /// lies outside RAM, where it is then the only thing that can be written). A word of 0 is no
 /// command (Spike's HTIF ignores it): the store completes as any other and `run` goes on.
 ///
+/// With `hasCLINT`, loads and stores that reach the CLINT's window are device accesses (`CLINT.swift`).
+///
 /// Stores take the slow path on the page of a pending LR reservation (no write TLB entry), where
 /// a store to the reserved doubleword drops the reservation (see `RV64A`).
 extension Hart {
@@ -66,6 +68,7 @@ extension Hart {
 
     @inline(never)
     func loadSlow(_ va: UInt64, size: UInt64, pc: UInt64) -> UInt64? {
+        if let pa = clintAddress(va, .read, pc: pc) { return clintLoad(pa, size: size, va: va, pc: pc) }
         guard let pages = translateSpan(va, size: size, .read, pc: pc) else { return nil }
         var value: UInt64 = 0
         for i in 0..<size {
@@ -77,6 +80,7 @@ extension Hart {
 
     @inline(never)
     func storeSlow(_ value: UInt64, _ va: UInt64, size: UInt64, pc: UInt64) -> Bool {
+        if let pa = clintAddress(va, .write, pc: pc) { return clintStore(value, pa, size: size, va: va, pc: pc) }
         if let tohost = tohostAddress, !memory.contains(tohost),
            translatePhysical(va, .write, pc: pc) == tohost {
             guard value != 0 else { return true }

@@ -106,6 +106,21 @@ import Testing
         }
     }
 
+    /// mstatus.TSR, TW and TVM make sret, wfi, and sfence.vma and satp illegal in S-mode (not in M).
+    @Test func trapBitsOfMstatusRestrictSupervisorMode() throws {
+        let satp = Encode.csrrs(1, CSRAddress.satp, 0)
+        for (bit, word) in [(MStatus.tsr, Encode.sret), (MStatus.tw, Encode.wfi), (MStatus.tvm, Encode.sfenceVMA), (MStatus.tvm, satp)] {
+            for mode in [PrivilegeMode.supervisor, .machine] {
+                let m = try TestMachine()
+                m.hart.writeCSR(CSRAddress.mstatus, bit)
+                #expect(m.hart.readCSR(CSRAddress.mstatus) & bit == bit)
+                m.hart.privilege = mode
+                let illegal = StopReason.trap(Trap(.illegalInstruction, value: UInt64(word), pc: Self.base))
+                #expect((m.run([word]) == illegal) == (mode == .supervisor), "0x\(String(word, radix: 16)) in \(mode)")
+            }
+        }
+    }
+
     @Test func mretRestoresInterruptEnableAndClearsMPRV() throws {
         let m = try TestMachine()
         m.hart.writeCSR(CSRAddress.mstatus, MStatus.mpie | MStatus.mprv | 1 << 11)

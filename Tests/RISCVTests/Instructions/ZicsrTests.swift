@@ -124,6 +124,30 @@ import Testing
         #expect(m.hart.readCSR(CSRAddress.mcycle) == UInt64.max)
     }
 
+    /// The "no triggers" answer that riscv-tests' rv64mi-p-breakpoint accepts: tselect reads back
+    /// the 0 it was written and nothing else, tdata1 reads type 0 whatever was written.
+    @Test func triggerCSRsReportNoTriggers() throws {
+        let m = try TestMachine()
+        m.hart.setRegister(5, 2 << 60 | 1 << 6 | 1 << 2)
+        m.hart.setRegister(6, 1)
+        m.run([
+            Encode.csrrw(0, CSRAddress.tselect, 0), Encode.csrrs(1, CSRAddress.tselect, 0),
+            Encode.csrrw(0, CSRAddress.tdata2, 5), Encode.csrrw(0, CSRAddress.tdata1, 5),
+            Encode.csrrs(2, CSRAddress.tdata1, 0), Encode.csrrw(0, CSRAddress.tselect, 6),
+            Encode.csrrs(3, CSRAddress.tselect, 0), Encode.csrrs(4, CSRAddress.tinfo, 0),
+            Encode.csrrs(7, CSRAddress.tdata2, 0), Encode.csrrs(8, CSRAddress.tdata3, 0),
+        ])
+        #expect(m.hart.pc == TestMachine.ramBase + 40, "no trigger CSR access traps")
+        #expect(m.x(1) == 0)
+        #expect(m.x(2) == 0)
+        #expect(m.x(3) == 0)
+        #expect(m.x(4) == 1)
+        #expect(m.x(7) == 0 && m.x(8) == 0)
+        m.hart.privilege = .supervisor
+        let word = Encode.csrrs(1, CSRAddress.tselect, 0)
+        #expect(m.run([word]) == .trap(Trap(.illegalInstruction, value: UInt64(word), pc: pc)), "M-mode only")
+    }
+
     @Test func floatingPointCSRsNeedFSAndDirtyIt() throws {
         let word = Encode.csrrwi(1, CSRAddress.fflags, 0x1f)
         #expect(try TestMachine().run([word]) == .trap(Trap(.illegalInstruction, value: UInt64(word), pc: pc)))

@@ -1,3 +1,5 @@
+/// The stub's one boundary to the host's libc: `SocketListener` listens on 127.0.0.1:PORT or a
+/// Unix socket path and accepts one client, whose stream is a `SocketConnection`.
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,6 +13,7 @@ public final class SocketConnection: DebugConnection {
         self.descriptor = descriptor
     }
 
+    /// Up to 4096 bytes, waiting for them; empty at the end of the stream or on an error.
     public func receive() -> [UInt8] {
         guard descriptor >= 0 else { return [] }
         var buffer = [UInt8](repeating: 0, count: 4096)
@@ -19,12 +22,14 @@ public final class SocketConnection: DebugConnection {
         return count > 0 ? Array(buffer[..<count]) : []
     }
 
+    /// Whether `receive` would not wait (a poll with no timeout).
     public func hasInput() -> Bool {
         guard descriptor >= 0 else { return true }
         var entry = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
         return poll(&entry, 1, 0) > 0
     }
 
+    /// Sends every byte (no SIGPIPE when the client is gone: false instead).
     public func send(_ bytes: [UInt8]) -> Bool {
         guard descriptor >= 0 else { return false }
         var offset = 0
@@ -45,11 +50,9 @@ public final class SocketConnection: DebugConnection {
     }
 
     deinit { close() }
-
 }
 
-/// The stub's one boundary to the host's libc: a socket listening on 127.0.0.1:PORT or a Unix
-/// socket path, which accepts one client (`SocketConnection`).
+/// A socket listening on 127.0.0.1:PORT or a Unix socket path, for one client.
 public final class SocketListener {
     /// Where to listen: `--gdb PORT` or `--gdb unix:PATH`.
     public enum Address: Equatable, Sendable {
