@@ -71,7 +71,7 @@ FUZZ_SECONDS ?= 600
 FUZZ_SEED ?= 1
 
 test-fuzz: build guest-tests guest-linux guest-dynamic
-	python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV) --seconds 21 --seed 1
+	python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV) --seconds 24 --seed 1
 
 fuzz: release guest-tests guest-linux guest-dynamic
 	nice python3 scripts/fuzz/fuzz.py --tinyrv $(TINYRV_RELEASE) --seconds $(FUZZ_SECONDS) --seed $(FUZZ_SEED)

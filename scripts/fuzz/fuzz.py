@@ -7,7 +7,7 @@ and every finding with a command that reproduces it; exits 1 when there was a fi
 
 The time is shared equally by the fuzzers selected: elf (ELF mutation), instructions (random
 instruction streams, fast loop against precise loop and qemu-riscv64), syscalls (random syscalls
-under --fs-root with canary files)."""
+under --fs-root with canary files), gdb (random GDB remote packets to `tinyrv run --gdb`)."""
 import argparse
 import os
 import shutil
@@ -18,10 +18,11 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import common  # noqa: E402
 import elf_mutation  # noqa: E402
+import gdb_packets  # noqa: E402
 import instruction_streams  # noqa: E402
 import syscall_storm  # noqa: E402
 
-FUZZERS = ["elf", "instructions", "syscalls"]
+FUZZERS = ["elf", "instructions", "syscalls", "gdb"]
 
 
 def main():
@@ -33,6 +34,8 @@ def main():
     parser.add_argument("--case", type=int, help="run only this case number (with --only), keeping its files")
     parser.add_argument("--work", help="directory for cases and findings (default: a new one under /tmp)")
     parser.add_argument("--no-qemu", action="store_true", help="do not compare user-mode streams with qemu-riscv64")
+    parser.add_argument("--gdb-program", default="guest/build/tests/hello",
+                        help="the guest program the GDB packet fuzzer debugs")
     parser.add_argument("--seeds", nargs="*", default=["guest/build/tests", "guest/build/linux", "guest/build/dynamic"],
                         help="directories of guest ELF files for the ELF mutation fuzzer")
     args = parser.parse_args()
@@ -56,8 +59,11 @@ def main():
         elif name == "instructions":
             report = instruction_streams.fuzz(tinyrv, args.seed, deadline, work, qemu=not args.no_qemu,
                                               first=first, count=count)
-        else:
+        elif name == "syscalls":
             report = syscall_storm.fuzz(tinyrv, args.seed, deadline, work, first=first, count=count)
+        else:
+            report = gdb_packets.fuzz(tinyrv, args.seed, deadline, work, os.path.abspath(args.gdb_program),
+                                      first=first, count=count)
         print("fuzz: " + report.summary(), flush=True)
         reports.append(report)
     findings = sum(len(r.findings) for r in reports)

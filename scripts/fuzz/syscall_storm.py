@@ -1,7 +1,7 @@
 """Syscall fuzzer: batches of random syscalls with wild arguments, made by a small guest
 (syscall_runner.c) under --fs-root, with and without --fs-write. Around the root are canary files
-(and stdin is the script file, outside the root); after every batch nothing outside the root may
-have changed, and without --fs-write nothing inside it either."""
+(and stdin is the script file, outside the root, open read-write); after every batch nothing outside
+the root may have changed, and without --fs-write nothing inside it either."""
 import hashlib
 import os
 import shutil
@@ -34,7 +34,7 @@ SIGNATURES = {
     158: "len wbuf", 160: "wbuf", 165: "who wbuf", 166: "mode", 167: "prctl any any any any",
     169: "wbuf wbuf", 172: "", 173: "", 174: "", 175: "", 176: "", 177: "", 178: "", 179: "wbuf",
     214: "addr", 215: "addr len", 216: "addr len len mremap addr", 222: "addr len prot mmap fd len",
-    226: "addr len prot", 233: "addr len any", 258: "wbuf len any wbuf any", 260: "pid wbuf any wbuf",
+    226: "addr len prot", 227: "addr len any", 233: "addr len any", 258: "wbuf len any wbuf any", 260: "pid wbuf any wbuf",
     261: "pid resource rbuf wbuf", 278: "wbuf len any", 293: "wbuf len any any", 439: "dirfd path mode atflags",
     2000: "len", 2001: "wbuf",
 }

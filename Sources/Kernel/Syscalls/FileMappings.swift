@@ -19,7 +19,7 @@ public enum FileMappings {
     /// `-EINVAL` for an offset that is not page-aligned or overflows with `length`, `-ENODEV` for
     /// anything but a regular file or /dev/zero, `-EACCES` for a file not open for reading, or a
     /// MAP_SHARED mapping with PROT_WRITE of a file not open for writing (without `--fs-write` no
-    /// file is).
+    /// file is; the inherited streams 0-2 never are, whatever the shell opened them with).
     static func backing(_ process: Process, descriptor: UInt64, offset: UInt64, length: UInt64, prot: UInt64,
                         shared: Bool) -> Result<FileBacking?, Errno> {
         guard offset % PageTable.pageSize == 0, offset <= UInt64(Int64.max) - length else { return .failure(.EINVAL) }
@@ -30,7 +30,9 @@ public enum FileMappings {
         guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.ENODEV) }
         let mode = fcntl(entry.hostDescriptor, F_GETFL) & O_ACCMODE
         guard mode != O_WRONLY else { return .failure(.EACCES) }
-        let writable = mode == O_RDWR
+        let inheritedStream: Bool
+        if case .host = entry { inheritedStream = true } else { inheritedStream = false }
+        let writable = mode == O_RDWR && !inheritedStream
         if shared, prot & MappingSyscalls.protWrite != 0, !writable { return .failure(.EACCES) }
         let copy = fcntl(entry.hostDescriptor, F_DUPFD_CLOEXEC, 0)
         guard copy >= 0 else { return .failure(.host) }

@@ -10,10 +10,10 @@ import Testing
     init() throws { tree = try SandboxTree() }
 
     /// A process whose descriptor 1 is the host file `outside.txt` (outside the root), as after
-    /// `tinyrv run prog > outside.txt`.
-    func processWithStdout(allowWrites: Bool) throws -> (Kernel.Process, Int32) {
+    /// `tinyrv run prog >> outside.txt` (or `1<> outside.txt` with `O_RDWR`).
+    func processWithStdout(allowWrites: Bool, hostFlags: Int32 = O_RDWR | O_APPEND) throws -> (Kernel.Process, Int32) {
         let process = try tree.process(allowWrites: allowWrites)
-        let host = open(tree.base + "/outside.txt", O_RDWR | O_APPEND | O_CLOEXEC)
+        let host = open(tree.base + "/outside.txt", hostFlags | O_CLOEXEC)
         try #require(host >= 0)
         process.files.install(.host(host), at: 1)
         return (process, host)
@@ -42,6 +42,23 @@ import Testing
         #expect(modificationTime(path) == before)
         #expect(process.call(64, 1, Scratch.buffer, 2) == 2, "writing the stream still works")
         #expect(SandboxTree.contents(of: path) == "secret\nXY")
+    }
+
+    @Test(arguments: [false, true])
+    func inheritedStreamsAreNeverWrittenThroughASharedMapping(allowWrites: Bool) throws {
+        defer { tree.remove() }
+        let (process, host) = try processWithStdout(allowWrites: allowWrites, hostFlags: O_RDWR)
+        defer { close(host) }
+        let (read, write, shared, privately) = (UInt64(1), UInt64(2), UInt64(1), UInt64(2))
+        #expect(process.call(222, 0, 4096, read | write, shared, 1, 0) == -13, "MAP_SHARED, PROT_WRITE: EACCES")
+        let mapped = process.call(222, 0, 4096, read, shared, 1, 0)
+        #expect(mapped > 0, "reading through a shared mapping is fine")
+        #expect(process.call(226, UInt64(mapped), 4096, read | write) == -13, "and mprotect cannot make it writable")
+        let copy = process.call(222, 0, 4096, read | write, privately, 1, 0)
+        #expect(copy > 0, "a private copy is fine")
+        try process.copyOut(Array("XY".utf8), to: UInt64(copy)).get()
+        #expect(process.call(215, UInt64(copy), 4096) == 0)
+        #expect(SandboxTree.contents(of: tree.base + "/outside.txt") == "secret\n")
     }
 
     @Test func dupsOfInheritedStreamsAreStreamsToo() throws {
