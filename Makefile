@@ -41,10 +41,11 @@ include guest/linux/linux.mk
 include guest/bench/bench.mk
 include guest/busybox/busybox.mk
 include guest/dynamic/dynamic.mk
+include guest/debian/debian.mk
 
-guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-dynamic
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-dynamic guest-debian
 
-test: deps build guest test-swift test-guest test-linux test-busybox test-dynamic
+test: deps build guest test-swift test-guest test-linux test-busybox test-dynamic test-debian
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test

@@ -1,6 +1,7 @@
 # Shared by scripts/difftest.sh and scripts/busybox-difftest.sh (sourced, not run): one program under
 # qemu-riscv64 and under tinyrv with the same arguments and stdin, and how the two runs differ.
-# The caller sets $qemu, $tinyrv and $timeout_seconds.
+# The caller sets $qemu, $tinyrv and $timeout_seconds, and may set the array tinyrv_options (extra
+# `tinyrv run` options, e.g. --sysroot).
 
 # run_both OUT STDIN PROGRAM [ARGS...]: runs both, writing OUT.{qemu,tinyrv}.{out,err};
 # sets qemu_status and tinyrv_status.
@@ -11,7 +12,7 @@ run_both() {
     { timeout -k 5 "$timeout_seconds" "$qemu" "$@" <"$stdin_file" \
         >"$out.qemu.out" 2>"$out.qemu.err"; } 2>/dev/null
     qemu_status=$?
-    { timeout -k 5 "$timeout_seconds" "$tinyrv" run "$@" <"$stdin_file" \
+    { timeout -k 5 "$timeout_seconds" "$tinyrv" run ${tinyrv_options[@]+"${tinyrv_options[@]}"} "$@" <"$stdin_file" \
         >"$out.tinyrv.out" 2>"$out.tinyrv.err"; } 2>/dev/null
     tinyrv_status=$?
 }

@@ -42,7 +42,7 @@ enum SyscallTable {
             + ResourceSyscalls.definitions
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
             + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
-            + HardwareProbeSyscalls.definitions + FileMappings.definitions
+            + HardwareProbeSyscalls.definitions + FileMappings.definitions + StatxSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")
