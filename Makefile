@@ -53,8 +53,8 @@ test-swift: $(DEPS_STAMP)
 test-guest: build guest
 	$(TINYRV) test guest/build/tests guest/build/isa
 
-bench: $(DEPS_STAMP) release guest-bench
-	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --markdown guest/build/bench/results.md
+bench: $(DEPS_STAMP) release guest-bench guest-dynamic guest-debian
+	python3 scripts/bench.py --tinyrv $(TINYRV_RELEASE) --runs 3 --real --markdown guest/build/bench/results.md
 
 demo: deps build guest
 	$(TINYRV) test guest/build/tests guest/build/isa

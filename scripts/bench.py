@@ -8,6 +8,11 @@ Prints a table of median wall times, tinyrv's MIPS (instructions retired, from i
 divided by the median wall time) and tinyrv's speed relative to qemu-riscv64 and native (their time divided by
 tinyrv's, as a percentage). Exits 0 if every figure was measured and verified, 1 otherwise, 2 on usage errors.
 
+With --real, two rows of real dynamically linked programs follow, under qemu-riscv64 -L and tinyrv --sysroot
+only (no native build): Debian's python3.13 running guest/debian/data/compute.py (from the root that
+`make guest-debian` fetches), and the start-up of a dynamic hello world (guest/build/dynamic/hello, Debian's
+riscv64 cross C library as the sysroot). tinyrv's output must equal qemu's.
+
 Standard library only: runs with the system python3.
 """
 
@@ -133,6 +138,36 @@ def benchmark(name, args, options):
     return columns, expected
 
 
+DEBIAN_ROOT = "guest/build/debian"
+CROSS_SYSROOT = "/usr/riscv64-linux-gnu"
+# name: (sysroot, program, arguments, extra tinyrv options)
+REAL_PROGRAMS = {
+    "python3 compute.py 20 (Debian)": (DEBIAN_ROOT, DEBIAN_ROOT + "/usr/bin/python3.13",
+                                       ["guest/debian/data/compute.py", "20"], ["--stack-pages", "2048"]),
+    "dynamic hello start-up": (CROSS_SYSROOT, "guest/build/dynamic/hello", [], []),
+}
+
+
+def real_benchmark(name, options):
+    """Runs one real program under qemu-riscv64 -L and tinyrv --sysroot, interleaved; qemu's first output is
+    the reference. Returns the columns and the expected output."""
+    sysroot, program, args, extra = REAL_PROGRAMS[name]
+    columns = [Column("qemu", ["env", f"QEMU_LD_PREFIX={sysroot}", options.qemu, program] + args)]
+    if options.tinyrv:
+        columns.append(Column("tinyrv", [options.tinyrv, "run", "--stats", "--sysroot", sysroot] + extra
+                              + [program] + args))
+    expected = None
+    for run in range(options.runs):
+        for column in columns:
+            expected = measure(column, expected, options.timeout)
+            if column.name == "qemu" and expected is None:
+                for other in columns[1:]:
+                    other.error = "no reference output (qemu-riscv64 failed)"
+                return columns, None
+        print(f"  {name}: run {run + 1}/{options.runs} done", file=sys.stderr)
+    return columns, expected
+
+
 def percent(numerator, denominator):
     if numerator is None or denominator is None or denominator <= 0:
         return None
@@ -162,7 +197,7 @@ def row_for(name, columns):
             return "n/a"
         return "error" if column.error else format_seconds(column.median())
 
-    native = by_name["native"].median()
+    native = by_name["native"].median() if "native" in by_name else None
     qemu = by_name["qemu"].median() if "qemu" in by_name else None
     tinyrv_column = by_name.get("tinyrv")
     tinyrv = tinyrv_column.median() if tinyrv_column else None
@@ -235,6 +270,8 @@ def parse_arguments(argv):
     parser.add_argument("--bench-dir", default=BENCH_DIR, help=f"benchmark directory (default {BENCH_DIR})")
     parser.add_argument("--qemu", default="qemu-riscv64", help="qemu-user executable (default qemu-riscv64)")
     parser.add_argument("--no-qemu", action="store_true", help="skip qemu-riscv64")
+    parser.add_argument("--real", action="store_true",
+                        help="add the real-program rows (Debian's python3, dynamic hello start-up)")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per run before it fails (default 600)")
     options = parser.parse_args(argv)
     if options.runs < 1:
@@ -285,6 +322,15 @@ def main(argv):
     if len(names) > 1 and options.tinyrv:
         rows.append(["geometric mean", "", "", "", "", format_percent(geometric_mean(qemu_ratios)),
                      format_percent(geometric_mean(native_ratios))])
+
+    for name in REAL_PROGRAMS if options.real else []:
+        print(f"{name}:", file=sys.stderr)
+        columns, expected = real_benchmark(name, options)
+        rows.append(row_for(name, columns)[0])
+        errors += [f"{name} under {column.name}: {column.error}" for column in columns if column.error]
+        if expected is not None:
+            last = expected.decode(errors="replace").strip().splitlines()
+            outputs.append(f"{name}: {last[-1] if last else '(empty)'}")
 
     print()
     print(text_table(rows))
