@@ -151,7 +151,7 @@ struct RunCommand: ParsableCommand {
         if let path = elf.interpreter { options.interpreter = try loadInterpreter(path) }
         let result: (outcome: ExitOutcome, stats: RunStats)
         do {
-            result = try runProgram(ProgramImage(elf, path: FileMappings.realPath(program)), options: options)
+            result = try runProgram(ProgramImage(elf, path: hostRealPath(program)), options: options)
         } catch {
             throw Failure(status: ExitStatus.notRunnable, message: "\(program): \(error)")
         }
@@ -163,6 +163,13 @@ struct RunCommand: ParsableCommand {
 }
 
 extension RunCommand {
+    /// The host's realpath(3) of `path` (how /proc/self/maps names the program), or `path` itself.
+    func hostRealPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     /// The program's interpreter `path` (PT_INTERP), read from the sysroot or else from --fs-root.
     /// Throws a failure naming the path and the sysroot, status 127, when it is in neither; 126 when
     /// it is not an ELF tinyrv can run or names an interpreter itself.
