@@ -41,8 +41,9 @@ import Testing
         #expect(process.call(139) == -38)
     }
 
-    @Test func rseqAndHwprobeAreRefused() {
+    @Test func rseqIsRefusedAndHwprobeAnswers() {
         #expect(process.call(293, 0, 32, 0, 0) == -38)
-        #expect(process.call(258, 0, 0, 0, 0, 0) == -38)
+        #expect(process.call(258, 0, 0, 0, 0, 0) == 0, "no pairs, every CPU")
+        #expect(process.call(258, 0, 0, 0, 0, 1) == -22, "RISCV_HWPROBE_WHICH_CPUS is not supported")
     }
 }
