@@ -38,16 +38,17 @@ import Testing
 
     @Test func absoluteReadsLookInTheSysrootFirstThenTheRoot() throws {
         let box = try sandbox()
-        #expect(text(box.open("/lib/libx.so", from: "/", hostFlags: O_RDONLY)) == "from sysroot")
-        #expect(text(box.open("/lib/both.txt", from: "/", hostFlags: O_RDONLY)) == "sysroot copy")
-        #expect(text(box.open("/only-root.txt", from: "/", hostFlags: O_RDONLY)) == "only root")
-        #expect(box.open("/lib/none.so", from: "/", hostFlags: O_RDONLY) == -ENOENT)
+        #expect(text(box.open("/lib/libx.so", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "from sysroot")
+        #expect(text(box.open("/lib/both.txt", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "sysroot copy")
+        #expect(text(box.open("/only-root.txt", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "only root")
+        #expect(box.open("/lib/none.so", from: "/", hostFlags: O_RDONLY, searchSysroot: true) == -ENOENT)
     }
 
     @Test func relativePathsAndWritesUseTheRootOnly() throws {
         let box = try sandbox(allowWrites: true)
-        #expect(text(box.open("lib/both.txt", from: "/", hostFlags: O_RDONLY)) == "root copy")
-        let fd = box.open("/lib/both.txt", from: "/", hostFlags: O_WRONLY | O_APPEND)
+        #expect(text(box.open("lib/both.txt", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "root copy")
+        #expect(text(box.open("/lib/libx.so", from: "/", hostFlags: O_RDONLY)) == nil, "lookups that do not read skip it")
+        let fd = box.open("/lib/both.txt", from: "/", hostFlags: O_WRONLY | O_APPEND, searchSysroot: true)
         #expect(fd >= 0)
         if fd >= 0 { _ = write(fd, "!", 1); close(fd) }
         #expect(SandboxTree.contents(of: tree.root + "/lib/both.txt") == "root copy!")
@@ -56,9 +57,9 @@ import Testing
 
     @Test func nothingEscapesTheSysroot() throws {
         let box = try sandbox()
-        #expect(text(box.open("/usr/lib/libx.so", from: "/", hostFlags: O_RDONLY)) == "from sysroot",
+        #expect(text(box.open("/usr/lib/libx.so", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "from sysroot",
                 "the absolute link usr -> / resolves inside the sysroot")
-        #expect(text(box.open("/../../outside.txt", from: "/", hostFlags: O_RDONLY)) == nil)
+        #expect(text(box.open("/../../outside.txt", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == nil)
     }
 
     @Test func theInterpreterIsReadFromTheSysrootThenTheRoot() throws {
@@ -79,5 +80,20 @@ import Testing
         let installed = access("/usr/riscv64-linux-gnu/lib/ld-linux-riscv64-lp64d.so.1", F_OK) == 0
         #expect(Sysroot.defaultPath == (installed ? "/usr/riscv64-linux-gnu" : nil))
         #expect(Sysroot(path: tree.base + "/missing") == nil)
+    }
+}
+
+extension SysrootTests {
+    @Test func removalsTimestampsAndDirectoriesNeverReachTheSysroot() throws {
+        let process = try tree.process(allowWrites: true, sysroot: sysroot)
+        #expect(try process.open("/lib/libx.so") >= 0, "reads find the sysroot's file")
+        #expect(process.call(35, UInt64(bitPattern: -100), try process.guestPath("/lib/libx.so"), 0) == GuestErrno.ENOENT,
+                "unlinkat looks in the root only")
+        #expect(FileManager.default.fileExists(atPath: sysroot + "/lib/libx.so"))
+        #expect(process.call(88, UInt64(bitPattern: -100), try process.guestPath("/lib/libx.so"), 0, 0) == GuestErrno.ENOENT,
+                "utimensat looks in the root only")
+        #expect(process.call(34, UInt64(bitPattern: -100), try process.guestPath("/lib/new"), 0o755) == 0)
+        #expect(FileManager.default.fileExists(atPath: tree.root + "/lib/new"))
+        #expect(!FileManager.default.fileExists(atPath: sysroot + "/lib/new"))
     }
 }
