@@ -118,15 +118,16 @@ def static_commands(name, args, options):
 
 
 def dynamic_benchmarks(options):
-    """With --sysroot: Debian's python3 on a CPU-bound script, and a dynamic hello's start-up, each run
+    """With --sysroot: Debian's python3 on a CPU-bound script (compute.py 20), and a dynamic hello's start-up, each run
     through the sysroot (qemu-riscv64 -L, tinyrv run --sysroot) next to the host's own build."""
     sysroot, directory = options.sysroot, os.path.join(options.bench_dir, "dynamic")
-    script = os.path.join("guest", "bench", "dynamic", "pystone.py")
+    script = os.path.join("guest", "debian", "data", "compute.py")
     hello = os.path.join(directory, "hello")
     return [
-        ("python3 (Debian, dynamic)", ["python3", script],
-         [options.qemu, "-L", sysroot, os.path.join(sysroot, "usr/bin/python3"), script],
-         [options.tinyrv, "run", "--stats", "--sysroot", sysroot, os.path.join(sysroot, "usr/bin/python3"), script]),
+        ("python3 (Debian, dynamic)", ["python3", script, "20"],
+         [options.qemu, "-L", sysroot, os.path.join(sysroot, "usr/bin/python3"), script, "20"],
+         [options.tinyrv, "run", "--stats", "--stack-pages", "2048", "--sysroot", sysroot,
+          os.path.join(sysroot, "usr/bin/python3"), script, "20"]),
         ("hello (dynamic start-up)", [os.path.join(directory, "native", "hello")],
          [options.qemu, "-L", sysroot, hello], [options.tinyrv, "run", "--stats", "--sysroot", sysroot, hello]),
     ]

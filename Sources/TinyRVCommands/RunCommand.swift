@@ -195,7 +195,7 @@ struct RunCommand: ParsableCommand {
         options.programLoader = { path in try loadForExec(path) }
         let result: (outcome: ExitOutcome, stats: RunStats)
         do {
-            result = try runProgram(ProgramImage(elf, path: FileMappings.realPath(program)), options: options)
+            result = try runProgram(ProgramImage(elf, path: hostRealPath(program)), options: options)
         } catch {
             throw Failure(status: ExitStatus.notRunnable, message: "\(program): \(error)")
         }
@@ -212,7 +212,14 @@ extension RunCommand {
     func loadForExec(_ path: String) throws -> LoadedProgram {
         let elf = try ELFFile(path: path)
         let interpreter = try elf.interpreter.map { try loadInterpreter($0) }
-        return LoadedProgram(image: ProgramImage(elf, path: FileMappings.realPath(path)), interpreter: interpreter)
+        return LoadedProgram(image: ProgramImage(elf, path: hostRealPath(path)), interpreter: interpreter)
+    }
+
+    /// The host's realpath(3) of `path` (how /proc/self/maps names the program), or `path` itself.
+    func hostRealPath(_ path: String) -> String {
+        guard let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 
     /// The program's interpreter `path` (PT_INTERP), read from the sysroot or else from --fs-root.

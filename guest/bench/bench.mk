@@ -23,7 +23,7 @@ $(BENCH_NATIVE_PROGRAMS): guest/build/bench/native/%: guest/bench/%.c guest/benc
 	@mkdir -p $(@D)
 	$(BENCH_NATIVE_CC) $(BENCH_COMMON_FLAGS) -o $@ $< -lm
 
-# Dynamic programs: a dynamically linked hello (start-up time) and Debian's python3 on dynamic/pystone.py,
+# Dynamic programs: a dynamically linked hello (start-up time) and Debian's python3 on guest/debian/data/compute.py,
 # both run through the Debian sysroot (guest/debian/debian.mk); `scripts/bench.py --sysroot` adds their rows.
 BENCH_DYNAMIC := guest/build/bench/dynamic/hello guest/build/bench/dynamic/native/hello
 

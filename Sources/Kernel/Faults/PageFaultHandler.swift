@@ -90,8 +90,9 @@ struct PageFaultHandler {
         return "no memory region"
     }
 
+    /// The kill resolution for a fault, its message naming the fault, the address, the pc and `text`.
     func kill(_ reason: KillReason, address: UInt64, access: MemoryAccess, pc: UInt64,
-                      region: MemRegion.Kind?, reason text: String, traceReason: String) -> Resolution {
+              region: MemRegion.Kind?, reason text: String, traceReason: String) -> Resolution {
         .kill(reason, message: "\(Self.faultName(access)) at \(hex(address)) (pc \(hex(pc))): \(text)",
               region: region, traceReason: traceReason)
     }

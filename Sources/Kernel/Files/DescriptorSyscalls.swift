@@ -40,7 +40,7 @@ enum DescriptorSyscalls {
             return .error(.EACCES)
         }
         let hostFD = sandbox.open(path, from: base, hostFlags: OpenFlags.host(fromGuest: flags & ~OpenFlags.closeOnExec),
-                                  mode: UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask))
+                                  mode: UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask), searchSysroot: true)
         guard hostFD >= 0 else { return .value(Int64(hostFD)) }
         return install(process, .owned(hostFD), closeOnExec: flags & OpenFlags.closeOnExec != 0)
     }

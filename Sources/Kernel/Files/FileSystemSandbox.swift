@@ -32,8 +32,10 @@ import CHostSys
 /// - **`/proc/self/exe`** reads (readlinkat) as the real absolute host path of the program
 ///   (`RunOptions.executablePath`, else argv[0]), as qemu-riscv64 reports it.
 /// - **The sysroot** (`--sysroot`, `Sysroot`): an absolute path opened for reading (or looked up
-///   for stat, access, readlink) is tried in the sysroot first; only when it is not there (ENOENT,
-///   ENOTDIR) is it looked up in the root. Writes never reach the sysroot.
+///   for stat, statx, access, readlink) is tried in the sysroot first; only when it is not there
+///   (ENOENT, ENOTDIR) is it looked up in the root. Every other lookup (creating, removing, changing
+///   timestamps, chdir, the parents of names) uses the root only, so nothing changes the sysroot.
+///   A directory opened from the sysroot can be read, but is no base for *at lookups (ENOTDIR).
 /// - **`/dev/null` and `/dev/zero`** are the host's, readable and writable without `--fs-write`
 ///   (writing to them changes nothing). Nothing else under /proc or /dev exists unless the root
 ///   holds it.
@@ -111,10 +113,11 @@ final class FileSystemSandbox {
     }
 
     /// Opens guest `path` from `base` with host `flags` (O_CLOEXEC is added), from the sysroot first
-    /// when the path is absolute and the open only reads; `mode` is used only with O_CREAT or
-    /// O_TMPFILE. A relative path under a directory descriptor is resolved from the descriptor
-    /// (`LookupBase`). Returns the host descriptor or `-errno` (`-ENOENT` for an empty path).
-    func open(_ path: String, from base: LookupBase, hostFlags: Int32, mode: UInt32 = 0) -> Int32 {
+    /// when `searchSysroot` is set (only lookups that read a file or ask about it), the path is
+    /// absolute and the open only reads; `mode` is used only with O_CREAT or O_TMPFILE. A relative
+    /// path under a directory descriptor is resolved from the descriptor (`LookupBase`). Returns the
+    /// host descriptor or `-errno` (`-ENOENT` for an empty path).
+    func open(_ path: String, from base: LookupBase, hostFlags: Int32, mode: UInt32 = 0, searchSysroot: Bool = false) -> Int32 {
         guard !path.isEmpty else { return -ENOENT }
         if let device = harmlessDevice(path, from: base) {
             let fd = Glibc.open(device, hostFlags & ~(O_CREAT | O_EXCL) | O_CLOEXEC)
@@ -122,7 +125,7 @@ final class FileSystemSandbox {
         }
         let creates = hostFlags & O_CREAT != 0 || hostFlags & tinyrv_host_O_TMPFILE == tinyrv_host_O_TMPFILE
         let writes = creates || hostFlags & (O_ACCMODE | O_TRUNC) != 0
-        if let sysroot, path.hasPrefix("/"), !writes {
+        if searchSysroot, let sysroot, path.hasPrefix("/"), !writes {
             let found = sysroot.open(path, hostFlags: hostFlags)
             if !Sysroot.fallsThrough(found) { return found }
         }
@@ -172,8 +175,8 @@ final class FileSystemSandbox {
 
     /// An O_PATH descriptor for guest `path` (not following a final symlink when `followLink` is
     /// false), or `-errno`. The caller closes it.
-    func openPath(_ path: String, from base: LookupBase, followLink: Bool = true) -> Int32 {
-        open(path, from: base, hostFlags: tinyrv_host_O_PATH | (followLink ? 0 : O_NOFOLLOW))
+    func openPath(_ path: String, from base: LookupBase, followLink: Bool = true, searchSysroot: Bool = false) -> Int32 {
+        open(path, from: base, hostFlags: tinyrv_host_O_PATH | (followLink ? 0 : O_NOFOLLOW), searchSysroot: searchSysroot)
     }
 
     /// The FD_CLOEXEC of guest descriptor `fd` (F_GETFD).

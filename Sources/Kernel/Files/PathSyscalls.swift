@@ -77,7 +77,7 @@ enum PathSyscalls {
             }
             target = Array(link.utf8)
         } else {
-            let fd = sandbox.openPath(path, from: base, followLink: false)
+            let fd = sandbox.openPath(path, from: base, followLink: false, searchSysroot: true)
             guard fd >= 0 else { return .value(Int64(fd)) }
             defer { close(fd) }
             var host = stat()
@@ -120,9 +120,10 @@ enum PathSyscalls {
         return process.fileSystem.changeDirectory(to: fd) ? .value(0) : .error(.ENOTDIR)
     }
 
-    /// Runs `body` on a host descriptor for the target of a *at call: `dirfd` itself for an empty
-    /// path with AT_EMPTY_PATH, else an O_PATH descriptor of the path (not following a final
-    /// symlink with AT_SYMLINK_NOFOLLOW), closed afterwards.
+    /// Runs `body` on a host descriptor for the target of a *at call that only asks about a file
+    /// (stat, statx, access): `dirfd` itself for an empty path with AT_EMPTY_PATH, else an O_PATH
+    /// descriptor of the path, from the sysroot first (not following a final symlink with
+    /// AT_SYMLINK_NOFOLLOW), closed afterwards.
     static func withTarget<T>(_ process: Process, dirfd: UInt64, path address: UInt64, flags: UInt64,
                               _ body: (Int32) -> T) throws(SyscallFailure) -> T {
         let path = address == 0 && flags & emptyPath != 0 ? "" : try process.pathArgument(address)
@@ -133,7 +134,8 @@ enum PathSyscalls {
             }
         }
         let base = try process.lookupBase(dirfd: dirfd, for: path)
-        let fd = process.fileSystem.openPath(path.isEmpty ? "." : path, from: base, followLink: flags & symlinkNoFollow == 0)
+        let fd = process.fileSystem.openPath(path.isEmpty ? "." : path, from: base, followLink: flags & symlinkNoFollow == 0,
+                                             searchSysroot: true)
         guard fd >= 0 else { throw SyscallFailure(hostResult: Int64(fd)) }
         defer { close(fd) }
         return body(fd)

@@ -40,12 +40,24 @@ extension Process {
             let fd = open(fileSystem.executablePath, O_RDONLY | O_CLOEXEC)
             return fd >= 0 ? fd : -errno
         default:
-            guard let target = descriptorLinkTarget(entry) else { return nil }
-            let fd = open(target, (wantsWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC)
-            return fd >= 0 ? fd : -errno
+            guard entry.hasPrefix("fd/"), let number = Int64(entry.dropFirst(3)), let open = files[number] else { return nil }
+            return Process.reopen(open.hostDescriptor, forWriting: wantsWrite)
         }
         guard !wantsWrite else { return -EACCES }
         return Process.memoryFile(contents)
+    }
+
+    /// A new open file for what host descriptor `fd` refers to (as opening /proc/self/fd/N does), read-only
+    /// or, when `forWriting`, read-write; writing is refused (`-EACCES`) unless `fd` itself is open for
+    /// writing, so a reopen never writes what the guest could not (the sysroot, or anything without
+    /// --fs-write).
+    static func reopen(_ fd: Int32, forWriting: Bool) -> Int32 {
+        if forWriting {
+            let mode = fcntl(fd, F_GETFL)
+            guard mode >= 0, mode & O_ACCMODE != O_RDONLY else { return -EACCES }
+        }
+        let copy = open("/proc/self/fd/\(fd)", (forWriting ? O_RDWR : O_RDONLY) | O_CLOEXEC)
+        return copy >= 0 ? copy : -errno
     }
 
     /// The host path that `fd/N` links to (`/proc/self/fd/N` of the host descriptor), or nil when

@@ -53,7 +53,7 @@ enum ExecSyscalls {
                                 loader: (String) throws -> LoadedProgram,
                                 depth: Int) throws(SyscallFailure) -> (loaded: LoadedProgram, arguments: [String], hostPath: String) {
         let sandbox = process.fileSystem
-        let fd = sandbox.open(path, from: LookupBase(guestPath: sandbox.workingDirectory), hostFlags: O_RDONLY)
+        let fd = sandbox.open(path, from: LookupBase(guestPath: sandbox.workingDirectory), hostFlags: O_RDONLY, searchSysroot: true)
         guard fd >= 0 else { throw SyscallFailure(hostResult: Int64(fd)) }
         defer { close(fd) }
         var status = stat()

@@ -4,7 +4,7 @@ import Glibc
 
 /// The file side of mmap (the backing store of a new region), mprotect's check for shared mappings,
 /// and msync.
-public enum FileMappings {
+enum FileMappings {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(227, "msync", [.hex, .decimal, .hex], msync),
     ]
@@ -66,9 +66,6 @@ public enum FileMappings {
         }
         return process.addressSpace.writeBackSharedPages(from: start, to: end) ? .value(0) : .error(.EIO)
     }
-
-    /// The host's realpath(3) of `path`, or `path` itself when it does not resolve.
-    public static func realPath(_ path: String) -> String { FileSystemSandbox.realPath(path) ?? path }
 
     /// The host path of open host descriptor `fd` (/proc/self/fd), or "" when the host cannot say.
     static func hostPath(of fd: Int32) -> String {

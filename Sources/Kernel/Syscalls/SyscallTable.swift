@@ -48,7 +48,7 @@ enum SyscallTable {
             + ResourceSyscalls.definitions
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
             + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
-            + HardwareProbeSyscalls.definitions + FileMappings.definitions
+            + HardwareProbeSyscalls.definitions + FileMappings.definitions + StatxSyscalls.definitions
             + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {

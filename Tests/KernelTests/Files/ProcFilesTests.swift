@@ -40,4 +40,19 @@ import Testing
         #expect(process.openProcFile("maps", wantsWrite: true) == -EACCES)
         #expect(process.openProcFile("status", wantsWrite: false) == nil)
     }
+
+    @Test func descriptorsReopenButNeverGainWriting() throws {
+        let tree = try SandboxTree()
+        let process = try tree.process()
+        let fd = try process.open("file.txt")
+        #expect(fd >= 3)
+        let copy = try #require(process.openProcFile("fd/\(fd)", wantsWrite: false))
+        #expect(copy >= 0)
+        var bytes = [UInt8](repeating: 0, count: 32)
+        #expect(read(copy, &bytes, 32) == 14)
+        close(copy)
+        #expect(process.openProcFile("fd/\(fd)", wantsWrite: true) == -EACCES, "opened read-only, so never written")
+        #expect(process.openProcFile("fd/77", wantsWrite: false) == nil)
+        #expect(process.descriptorLinkTarget("fd/\(fd)") == tree.root + "/file.txt")
+    }
 }

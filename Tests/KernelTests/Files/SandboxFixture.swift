@@ -33,11 +33,12 @@ final class SandboxTree {
     /// The text of the host file at `path`, nil if it cannot be read.
     static func contents(of path: String) -> String? { try? String(contentsOfFile: path, encoding: .utf8) }
 
-    /// A process whose sandbox is this tree's root.
-    func process(allowWrites: Bool = false, root: String? = nil) throws -> Kernel.Process {
+    /// A process whose sandbox is this tree's root (and with `sysroot` as its sysroot).
+    func process(allowWrites: Bool = false, root: String? = nil, sysroot: String? = nil) throws -> Kernel.Process {
         var options = Fixtures.options(arguments: ["bin/prog"])
         options.fileSystemRoot = root ?? self.root
         options.allowFileWrites = allowWrites
+        options.sysroot = sysroot
         return try Fixtures.process(options: options)
     }
 }

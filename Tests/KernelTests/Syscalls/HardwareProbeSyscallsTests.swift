@@ -16,6 +16,18 @@ import Testing
         #expect(HardwareProbeSyscalls.value(for: -5) == (-1, 0))
     }
 
+    @Test func pairsInGuestMemoryAreFilledInPlace() throws {
+        let process = try Fixtures.process()
+        let pairs: [UInt64] = [4, 0xdead, 99, 0xdead, 3, 0]
+        try process.copyOut(GuestBytes.words(pairs), to: Scratch.buffer).get()
+        #expect(process.call(258, Scratch.buffer, 3, 0, 0, 0) == 0)
+        let back = try #require(process.peek(Scratch.buffer, count: 48))
+        #expect((0..<6).map { GuestBytes.word(back, at: $0 * 8) } == [4, 0b11, UInt64.max, 0, 3, 1])
+        try process.copyOut([0b10], to: Scratch.path).get()
+        #expect(process.call(258, Scratch.buffer, 1, 1, Scratch.path, 0) == -22, "a CPU set without CPU 0")
+        #expect(process.call(258, 0x10, 1, 0, 0, 0) == -14)
+    }
+
     @Test func hwcapAndProbeComeFromTheSameList() {
         #expect(InitialStack.hardwareCapabilities == 0x112d)
         #expect(HartFeatures.probedExtensionBits == 0b11)

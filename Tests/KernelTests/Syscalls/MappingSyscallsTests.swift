@@ -45,7 +45,7 @@ import Testing
     @Test func badRequests() {
         #expect(mmap(0, 0) == .value(-22))
         #expect(mmap(0, 4096, flags: MappingSyscalls.mapAnonymous) == .value(-22), "neither private nor shared")
-        #expect(mmap(0, 4096, flags: MappingSyscalls.mapPrivate) == .value(-9), "a file mapping of descriptor -1")
+        #expect(mmap(0, 4096, flags: MappingSyscalls.mapPrivate) == .value(-9), "a file mapping of fd -1")
         #expect(mmap(0, 4096, prot: 8) == .value(-22))
         #expect(mmap(0, 1 << 40) == .value(-22))
         #expect(MappingSyscalls.munmap(process, [0x11001, 4096]) == .value(-22))

@@ -15,7 +15,7 @@ import Testing
         179: "sysinfo",
         34: "mkdirat", 35: "unlinkat", 46: "ftruncate", 68: "pwrite64", 82: "fsync", 166: "umask",
         139: "rt_sigreturn", 293: "rseq",
-        258: "riscv_hwprobe", 71: "sendfile", 49: "chdir", 50: "fchdir", 227: "msync",
+        258: "riscv_hwprobe", 71: "sendfile", 49: "chdir", 50: "fchdir", 227: "msync", 291: "statx",
         220: "clone", 221: "execve", 95: "waitid", 154: "setpgid", 155: "getpgid", 156: "getsid", 157: "setsid",
         59: "pipe2", 72: "pselect6", 133: "rt_sigsuspend", 136: "rt_sigpending", 137: "rt_sigtimedwait",
     ]
