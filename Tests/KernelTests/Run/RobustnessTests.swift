@@ -78,7 +78,12 @@ import Glibc
             }
             code += Asm.li(Asm.a0, 0) + Asm.exit
             let outcome = try run(code, tree: tree)
-            if case .killed(let reason, _) = outcome { #expect([.abort, .memoryFault].contains(reason)) }
+            if case .killed(let reason, _) = outcome {
+                switch reason {
+                case .abort, .memoryFault, .busError, .signal: break
+                default: Issue.record("killed by \(reason): only a signal the guest sent or a bad pointer may kill")
+                }
+            }
         }
         #expect(tree.read(tree.root + "/a.txt") == "hello")
     }
