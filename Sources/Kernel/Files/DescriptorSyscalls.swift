@@ -28,6 +28,10 @@ enum DescriptorSyscalls {
         let base = try process.lookupBase(dirfd: a[0], for: path)
         let flags = a[2]
         let sandbox = process.fileSystem
+        if let entry = process.procSelfEntry(path, from: base), let stream = process.inheritedStream(entry) {
+            guard !OpenFlags.wantsWrite(flags) || Process.isOpenForWriting(stream) else { return .error(.EACCES) }
+            return install(process, .host(stream), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        }
         if let entry = process.procSelfEntry(path, from: base),
            let hostFD = process.openProcFile(entry, wantsWrite: OpenFlags.wantsWrite(flags)) {
             guard hostFD >= 0 else { return .value(Int64(hostFD)) }

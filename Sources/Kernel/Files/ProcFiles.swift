@@ -47,15 +47,26 @@ extension Process {
         return Process.memoryFile(contents)
     }
 
+    /// The host descriptor of tinyrv's own stream (0-2 or a copy) that `fd/N` names, or nil. Opening it
+    /// again gives the same stream, never a new open file: a reopen must not let the guest truncate,
+    /// re-time or write at offsets the host file behind the stream (`fileChangingDescriptor`).
+    func inheritedStream(_ entry: String) -> Int32? {
+        guard entry.hasPrefix("fd/"), let number = Int64(entry.dropFirst(3)), case .host(let fd) = files[number] else { return nil }
+        return fd
+    }
+
+    /// True when host descriptor `fd` is open for writing.
+    static func isOpenForWriting(_ fd: Int32) -> Bool {
+        let mode = fcntl(fd, F_GETFL)
+        return mode >= 0 && mode & O_ACCMODE != O_RDONLY
+    }
+
     /// A new open file for what host descriptor `fd` refers to (as opening /proc/self/fd/N does), read-only
     /// or, when `forWriting`, read-write; writing is refused (`-EACCES`) unless `fd` itself is open for
     /// writing, so a reopen never writes what the guest could not (the sysroot, or anything without
     /// --fs-write).
     static func reopen(_ fd: Int32, forWriting: Bool) -> Int32 {
-        if forWriting {
-            let mode = fcntl(fd, F_GETFL)
-            guard mode >= 0, mode & O_ACCMODE != O_RDONLY else { return -EACCES }
-        }
+        if forWriting, !isOpenForWriting(fd) { return -EACCES }
         let copy = open("/proc/self/fd/\(fd)", (forWriting ? O_RDWR : O_RDONLY) | O_CLOEXEC)
         return copy >= 0 ? copy : -errno
     }

@@ -44,6 +44,21 @@ import Testing
         #expect(SandboxTree.contents(of: path) == "secret\nXY")
     }
 
+    /// Opening /proc/self/fd/1 again gives the same stream, not a new open file that could be truncated.
+    @Test(arguments: [false, true])
+    func reopeningAnInheritedStreamGivesTheStreamItself(allowWrites: Bool) throws {
+        defer { tree.remove() }
+        let (process, host) = try processWithStdout(allowWrites: allowWrites)
+        defer { close(host) }
+        try process.copyOut(Array("/proc/self/fd/1\0".utf8), to: Scratch.path).get()
+        let (readWrite, truncate) = (UInt64(2), UInt64(0o1000))
+        let fd = process.call(56, UInt64(bitPattern: -100), Scratch.path, readWrite | truncate, 0)
+        #expect(fd >= 3, "the reopen succeeds")
+        #expect(SandboxTree.contents(of: tree.base + "/outside.txt") == "secret\n", "O_TRUNC truncated nothing")
+        #expect(process.call(46, UInt64(fd), 0) == GuestErrno.EINVAL, "and ftruncate of the reopen is refused")
+        #expect(SandboxTree.contents(of: tree.base + "/outside.txt") == "secret\n")
+    }
+
     @Test(arguments: [false, true])
     func inheritedStreamsAreNeverWrittenThroughASharedMapping(allowWrites: Bool) throws {
         defer { tree.remove() }
