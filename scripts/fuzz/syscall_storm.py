@@ -1,7 +1,8 @@
 """Syscall fuzzer: batches of random syscalls with wild arguments, made by a small guest
 (syscall_runner.c) under --fs-root, with and without --fs-write. Around the root are canary files
-(and stdin is the script file, outside the root, open read-write); after every batch nothing outside
-the root may have changed, and without --fs-write nothing inside it either."""
+(and stdin is the script file, outside the root, read-only: open read-write, the guest's stream
+writes to it would be legitimate changes); after every batch nothing outside the root may have
+changed, and without --fs-write nothing inside it either."""
 import hashlib
 import os
 import shutil

@@ -29,7 +29,8 @@ extension Process {
 
     /// Opens the generated file `entry` (from `procSelfEntry`) read-only: a host descriptor,
     /// `-errno` (`-EACCES` for a request to write, `-ENOENT` for a file tinyrv does not make), or nil
-    /// when `entry` is not one of them.
+    /// when `entry` is not one of them. `fd/N` reopens the descriptor's file, for writing only as
+    /// `mayReopenForWriting` allows (else `-EACCES`).
     func openProcFile(_ entry: String, wantsWrite: Bool) -> Int32? {
         let contents: [UInt8]
         switch entry {
@@ -41,11 +42,20 @@ extension Process {
             return fd >= 0 ? fd : -errno
         default:
             guard let target = descriptorLinkTarget(entry) else { return nil }
+            guard !wantsWrite || mayReopenForWriting(entry) else { return -EACCES }
             let fd = open(target, (wantsWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC)
             return fd >= 0 ? fd : -errno
         }
         guard !wantsWrite else { return -EACCES }
         return Process.memoryFile(contents)
+    }
+
+    /// Whether `fd/N` may be reopened for writing: only with `--fs-write`, and never for the
+    /// inherited streams 0-2 (and their copies), which are written as streams only.
+    func mayReopenForWriting(_ entry: String) -> Bool {
+        guard fileSystem.allowWrites, let number = Int64(entry.dropFirst(3)), let open = files[number] else { return false }
+        if case .host = open { return false }
+        return true
     }
 
     /// The host path that `fd/N` links to (`/proc/self/fd/N` of the host descriptor), or nil when
