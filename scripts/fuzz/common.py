@@ -37,10 +37,9 @@ class Run:
 
 
 def run(argv, timeout, stdin=None, cwd=None):
-    """Runs argv with stdin the path `stdin` opened read-write (as `prog <> file` does; else
-    /dev/null), capturing stdout and stderr."""
+    """Runs argv with stdin from the path `stdin` (else /dev/null), capturing stdout and stderr."""
     start = time.monotonic()
-    with open(stdin or os.devnull, "r+b") as input_file:
+    with open(stdin or os.devnull, "rb") as input_file:
         process = subprocess.Popen(argv, stdin=input_file, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                    cwd=cwd, start_new_session=True)
         try:

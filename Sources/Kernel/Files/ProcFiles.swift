@@ -29,7 +29,8 @@ extension Process {
 
     /// Opens the generated file `entry` (from `procSelfEntry`) read-only: a host descriptor,
     /// `-errno` (`-EACCES` for a request to write, `-ENOENT` for a file tinyrv does not make), or nil
-    /// when `entry` is not one of them.
+    /// when `entry` is not one of them. `fd/N` reopens the descriptor's file, for writing only as
+    /// `mayReopenForWriting` allows (else `-EACCES`).
     func openProcFile(_ entry: String, wantsWrite: Bool) -> Int32? {
         let contents: [UInt8]
         switch entry {
@@ -40,8 +41,10 @@ extension Process {
             let fd = open(fileSystem.executablePath, O_RDONLY | O_CLOEXEC)
             return fd >= 0 ? fd : -errno
         default:
-            guard entry.hasPrefix("fd/"), let number = Int64(entry.dropFirst(3)), let open = files[number] else { return nil }
-            return Process.reopen(open.hostDescriptor, forWriting: wantsWrite)
+            guard let target = descriptorLinkTarget(entry) else { return nil }
+            guard !wantsWrite || mayReopenForWriting(entry) else { return -EACCES }
+            let fd = open(target, (wantsWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC)
+            return fd >= 0 ? fd : -errno
         }
         guard !wantsWrite else { return -EACCES }
         return Process.memoryFile(contents)
@@ -61,14 +64,12 @@ extension Process {
         return mode >= 0 && mode & O_ACCMODE != O_RDONLY
     }
 
-    /// A new open file for what host descriptor `fd` refers to (as opening /proc/self/fd/N does), read-only
-    /// or, when `forWriting`, read-write; writing is refused (`-EACCES`) unless `fd` itself is open for
-    /// writing, so a reopen never writes what the guest could not (the sysroot, or anything without
-    /// --fs-write).
-    static func reopen(_ fd: Int32, forWriting: Bool) -> Int32 {
-        if forWriting, !isOpenForWriting(fd) { return -EACCES }
-        let copy = open("/proc/self/fd/\(fd)", (forWriting ? O_RDWR : O_RDONLY) | O_CLOEXEC)
-        return copy >= 0 ? copy : -errno
+    /// Whether `fd/N` may be reopened for writing: only with `--fs-write`, and never for the
+    /// inherited streams 0-2 (and their copies), which are written as streams only.
+    func mayReopenForWriting(_ entry: String) -> Bool {
+        guard fileSystem.allowWrites, let number = Int64(entry.dropFirst(3)), let open = files[number] else { return false }
+        if case .host = open { return false }
+        return true
     }
 
     /// The host path that `fd/N` links to (`/proc/self/fd/N` of the host descriptor), or nil when

@@ -76,6 +76,22 @@ import Testing
         #expect(SandboxTree.contents(of: tree.base + "/outside.txt") == "secret\n")
     }
 
+    @Test(arguments: [false, true])
+    func procSelfFdReopensForWritingOnlyWhatTheGuestMayWrite(allowWrites: Bool) throws {
+        defer { tree.remove() }
+        let (process, host) = try processWithStdout(allowWrites: allowWrites, hostFlags: O_RDWR)
+        defer { close(host) }
+        let truncating = OpenFlags.writeOnly | OpenFlags.truncate
+        let stream = try process.open("/proc/self/fd/1", flags: truncating)
+        #expect(stream >= 3, "an inherited stream opens as the stream itself (echo > /dev/stdout works)")
+        #expect(process.call(46, UInt64(stream), 0) == GuestErrno.EINVAL, "which is never truncated")
+        #expect(try process.open("/proc/self/fd/1") >= 3, "reading it again is fine")
+        #expect(SandboxTree.contents(of: tree.base + "/outside.txt") == "secret\n")
+        let file = try process.open("file.txt")
+        let reopened = try process.open("/proc/self/fd/\(file)", flags: OpenFlags.readWrite)
+        #expect(allowWrites ? reopened >= 3 : reopened == GuestErrno.EACCES, "a file inside the root: only with --fs-write")
+    }
+
     @Test func dupsOfInheritedStreamsAreStreamsToo() throws {
         defer { tree.remove() }
         let (process, host) = try processWithStdout(allowWrites: true)
