@@ -42,7 +42,11 @@ final class Scheduler {
     private var nextPID = Process.processID + 1
     private var randomState: UInt64
     /// How the run ended, once the first process has ended.
-    private var finished: ExitOutcome?
+    private var finished: ExitOutcome? {
+        didSet { isFinished = finished != nil }
+    }
+    /// Whether `finished` is set (kept apart: the scheduler asks after every trap).
+    private var isFinished = false
     /// The address space an execve left, torn down once its trap is handled.
     private var retiredSpace: AddressSpace?
     /// Counters for `--stats`.
@@ -79,7 +83,7 @@ final class Scheduler {
             }
             switchTo(task)
             var slice = sliceLength()
-            while task.isRunnable, finished == nil, deliverSignals(to: task) {
+            while task.isRunnable, !isFinished, !task.process.hasSignalWork(task) || deliverSignals(to: task) {
                 var chunk = slice
                 if let maxInstructions {
                     let done = hart.instructionsRetired &- start
@@ -180,7 +184,7 @@ final class Scheduler {
         }
         switch event {
         case .resume:
-            task.restartDeadline = nil
+            if task.restartDeadline != nil { task.restartDeadline = nil }
         case .block(let condition):
             task.state = .blocked(condition)
         case .exited(let code):

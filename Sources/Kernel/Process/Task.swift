@@ -21,7 +21,13 @@ final class Task {
     var process: Process
     /// Registers, fcsr and pc while the task is off the CPU.
     var context: HartContext
-    var state: State = .runnable
+    var state: State = .runnable {
+        didSet {
+            if case .runnable = state { isRunnable = true } else { isRunnable = false }
+        }
+    }
+    /// Whether `state` is `.runnable` (kept apart: the scheduler asks after every trap).
+    private(set) var isRunnable = true
     /// Instructions this task retired.
     var instructions: UInt64 = 0
     /// The monotonic deadline (ns) of the timed call that blocked, kept so that its re-execution
@@ -37,11 +43,6 @@ final class Task {
         self.tid = tid
         self.process = process
         self.context = context
-    }
-
-    var isRunnable: Bool {
-        if case .runnable = state { return true }
-        return false
     }
 
     var isBlocked: Bool {
