@@ -293,6 +293,7 @@ final class Scheduler {
         processes[process.family.pid] = process
         tasks.append(task)
         tasksCreated += 1
+        updateTracePrefix(for: current)
     }
 
     /// Makes `replacement` (the new program of execve) the process of `task`, in the old one's

@@ -56,7 +56,7 @@ import Glibc
         #expect(stats.contextSwitches >= 2)
         #expect(stats.processes.map(\.pid) == [101, 100])
         #expect(stats.processes[0].pageFaults.copyOnWrite == 1, "the child's store copied the data page")
-        #expect(result.trace.contains("clone(0x11, 0x0, 0x0, 0x0, 0x0) = 101"))
+        #expect(result.trace.first == "[pid 100] clone(0x11, 0x0, 0x0, 0x0, 0x0) = 101", "prefixed from the fork on")
         #expect(result.trace.contains { $0.hasPrefix("[pid 101] fault: store 0x11100 ") && $0.contains("copy-on-write -> copied") })
         #expect(result.trace.contains("[pid 101] exit(2) = ?"))
         #expect(result.trace.contains("[pid 101] +++ exited with 2 +++"))
