@@ -44,7 +44,8 @@ struct PageFaultHandler {
                 return kill(.memoryFault, address: address, access: access, pc: pc, region: region.kind,
                             reason: reason, traceReason: "\(region.kind.rawValue) \(region.permissions)")
             }
-            if access == .store, addressSpace.isCopyOnWrite(target) {
+            if let entry = addressSpace.pageTable.lookup(virtualAddress: target), access == .store,
+               entry.isUser, !entry.permissions.contains(.write) {
                 guard let (frame, copied) = addressSpace.copyOnWrite(at: target, in: id) else {
                     return kill(.outOfMemory, address: address, access: access, pc: pc, region: region.kind,
                                 reason: "out of guest memory (--memory)", traceReason: "\(region.kind.rawValue) copy-on-write out of memory")
