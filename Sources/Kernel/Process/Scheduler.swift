@@ -222,6 +222,7 @@ final class Scheduler {
             var met = ready.contains(ObjectIdentifier(task)) || (condition.childEvent && family.childEvent)
                 || task.process.signals.pending & condition.signalSet != 0
                 || condition.vforkChild.map({ processes[$0]?.family.releasedVforkParent ?? true }) == true
+                || (condition.futexKey != nil && task.futexWoken)
             if !met, let deadline = condition.deadline {
                 if now == nil { now = Scheduler.monotonicNow() }
                 met = now! >= deadline
@@ -338,4 +339,13 @@ final class Scheduler {
     func recordSummary(_ summary: ProcessSummary) { endedProcesses.append(summary) }
 
     func removeTasks(of process: Process) { tasks.removeAll { $0.process === process } }
+
+    func removeTask(_ task: Task) { tasks.removeAll { $0 === task } }
+
+    /// Adds a thread's task; it runs when the scheduler picks it.
+    func admitThread(_ task: Task) {
+        tasks.append(task)
+        tasksCreated += 1
+        updateTracePrefix(for: current)
+    }
 }
