@@ -304,6 +304,7 @@ final class Scheduler {
         processes[replacement.family.pid] = replacement
         task.process = replacement
         old.execSuccessor = replacement
+        old.scheduler = nil
         if old === first { first = replacement }
         loadedSpace = replacement.addressSpace
         if !isShared(old.addressSpace, besides: old) { retiredSpace = old.addressSpace }
@@ -341,6 +342,14 @@ final class Scheduler {
     func removeTasks(of process: Process) { tasks.removeAll { $0.process === process } }
 
     func removeTask(_ task: Task) { tasks.removeAll { $0 === task } }
+
+    /// Cuts every process's reference to the scheduler once the run is over (they hold it strongly).
+    func detach() {
+        for process in processes.values { process.scheduler = nil }
+        first.scheduler = nil
+        tasks.removeAll()
+        processes.removeAll()
+    }
 
     /// Adds a thread's task; it runs when the scheduler picks it.
     func admitThread(_ task: Task) {
