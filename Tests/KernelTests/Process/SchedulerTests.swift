@@ -100,4 +100,24 @@ import Glibc
         #expect(result.outcome == .killed(.deadlock, message: "deadlock: every task is blocked and nothing can wake one"))
         #expect(result.outcome.exitStatus == 137)
     }
+
+    /// A thread (CLONE_THREAD on a stack in the data region) stores 5 and exits; the main thread
+    /// futex-waits on the CLONE_CHILD_CLEARTID word until exit zeroes it, then exits with the 5.
+    @Test func aThreadSharesMemoryAndJoinsThroughTheClearedTIDWord() throws {
+        let lw = { (rd: Int, rs1: Int) in Asm.i(0x03, 2, rd, rs1, 0) }
+        var code = Asm.li(Asm.t0, 0x11100) + Asm.li(Asm.t2, 0x11200)
+        code += Asm.li(Asm.a0, 0x31_0900) + Asm.li(Asm.a1, 0x12800) + Asm.li(Asm.a2, 0x11200) + Asm.li(Asm.a3, 0)
+            + Asm.li(Asm.a4, 0x11200) + Asm.syscall(220)
+        let child = Asm.li(Asm.t1, 5) + [Asm.sd(Asm.t1, Asm.t0, 0)] + Asm.li(Asm.a0, 0) + Asm.syscall(93)
+        code += [Asm.bltu(Asm.zero, Asm.a0, Int64(4 * (child.count + 1)))] + child
+        let wait = [Asm.add(Asm.a0, Asm.t2, Asm.zero)] + Asm.li(Asm.a1, 0) + Asm.li(Asm.a3, 0) + Asm.syscall(98)
+        let done = [Asm.ld(Asm.a0, Asm.t0, 0)] + Asm.syscall(94)
+        // loop: a2 = *tid; if a2 != 0 goto wait; goto done; wait: futex(tid, WAIT, a2); goto loop
+        code += [lw(Asm.a2, Asm.t2), Asm.bltu(Asm.zero, Asm.a2, 8), Asm.jal(Asm.zero, Int64(4 * (wait.count + 2)))]
+        code += wait + [Asm.jal(Asm.zero, -Int64(4 * (wait.count + 3)))] + done
+        let result = try run(code, trace: [.syscalls])
+        #expect(result.outcome == .exited(code: 5))
+        #expect(result.trace.first == "[pid 100] clone(0x310900, 0x12800, 0x11200, 0x0, 0x11200) = 101")
+        #expect(result.process.stats.machine?.tasksCreated == 2)
+    }
 }
