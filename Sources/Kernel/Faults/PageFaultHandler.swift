@@ -47,14 +47,14 @@ struct PageFaultHandler {
                 return kill(.memoryFault, address: address, access: access, pc: pc, region: region.kind,
                             reason: reason, traceReason: "\(region.kind.rawValue) \(region.permissions)")
             }
-            if access == .store, addressSpace.isCopyOnWrite(target) {
-                guard let (frame, copied) = addressSpace.copyOnWrite(at: target, in: id) else {
-                    return kill(.outOfMemory, address: address, access: access, pc: pc, region: region.kind,
-                                reason: "out of guest memory (--memory)", traceReason: "\(region.kind.rawValue) copy-on-write out of memory")
+            if let entry = addressSpace.pageTable.lookup(virtualAddress: target) {
+                if access == .store, entry.isUser, !entry.permissions.contains(.write) {
+                    guard let (frame, copied) = addressSpace.copyOnWrite(at: target, in: id) else {
+                        return kill(.outOfMemory, address: address, access: access, pc: pc, region: region.kind,
+                                    reason: "out of guest memory (--memory)", traceReason: "\(region.kind.rawValue) copy-on-write out of memory")
+                    }
+                    return .copiedOnWrite(page: MemRegion.roundDown(target), frame: frame, kind: region.kind, copied: copied)
                 }
-                return .copiedOnWrite(page: MemRegion.roundDown(target), frame: frame, kind: region.kind, copied: copied)
-            }
-            if addressSpace.pageTable.lookup(virtualAddress: target) != nil {
                 precondition(attempt == 0, "page fault at \(hex(address)) on pages mapped with its access allowed")
                 target = MemRegion.roundDown(target) + PageTable.pageSize
                 continue

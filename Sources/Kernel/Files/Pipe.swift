@@ -29,6 +29,7 @@ enum PipeSyscalls {
         let flags = a[1]
         guard flags & ~(OpenFlags.closeOnExec | OpenFlags.nonBlocking | OpenFlags.direct) == 0 else { return .error(.EINVAL) }
         guard process.isAccessible(a[0], count: 8, for: .store) else { return .error(.EFAULT) }
+        signal(SIGPIPE, SIG_IGN) // a write with no reader must come back as EPIPE, not kill tinyrv
         var host: [Int32] = [-1, -1]
         let made = tinyrv_pipe2(&host, O_CLOEXEC | O_NONBLOCK)
         guard made == 0 else { return .value(Int64(made)) }

@@ -71,7 +71,7 @@ public final class FrameAllocator {
     public func free(_ frame: UInt64) -> Bool {
         let index = self.index(of: frame)
         precondition(isAllocated(index), "freeing frame 0x\(String(frame, radix: 16)) that is not allocated")
-        if let extra = extraReferences[index] {
+        if !extraReferences.isEmpty, let extra = extraReferences[index] {
             extraReferences[index] = extra > 1 ? extra - 1 : nil
             return false
         }
@@ -92,7 +92,7 @@ public final class FrameAllocator {
     /// How many mappings hold `frame` (0 when it is free).
     public func referenceCount(of frame: UInt64) -> Int {
         guard isAllocated(frame: frame) else { return 0 }
-        return 1 + Int(extraReferences[index(of: frame)] ?? 0)
+        return extraReferences.isEmpty ? 1 : 1 + Int(extraReferences[index(of: frame)] ?? 0)
     }
 
     /// Frames currently held by more than one mapping.

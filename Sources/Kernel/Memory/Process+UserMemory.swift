@@ -92,8 +92,9 @@ extension Process {
         var cursor = address
         var remaining = count
         while remaining > 0 {
-            let needsFault = addressSpace.pageTable.lookup(virtualAddress: cursor) == nil
-                || (access == .store && addressSpace.isCopyOnWrite(cursor))
+            // Unmapped, or (the range being writable) write-protected because fork shares the frame.
+            let entry = addressSpace.pageTable.lookup(virtualAddress: cursor)
+            let needsFault = entry.map { access == .store && !$0.permissions.contains(.write) } ?? true
             if needsFault, let kill = takePageFault(address: cursor, access: access, pc: hart.pc) {
                 return .failure(.killed(kill))
             }

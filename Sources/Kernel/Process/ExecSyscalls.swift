@@ -90,7 +90,8 @@ extension Scheduler {
     /// Replaces the running task's program `old` with `image` (the point of no return of
     /// execve): a new `Process` is loaded exactly as the first one was, then takes over the old
     /// one's identity, descriptors (closing close-on-exec ones), directory, ignored signals and
-    /// mask. Returns `-errno`, changing nothing, when the program cannot be set up.
+    /// mask; its other threads end. Returns `-errno`, changing nothing, when the program cannot be
+    /// set up.
     func exec(_ old: Process, program: LoadedProgram, arguments: [String], environment: [String],
               hostPath: String) -> SyscallResult {
         var options = old.runOptions
@@ -108,6 +109,10 @@ extension Scheduler {
             case .initialStackTooLarge: return .error(.E2BIG)
             default: return .error(.ENOEXEC)
             }
+        }
+        for other in tasks where other.process === old && other !== current {
+            other.state = .exited
+            removeTask(other)
         }
         for fd in old.fileSystem.takeCloseOnExec() { _ = old.files.close(Int64(fd)) }
         fresh.family = old.family

@@ -14,6 +14,7 @@ extension Process {
             traceSink.flush()
         }
         let outcome = scheduler.run(maxInstructions: maxInstructions)
+        defer { scheduler.detach() }
         let final = scheduler.first
         final.machineStats = MachineStats(tasksCreated: scheduler.tasksCreated, contextSwitches: scheduler.contextSwitches,
                                     framesShared: addressSpace.frames.shareCount, processes: scheduler.endedProcesses)

@@ -5,7 +5,7 @@ enum TrapEvent: Equatable {
     /// Go on: the registers are fixed up (or a signal is now pending for the fault).
     case resume
     /// The ecall waits; pc stays on it, and it runs again when the condition holds.
-    case block(WaitCondition)
+    indirect case block(WaitCondition)
     /// exit/exit_group.
     case exited(code: Int64)
     /// The process dies of `signal`; `kill` is why, and the first process's kill line.

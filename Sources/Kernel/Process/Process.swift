@@ -48,8 +48,9 @@ public final class Process {
     let runOptions: RunOptions
     /// pid, parent, process group, children and exit state (Process/ProcessFamily).
     var family = ProcessFamily()
-    /// The scheduler running the machine's tasks, once the process runs.
-    weak var scheduler: Scheduler?
+    /// The scheduler running the machine's tasks while the process runs (a strong reference, cut
+    /// by `Scheduler.detach` when the run ends: syscalls read it often and a weak load costs more).
+    var scheduler: Scheduler?
     /// The program's host path (`/proc/self/exe`).
     let executablePath: String
     /// The umask applied to files and directories the guest creates.

@@ -42,7 +42,11 @@ final class Scheduler {
     private var nextPID = Process.processID + 1
     private var randomState: UInt64
     /// How the run ended, once the first process has ended.
-    private var finished: ExitOutcome?
+    private var finished: ExitOutcome? {
+        didSet { isFinished = finished != nil }
+    }
+    /// Whether `finished` is set (kept apart: the scheduler asks after every trap).
+    private var isFinished = false
     /// The address space an execve left, torn down once its trap is handled.
     private var retiredSpace: AddressSpace?
     /// Counters for `--stats`.
@@ -82,7 +86,7 @@ final class Scheduler {
             }
             switchTo(task)
             var slice = sliceLength()
-            while task.isRunnable, finished == nil, deliverSignals(to: task) {
+            while task.isRunnable, !isFinished, !task.process.hasSignalWork(task) || deliverSignals(to: task) {
                 var chunk = slice
                 if let maxInstructions {
                     let done = hart.instructionsRetired &- start
@@ -185,7 +189,7 @@ final class Scheduler {
         }
         switch event {
         case .resume:
-            task.restartDeadline = nil
+            if task.restartDeadline != nil { task.restartDeadline = nil }
         case .block(let condition):
             task.state = .blocked(condition)
         case .exited(let code):
@@ -224,6 +228,7 @@ final class Scheduler {
             var met = ready.contains(ObjectIdentifier(task)) || (condition.childEvent && family.childEvent)
                 || task.process.signals.pending & condition.signalSet != 0
                 || condition.vforkChild.map({ processes[$0]?.family.releasedVforkParent ?? true }) == true
+                || (condition.futexKey != nil && task.futexWoken)
             if !met, let deadline = condition.deadline {
                 if now == nil { now = Scheduler.monotonicNow() }
                 met = now! >= deadline
@@ -295,6 +300,7 @@ final class Scheduler {
         processes[process.family.pid] = process
         tasks.append(task)
         tasksCreated += 1
+        updateTracePrefix(for: current)
     }
 
     /// Makes `replacement` (the new program of execve) the process of `task`, in the old one's
@@ -304,6 +310,7 @@ final class Scheduler {
         processes[replacement.family.pid] = replacement
         task.process = replacement
         old.execSuccessor = replacement
+        old.scheduler = nil
         if old === first { first = replacement }
         loadedSpace = replacement.addressSpace
         if !isShared(old.addressSpace, besides: old) { retiredSpace = old.addressSpace }
@@ -339,4 +346,21 @@ final class Scheduler {
     func recordSummary(_ summary: ProcessSummary) { endedProcesses.append(summary) }
 
     func removeTasks(of process: Process) { tasks.removeAll { $0.process === process } }
+
+    func removeTask(_ task: Task) { tasks.removeAll { $0 === task } }
+
+    /// Cuts every process's reference to the scheduler once the run is over (they hold it strongly).
+    func detach() {
+        for process in processes.values { process.scheduler = nil }
+        first.scheduler = nil
+        tasks.removeAll()
+        processes.removeAll()
+    }
+
+    /// Adds a thread's task; it runs when the scheduler picks it.
+    func admitThread(_ task: Task) {
+        tasks.append(task)
+        tasksCreated += 1
+        updateTracePrefix(for: current)
+    }
 }

@@ -15,13 +15,19 @@ final class Task {
         case exited
     }
 
-    /// The thread id; equal to its process's pid (one task per process).
+    /// The thread id; the first task of a process has the process's pid.
     let tid: Int64
     /// The process whose address space, files and signal actions the task uses; execve replaces it.
     var process: Process
     /// Registers, fcsr and pc while the task is off the CPU.
     var context: HartContext
-    var state: State = .runnable
+    var state: State = .runnable {
+        didSet {
+            if case .runnable = state { isRunnable = true } else { isRunnable = false }
+        }
+    }
+    /// Whether `state` is `.runnable` (kept apart: the scheduler asks after every trap).
+    private(set) var isRunnable = true
     /// Instructions this task retired.
     var instructions: UInt64 = 0
     /// The monotonic deadline (ns) of the timed call that blocked, kept so that its re-execution
@@ -29,6 +35,8 @@ final class Task {
     var restartDeadline: UInt64?
     /// CLONE_CHILD_CLEARTID: the user address to zero at exit (nil: none).
     var clearChildTID: UInt64?
+    /// Set by a FUTEX_WAKE that chose this task: its FUTEX_WAIT returns 0 when it runs again.
+    var futexWoken = false
     /// Set when a signal woke the task from a blocked call: the call is interrupted (`-EINTR`, or
     /// restarted after the handler with SA_RESTART) instead of being re-executed at once.
     var interruptedBySignal = false
@@ -37,11 +45,6 @@ final class Task {
         self.tid = tid
         self.process = process
         self.context = context
-    }
-
-    var isRunnable: Bool {
-        if case .runnable = state { return true }
-        return false
     }
 
     var isBlocked: Bool {
@@ -68,6 +71,8 @@ struct WaitCondition: Equatable {
     var vforkChild: Int64?
     /// rt_sigtimedwait: a pending signal of this set wakes it even while blocked.
     var signalSet: UInt64 = 0
+    /// FUTEX_WAIT: the physical address of the word; a FUTEX_WAKE on it wakes the task.
+    var futexKey: UInt64?
 
     static func children() -> WaitCondition { WaitCondition(childEvent: true) }
     static func descriptor(_ fd: Int32, events: Int16) -> WaitCondition { WaitCondition(descriptors: [WaitedDescriptor(fd: fd, events: events)]) }

@@ -18,6 +18,13 @@ extension Process {
         signals.pending |= bit
     }
 
+    /// True when `task` has a signal to deliver or a call a signal interrupted (the scheduler's
+    /// cheap check before every return to user mode).
+    @inline(__always)
+    func hasSignalWork(_ task: Task) -> Bool {
+        signals.pending & ~signals.mask != 0 || task.interruptedBySignal
+    }
+
     /// Removes `signal` from the pending set and returns its siginfo.
     func takePending(_ signal: UInt64) -> SignalInfo {
         signals.pending &= ~SignalState.bit(signal)

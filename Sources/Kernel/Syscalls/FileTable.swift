@@ -94,6 +94,7 @@ final class FileTable {
     /// descriptor). Nil when the host runs out of descriptors (nothing stays open then).
     func copy() -> FileTable? {
         let table = FileTable()
+        table.entries = [:]
         for (fd, entry) in entries {
             switch duplicate(entry) {
             case .success(let copy): table.entries[fd] = copy

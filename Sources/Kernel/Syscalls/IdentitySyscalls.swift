@@ -28,7 +28,9 @@ enum IdentitySyscalls {
         SyscallDefinition(number: 176, name: "getgid", arguments: [], result: .decimal) { _, _ in .value(Int64(getgid())) },
         SyscallDefinition(number: 177, name: "getegid", arguments: [], result: .decimal) { _, _ in .value(Int64(getegid())) },
         SyscallDefinition(number: 158, name: "getgroups", arguments: [.decimal, .hex], result: .decimal, handler: getgroups),
-        SyscallDefinition(number: 178, name: "gettid", arguments: [], result: .decimal) { process, _ in .value(process.family.pid) },
+        SyscallDefinition(number: 178, name: "gettid", arguments: [], result: .decimal) { process, _ in
+            .value(process.scheduler?.current.tid ?? process.family.pid)
+        },
         SyscallDefinition(number: 160, name: "uname", arguments: [.hex], result: .decimal, handler: uname),
         SyscallDefinition(number: 261, name: "prlimit64", arguments: [.decimal, .decimal, .hex, .hex], result: .decimal,
                           handler: prlimit64),

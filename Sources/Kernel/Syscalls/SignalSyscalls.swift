@@ -120,7 +120,8 @@ enum SignalSyscalls {
     /// its pid). `-EINVAL` for a bad signal or id, `-ESRCH` when no such task lives.
     static func sendToTask(_ process: Process, group: Int64?, task: Int64, signal: UInt64) -> SyscallResult {
         guard signal <= UInt64(Signal.count), task > 0, group.map({ $0 > 0 }) ?? true else { return .error(.EINVAL) }
-        let target = process.scheduler?.process(task) ?? (task == process.family.pid ? process : nil)
+        let target = process.scheduler?.task(withID: task)?.process ?? process.scheduler?.process(task)
+            ?? (task == process.family.pid ? process : nil)
         guard let target, target.family.waitStatus == nil, group.map({ $0 == target.family.pid }) ?? true else {
             return .error(.ESRCH)
         }

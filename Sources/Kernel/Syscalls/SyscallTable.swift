@@ -9,9 +9,9 @@ enum SyscallResult: Equatable {
     /// The call must kill the process (a fault while copying ran out of RAM, or abort).
     case kill(Kill)
     /// The call waits: pc stays on the ecall, which runs again once `WaitCondition` holds.
-    case block(WaitCondition)
+    indirect case block(WaitCondition)
     /// Return `value` now, then wait (the parent of vfork).
-    case valueThenBlock(Int64, WaitCondition)
+    indirect case valueThenBlock(Int64, WaitCondition)
     /// The handler set the registers and pc itself (execve, rt_sigreturn): nothing to write.
     case registersSet
 

@@ -1,0 +1,53 @@
+/// Threads (clone with CLONE_THREAD): more tasks of one process, sharing its address space,
+/// descriptors and signal state, and the futex words they wait on.
+extension Scheduler {
+    /// A new task of `process` for clone with CLONE_THREAD: it starts after the ecall with a0 = 0,
+    /// sp = `stack` and, with CLONE_SETTLS, tp = `tls`. Returns its tid, or `-EAGAIN` past
+    /// `--max-tasks`.
+    func spawnThread(_ process: Process, flags: UInt64, stack: UInt64, parentTID: UInt64, tls: UInt64,
+                     childTID: UInt64) -> SyscallResult {
+        typealias Flags = ProcessSyscalls
+        guard tasks.count < maxTasks, let tid = allocatePID() else { return .error(.EAGAIN) }
+        var context = hart.saveContext()
+        context.integerRegisters[Register.a0] = 0
+        context.pc = hart.pc &+ 4
+        if stack != 0 { context.integerRegisters[Register.sp] = stack }
+        if flags & Flags.cloneSettls != 0 { context.integerRegisters[Register.tp] = tls }
+        let task = Task(tid: tid, process: process, context: context)
+        if flags & Flags.cloneChildCleartid != 0 { task.clearChildTID = childTID }
+        admitThread(task)
+        let tidBytes = Array(GuestBytes.words(UInt64(tid))[0..<4])
+        if flags & Flags.cloneParentSettid != 0 { _ = process.copyOut(tidBytes, to: parentTID) }
+        if flags & Flags.cloneChildSettid != 0 { _ = process.copyOut(tidBytes, to: childTID) }
+        return .value(tid)
+    }
+
+    /// exit(2) of one thread of a process that has others: CLONE_CHILD_CLEARTID's word is zeroed
+    /// and its futex woken (how pthread_join learns of it), and the task goes. Returns false when
+    /// it is the process's last task (then the process exits).
+    func exitThread(_ task: Task) -> Bool {
+        guard tasks.contains(where: { $0 !== task && $0.process === task.process }) else { return false }
+        if let address = task.clearChildTID, case .success = task.process.copyOut([0, 0, 0, 0], to: address),
+           let key = task.process.addressSpace.pageTable.translate(address) {
+            _ = wakeFutex(key, count: 1)
+        }
+        task.state = .exited
+        removeTask(task)
+        return true
+    }
+
+    /// Marks up to `count` tasks waiting on the futex word at physical address `key` as woken, in
+    /// the order of the task list; returns how many.
+    func wakeFutex(_ key: UInt64, count: Int) -> Int {
+        var woken = 0
+        for task in tasks where woken < count && !task.futexWoken {
+            guard case .blocked(let condition) = task.state, condition.futexKey == key else { continue }
+            task.futexWoken = true
+            woken += 1
+        }
+        return woken
+    }
+
+    /// The live task with thread id `tid`.
+    func task(withID tid: Int64) -> Task? { tasks.first { $0.tid == tid } }
+}
