@@ -48,9 +48,9 @@ include guest/gdb/gdb.mk
 include guest/dynamic/dynamic.mk
 include guest/tasks/tasks.mk
 
-guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic guest-tasks
+guest: $(DEPS_STAMP) guest-tests guest-isa guest-linux guest-busybox guest-gdb guest-dynamic guest-tasks guest-threads
 
-test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-tasks test-debian test-fuzz
+test: deps build guest test-swift test-guest test-linux test-busybox test-gdb test-dynamic test-tasks test-threads test-debian test-fuzz
 
 test-swift: $(DEPS_STAMP)
 	$(SWIFT) test

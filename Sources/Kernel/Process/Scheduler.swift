@@ -153,7 +153,11 @@ final class Scheduler {
         updateTracePrefix(for: task)
         guard task !== current || loadedSpace !== task.process.addressSpace else { return }
         if task !== current {
-            if case .exited = current.state {} else { current.context = hart.saveContext() }
+            if case .exited = current.state {} else {
+                current.context = hart.saveContext()
+                current.signalMask = current.process.signals.mask
+            }
+            task.process.signals.mask = task.signalMask
             hart.restoreContext(task.context)
             current = task
             contextSwitches += 1
@@ -226,7 +230,7 @@ final class Scheduler {
             guard case .blocked(let condition) = task.state else { continue }
             let family = task.process.family
             var met = ready.contains(ObjectIdentifier(task)) || (condition.childEvent && family.childEvent)
-                || task.process.signals.pending & condition.signalSet != 0
+                || (task.process.signals.pending | task.pending) & condition.signalSet != 0
                 || condition.vforkChild.map({ processes[$0]?.family.releasedVforkParent ?? true }) == true
                 || (condition.futexKey != nil && task.futexWoken)
             if !met, let deadline = condition.deadline {
@@ -235,7 +239,8 @@ final class Scheduler {
             }
             if met {
                 task.state = .runnable
-            } else if condition.vforkChild == nil, task.process.signals.deliverable != 0 {
+            } else if condition.vforkChild == nil,
+                      (task.process.signals.pending | task.pending) & ~(task === current ? task.process.signals.mask : task.signalMask) != 0 {
                 task.state = .runnable
                 task.interruptedBySignal = true
             }

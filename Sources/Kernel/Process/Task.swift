@@ -40,11 +40,19 @@ final class Task {
     /// Set when a signal woke the task from a blocked call: the call is interrupted (`-EINTR`, or
     /// restarted after the handler with SA_RESTART) instead of being re-executed at once.
     var interruptedBySignal = false
+    /// The task's signal mask while it is off the CPU; the running task's is `process.signals.mask`.
+    var signalMask: UInt64
+    /// Signals sent to this thread alone (tkill, tgkill, pthread_kill), with their siginfo; signals
+    /// sent to the process are pending in `process.signals`.
+    var pending: UInt64 = 0
+    var pendingInfo: [UInt64: SignalInfo] = [:]
 
+    /// A task of `process` whose signal mask is the process's current one (its creator's).
     init(tid: Int64, process: Process, context: HartContext) {
         self.tid = tid
         self.process = process
         self.context = context
+        self.signalMask = process.signals.mask
     }
 
     var isBlocked: Bool {

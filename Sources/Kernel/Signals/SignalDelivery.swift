@@ -18,16 +18,45 @@ extension Process {
         signals.pending |= bit
     }
 
-    /// True when `task` has a signal to deliver or a call a signal interrupted (the scheduler's
-    /// cheap check before every return to user mode).
-    @inline(__always)
-    func hasSignalWork(_ task: Task) -> Bool {
-        signals.pending & ~signals.mask != 0 || task.interruptedBySignal
+    /// Makes `info.signal` pending for thread `task` alone (tkill, tgkill), dropped as `post` drops.
+    func post(_ info: SignalInfo, to task: Task) {
+        let signal = info.signal
+        let bit = SignalState.bit(signal)
+        let action = signals.action(signal)
+        let mask = task === runningTask ? signals.mask : task.signalMask
+        if bit & Signal.unblockable == 0, mask & bit == 0 {
+            if action.handler == SignalAction.ignoreHandler { return }
+            if action.handler == SignalAction.defaultHandler, Signal.isIgnoredByDefault(signal) { return }
+        }
+        if task.pending & bit == 0 { task.pendingInfo[signal] = info }
+        task.pending |= bit
     }
 
-    /// Removes `signal` from the pending set and returns its siginfo.
+    /// The task of this process that is on the CPU, if any.
+    var runningTask: Task? {
+        guard let current = scheduler?.current, current.process === self else { return nil }
+        return current
+    }
+
+    /// The signals pending for the running task: the process's and its own.
+    var pendingForRunningTask: UInt64 { signals.pending | (runningTask?.pending ?? 0) }
+
+    /// True when `task` (running) has a signal to deliver or a call a signal interrupted (the
+    /// scheduler's cheap check before every return to user mode).
+    @inline(__always)
+    func hasSignalWork(_ task: Task) -> Bool {
+        (signals.pending | task.pending) & ~signals.mask != 0 || task.interruptedBySignal
+    }
+
+    /// Removes `signal` from the running task's pending set, or else the process's, and returns
+    /// its siginfo.
     func takePending(_ signal: UInt64) -> SignalInfo {
-        signals.pending &= ~SignalState.bit(signal)
+        let bit = SignalState.bit(signal)
+        if let task = runningTask, task.pending & bit != 0 {
+            task.pending &= ~bit
+            return task.pendingInfo.removeValue(forKey: signal) ?? SignalInfo(signal: signal)
+        }
+        signals.pending &= ~bit
         return signals.pendingInfo.removeValue(forKey: signal) ?? SignalInfo(signal: signal)
     }
 }
@@ -47,9 +76,9 @@ extension Scheduler {
     /// interrupted returns `-EINTR`, or, with SA_RESTART, runs again after the handler.
     func deliverSignals(to task: Task) -> Bool {
         let process = task.process
-        guard process.signals.deliverable != 0 || task.interruptedBySignal else { return true }
-        while process.signals.deliverable != 0 {
-            let deliverable = process.signals.deliverable
+        guard process.hasSignalWork(task) else { return true }
+        while (process.signals.pending | task.pending) & ~process.signals.mask != 0 {
+            let deliverable = (process.signals.pending | task.pending) & ~process.signals.mask
             let signal = Signal.synchronous.first { deliverable & SignalState.bit($0) != 0 }
                 ?? UInt64(deliverable.trailingZeroBitCount + 1)
             let info = process.takePending(signal)

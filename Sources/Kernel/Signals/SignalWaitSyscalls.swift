@@ -10,7 +10,7 @@ enum SignalWaitSyscalls {
     /// other than 8, `-EFAULT`.
     static func rtSigpending(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[1] == SignalSyscalls.sigsetSize else { return .error(.EINVAL) }
-        try process.copyOutArgument(GuestBytes.words(process.signals.pending & process.signals.mask), to: a[0])
+        try process.copyOutArgument(GuestBytes.words(process.pendingForRunningTask & process.signals.mask), to: a[0])
         return .value(0)
     }
 
@@ -32,7 +32,7 @@ enum SignalWaitSyscalls {
         guard a[3] == SignalSyscalls.sigsetSize else { return .error(.EINVAL) }
         let set = GuestBytes.word(try process.copyInArgument(from: a[0], count: 8), at: 0) & ~Signal.unblockable
         let timeout = try PollSyscalls.timeoutArgument(process, a[2])
-        let waiting = process.signals.pending & set
+        let waiting = process.pendingForRunningTask & set
         if waiting != 0 {
             let signal = UInt64(waiting.trailingZeroBitCount + 1)
             let info = process.takePending(signal)

@@ -120,14 +120,15 @@ enum SignalSyscalls {
     /// its pid). `-EINVAL` for a bad signal or id, `-ESRCH` when no such task lives.
     static func sendToTask(_ process: Process, group: Int64?, task: Int64, signal: UInt64) -> SyscallResult {
         guard signal <= UInt64(Signal.count), task > 0, group.map({ $0 > 0 }) ?? true else { return .error(.EINVAL) }
-        let target = process.scheduler?.task(withID: task)?.process ?? process.scheduler?.process(task)
-            ?? (task == process.family.pid ? process : nil)
+        let thread = process.scheduler?.task(withID: task)
+        let target = thread?.process ?? process.scheduler?.process(task) ?? (task == process.family.pid ? process : nil)
         guard let target, target.family.waitStatus == nil, group.map({ $0 == target.family.pid }) ?? true else {
             return .error(.ESRCH)
         }
         if signal != 0 {
-            target.post(SignalInfo(signal: signal, code: SignalInfo.tkill, senderPID: process.family.pid,
-                                   senderUID: UInt32(truncatingIfNeeded: getuid())))
+            let info = SignalInfo(signal: signal, code: SignalInfo.tkill, senderPID: process.family.pid,
+                                  senderUID: UInt32(truncatingIfNeeded: getuid()))
+            if let thread { target.post(info, to: thread) } else { target.post(info) }
         }
         return .value(0)
     }
