@@ -31,7 +31,7 @@ SIGNATURES = {
     79: "dirfd path wbuf atflags", 80: "fd wbuf", 82: "fd", 88: "dirfd path times atflags",
     96: "wbuf", 98: "wbuf futex any rbuf rbuf any", 99: "rbuf len", 101: "shorttime wbuf", 113: "clock wbuf",
     114: "clock wbuf", 115: "sleepclock timerflags shorttime wbuf", 123: "pid len wbuf", 124: "",
-    129: "self signal", 132: "rbuf wbuf", 134: "signal rbuf wbuf eight", 135: "how rbuf wbuf eight", 139: "",
+    129: "self signal", 132: "rbuf wbuf", 134: "signal rbuf wbuf eight", 135: "how rbuf wbuf eight",
     158: "len wbuf", 160: "wbuf", 165: "who wbuf", 166: "mode", 167: "prctl any any any any",
     169: "wbuf wbuf", 172: "", 173: "", 174: "", 175: "", 176: "", 177: "", 178: "", 179: "wbuf",
     214: "addr", 215: "addr len", 216: "addr len len mremap addr", 222: "addr len prot mmap fd len",
@@ -40,6 +40,8 @@ SIGNATURES = {
     2000: "len", 2001: "wbuf",
 }
 RARE = {129: 0.05}
+# Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and
+# ends the batch, as on Linux.
 
 
 class Script:
