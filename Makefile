@@ -82,6 +82,9 @@ demo: deps build guest
 	@echo '== tinyrv run --trace syscalls,faults --stats guest/build/tests/grow-stack'
 	@$(TINYRV) run --trace syscalls,faults --stats guest/build/tests/grow-stack; echo "(exit status $$?)"
 	@echo
+	@echo '== tinyrv run --trace syscalls,faults guest/build/tests/fork-cow (copy-on-write fork)'
+	@$(TINYRV) run --trace syscalls,faults guest/build/tests/fork-cow; echo "(exit status $$?)"
+	@echo
 	@echo '== tinyrv run --trace faults,syscalls guest/build/tests/bad-mem-access-null (killed on purpose)'
 	@$(TINYRV) run --trace faults,syscalls guest/build/tests/bad-mem-access-null; echo "(exit status $$?)"
 
