@@ -8,7 +8,9 @@ extension Process {
     /// killed or retires `maxInstructions` (nil: no limit). Flushes the trace sink at the end.
     ///
     /// The loop stays out of the hart's hot loop: it calls `hart.run` with the whole remaining
-    /// budget and handles each trap it returns (`TrapHandling`).
+    /// budget and handles each trap it returns (`TrapHandling`). With a debugger attached, the
+    /// budget is cut to its step or poll interval and the debugger gets the stops (`DebugSession`);
+    /// it hears the outcome last.
     public func run(maxInstructions: UInt64? = nil) -> ExitOutcome {
         startHart()
         defer {
