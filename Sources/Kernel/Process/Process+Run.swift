@@ -7,6 +7,8 @@ extension Process {
     ///
     /// The `Scheduler` drives the hart: it calls `hart.run` with the task's quantum (the whole
     /// remaining budget while only one task exists) and handles each trap it returns (`handle`).
+    /// With a debugger attached, the budget is cut to its step or poll interval and the debugger
+    /// gets the stops (`DebugSession`); it hears the outcome last.
     public func run(maxInstructions: UInt64? = nil) -> ExitOutcome {
         let scheduler = Scheduler(first: self, policy: runOptions.schedule, maxTasks: runOptions.maxTasks)
         defer {
