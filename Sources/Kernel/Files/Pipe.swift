@@ -78,10 +78,7 @@ extension Process {
 
     /// SIGPIPE for a write that found no reader (`-EPIPE`), as Linux sends it.
     func signalBrokenPipe(_ result: SyscallResult) -> SyscallResult {
-        if result == .error(.EPIPE) {
-            post(SignalInfo(signal: Signal.pipe, code: SignalInfo.user, senderPID: family.pid))
-        }
-        return result
+        result == .error(.EPIPE) ? Signal.brokenPipe(self, written: 0) : result
     }
 
     /// The deadline of a timed wait that lasts `duration` nanoseconds from the call (the same
