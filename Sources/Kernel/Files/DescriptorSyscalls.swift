@@ -32,6 +32,9 @@ enum DescriptorSyscalls {
             guard !OpenFlags.wantsWrite(flags) || Process.isOpenForWriting(stream) else { return .error(.EACCES) }
             return install(process, .host(stream), closeOnExec: flags & OpenFlags.closeOnExec != 0)
         }
+        if let entry = process.procSelfEntry(path, from: base), case .pipe(let pipeFD, _)? = process.descriptorEntry(entry) {
+            return reopenPipe(process, pipeFD, flags: flags)
+        }
         if let entry = process.procSelfEntry(path, from: base),
            let hostFD = process.openProcFile(entry, wantsWrite: OpenFlags.wantsWrite(flags)) {
             guard hostFD >= 0 else { return .value(Int64(hostFD)) }
@@ -116,12 +119,24 @@ enum DescriptorSyscalls {
         return install(process, copy, lowest: lowest, closeOnExec: closeOnExec)
     }
 
+    /// Opens the pipe behind `/proc/self/fd/N` again, as Linux does: a new open file of the same pipe
+    /// with the access mode asked for and its own O_NONBLOCK. Writing a pipe changes no file, so it
+    /// needs no `--fs-write`. `-errno` as the host's open of the pipe (`-ENXIO`: no reader is left).
+    private static func reopenPipe(_ process: Process, _ pipeFD: Int32, flags: UInt64) -> SyscallResult {
+        let access = Int32(truncatingIfNeeded: flags & OpenFlags.accessModeMask)
+        let fd = open("/proc/self/fd/\(pipeFD)", access | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .value(-Int64(errno)) }
+        let end = PipeEnd(nonBlocking: flags & OpenFlags.nonBlocking != 0)
+        return install(process, .pipe(fd, end), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+    }
+
     /// Puts a new entry at the lowest free descriptor `>= lowest` with its FD_CLOEXEC; `-EMFILE`
     /// (closing the entry's host descriptor) when the table is full.
     private static func install(_ process: Process, _ entry: FileTable.Entry, lowest: Int = 0,
                                 closeOnExec: Bool) -> SyscallResult {
         guard let fd = process.files.allocate(entry, lowest: lowest) else {
             if case .owned(let host) = entry { Glibc.close(host) }
+            if case .pipe(let host, _) = entry { Glibc.close(host) }
             return .error(.EMFILE)
         }
         process.fileSystem.setCloseOnExec(closeOnExec, for: fd)

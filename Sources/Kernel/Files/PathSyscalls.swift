@@ -60,7 +60,8 @@ enum PathSyscalls {
 
     /// readlinkat(dirfd, path, buf, size): the text of a symlink inside the sandbox, truncated to
     /// `size`, without a NUL; `/proc/self/exe` reads as the program's absolute host path and
-    /// `/proc/self/fd/N` as the host path of what descriptor N refers to (as under qemu-riscv64).
+    /// `/proc/self/fd/N` as the host path of what descriptor N refers to (as under qemu-riscv64), and
+    /// `/dev/fd`, `/dev/stdin`... as their targets in /proc/self/fd.
     /// `-EINVAL` for a size of 0 or a path that is not a symlink, `-EFAULT` for bad pointers.
     static func readlinkat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let size = Int64(Int32(truncatingIfNeeded: a[3]))
@@ -71,6 +72,8 @@ enum PathSyscalls {
         var target: [UInt8]
         if sandbox.guestAbsolutePath(path, from: base) == FileSystemSandbox.executableLink {
             target = Array(sandbox.executablePath.utf8)
+        } else if let link = Process.deviceLinks[sandbox.guestAbsolutePath(path, from: base)] {
+            target = Array(link.utf8)
         } else if let entry = process.procSelfEntry(path, from: base), entry == "exe" || entry.hasPrefix("fd/") {
             guard let link = entry == "exe" ? sandbox.executablePath : process.descriptorLinkTarget(entry) else {
                 return .error(.ENOENT)
@@ -121,7 +124,8 @@ enum PathSyscalls {
     }
 
     /// Runs `body` on a host descriptor for the target of a *at call that only asks about a file
-    /// (stat, statx, access): `dirfd` itself for an empty path with AT_EMPTY_PATH, else an O_PATH
+    /// (stat, statx, access): `dirfd` itself for an empty path with AT_EMPTY_PATH, the descriptor
+    /// itself for `/proc/self/fd/N` (and `/dev/fd/N`) unless AT_SYMLINK_NOFOLLOW, else an O_PATH
     /// descriptor of the path, from the sysroot first (not following a final symlink with
     /// AT_SYMLINK_NOFOLLOW), closed afterwards.
     static func withTarget<T>(_ process: Process, dirfd: UInt64, path address: UInt64, flags: UInt64,
@@ -134,6 +138,10 @@ enum PathSyscalls {
             }
         }
         let base = try process.lookupBase(dirfd: dirfd, for: path)
+        if flags & symlinkNoFollow == 0, let entry = process.procSelfEntry(path, from: base),
+           let open = process.descriptorEntry(entry) {
+            return body(open.hostDescriptor)
+        }
         let fd = process.fileSystem.openPath(path.isEmpty ? "." : path, from: base, followLink: flags & symlinkNoFollow == 0,
                                              searchSysroot: true)
         guard fd >= 0 else { throw SyscallFailure(hostResult: Int64(fd)) }

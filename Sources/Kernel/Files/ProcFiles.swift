@@ -5,15 +5,22 @@ import CHostSys
 
 /// The files of `/proc/self` (also `/proc/<pid>`) that programs read, made by the kernel as Linux
 /// formats them: `maps` (the regions), `auxv` (the auxiliary vector of the initial stack), `exe` (the
-/// program) and `fd/N` (the guest's descriptors). Everything else under /proc is looked up in the
-/// sandbox as usual (normally: not there).
+/// program) and `fd/N` (the guest's descriptors), which Linux's `/dev/fd/N`, `/dev/stdin`, `/dev/stdout`
+/// and `/dev/stderr` link to (bash's process substitution opens `/dev/fd/63`). Everything else under
+/// /proc is looked up in the sandbox as usual (normally: not there).
 ///
 /// A generated file is an unnamed host file holding a snapshot taken at open, so read, lseek and fstat work
 /// on it as on any file.
 extension Process {
-    /// The `/proc/self` file that guest `path` (looked up from `base`) names: its part after
-    /// `/proc/self/`, or nil when it names none.
-    func procSelfEntry(_ path: String, from base: LookupBase) -> String? {
+    /// Linux's symlinks in /dev into /proc/self/fd, and their text.
+    static let deviceLinks: [String: String] = [
+        "/dev/fd": "/proc/self/fd", "/dev/stdin": "/proc/self/fd/0",
+        "/dev/stdout": "/proc/self/fd/1", "/dev/stderr": "/proc/self/fd/2",
+    ]
+
+    /// Guest `path` looked up from `base` as an absolute path without `.` and `..`, with a leading
+    /// /dev link (`deviceLinks`) replaced by its target.
+    func normalizedGuestPath(_ path: String, from base: LookupBase) -> String {
         var components: [Substring] = []
         for component in fileSystem.guestAbsolutePath(path, from: base).split(separator: "/") {
             switch component {
@@ -22,15 +29,32 @@ extension Process {
             default: components.append(component)
             }
         }
+        let normalized = "/" + components.joined(separator: "/")
+        for (link, target) in Process.deviceLinks where normalized == link || normalized.hasPrefix(link + "/") {
+            return target + normalized.dropFirst(link.count)
+        }
+        return normalized
+    }
+
+    /// The `/proc/self` file that guest `path` (looked up from `base`) names: its part after
+    /// `/proc/self/` (`fd/N` also for `/dev/fd/N` and `/dev/stdin`...), or nil when it names none.
+    func procSelfEntry(_ path: String, from base: LookupBase) -> String? {
+        let components = normalizedGuestPath(path, from: base).split(separator: "/")
         guard components.count >= 3, components[0] == "proc",
-              components[1] == "self" || components[1] == Substring(String(Process.processID)) else { return nil }
+              components[1] == "self" || components[1] == Substring(String(family.pid)) else { return nil }
         return components[2...].joined(separator: "/")
+    }
+
+    /// The open descriptor that the `/proc/self` entry `fd/N` names, or nil.
+    func descriptorEntry(_ entry: String) -> FileTable.Entry? {
+        guard entry.hasPrefix("fd/"), let number = Int64(entry.dropFirst(3)) else { return nil }
+        return files[number]
     }
 
     /// Opens the generated file `entry` (from `procSelfEntry`) read-only: a host descriptor,
     /// `-errno` (`-EACCES` for a request to write, `-ENOENT` for a file tinyrv does not make), or nil
-    /// when `entry` is not one of them. `fd/N` reopens the descriptor's file, for writing only as
-    /// `mayReopenForWriting` allows (else `-EACCES`).
+    /// when `entry` is not one of them. `fd/N` reopens the descriptor's file itself (as Linux's magic
+    /// link, even when renamed or deleted), for writing only as `mayReopenForWriting` allows (else `-EACCES`).
     func openProcFile(_ entry: String, wantsWrite: Bool) -> Int32? {
         let contents: [UInt8]
         switch entry {
@@ -41,9 +65,9 @@ extension Process {
             let fd = open(fileSystem.executablePath, O_RDONLY | O_CLOEXEC)
             return fd >= 0 ? fd : -errno
         default:
-            guard let target = descriptorLinkTarget(entry) else { return nil }
+            guard let open = descriptorEntry(entry) else { return nil }
             guard !wantsWrite || mayReopenForWriting(entry) else { return -EACCES }
-            let fd = open(target, (wantsWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC)
+            let fd = Glibc.open("/proc/self/fd/\(open.hostDescriptor)", (wantsWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC)
             return fd >= 0 ? fd : -errno
         }
         guard !wantsWrite else { return -EACCES }
@@ -54,7 +78,7 @@ extension Process {
     /// again gives the same stream, never a new open file: a reopen must not let the guest truncate,
     /// re-time or write at offsets the host file behind the stream (`fileChangingDescriptor`).
     func inheritedStream(_ entry: String) -> Int32? {
-        guard entry.hasPrefix("fd/"), let number = Int64(entry.dropFirst(3)), case .host(let fd) = files[number] else { return nil }
+        guard case .host(let fd) = descriptorEntry(entry) else { return nil }
         return fd
     }
 
@@ -67,7 +91,7 @@ extension Process {
     /// Whether `fd/N` may be reopened for writing: only with `--fs-write`, and never for the
     /// inherited streams 0-2 (and their copies), which are written as streams only.
     func mayReopenForWriting(_ entry: String) -> Bool {
-        guard fileSystem.allowWrites, let number = Int64(entry.dropFirst(3)), let open = files[number] else { return false }
+        guard fileSystem.allowWrites, let open = descriptorEntry(entry) else { return false }
         if case .host = open { return false }
         return true
     }
@@ -75,7 +99,7 @@ extension Process {
     /// The host path that `fd/N` links to (`/proc/self/fd/N` of the host descriptor), or nil when
     /// `entry` is not `fd/N` of an open guest descriptor.
     func descriptorLinkTarget(_ entry: String) -> String? {
-        guard entry.hasPrefix("fd/"), let number = Int64(entry.dropFirst(3)), let open = files[number] else { return nil }
+        guard let open = descriptorEntry(entry) else { return nil }
         return FileMappings.hostPath(of: open.hostDescriptor)
     }
 

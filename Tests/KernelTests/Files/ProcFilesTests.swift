@@ -28,6 +28,17 @@ import Testing
         #expect(process.procSelfEntry("/proc/self", from: "/") == nil)
     }
 
+    @Test func devLinksNameTheDescriptorsAsLinuxLinksThemIntoProcSelfFd() throws {
+        let process = try Fixtures.process()
+        #expect(process.procSelfEntry("/dev/fd/63", from: "/") == "fd/63")
+        #expect(process.procSelfEntry("fd/4", from: "/dev") == "fd/4")
+        #expect(process.procSelfEntry("/dev/stdin", from: "/") == "fd/0")
+        #expect(process.procSelfEntry("/dev/../dev/./stderr", from: "/") == "fd/2")
+        #expect(process.procSelfEntry("/dev/fdx/1", from: "/") == nil)
+        #expect(process.procSelfEntry("/dev/null", from: "/") == nil)
+        #expect(process.procSelfEntry("/dev/fd", from: "/") == "fd")
+    }
+
     @Test func auxvFileHoldsTheInitialStacksPairs() throws {
         let process = try Fixtures.process()
         let fd = try #require(process.openProcFile("auxv", wantsWrite: false))
@@ -54,5 +65,17 @@ import Testing
         #expect(process.openProcFile("fd/\(fd)", wantsWrite: true) == -EACCES, "opened read-only, so never written")
         #expect(process.openProcFile("fd/77", wantsWrite: false) == nil)
         #expect(process.descriptorLinkTarget("fd/\(fd)") == tree.root + "/file.txt")
+    }
+
+    @Test func aDescriptorReopensItsOwnFileEvenOnceItsNameIsGone() throws {
+        let tree = try SandboxTree()
+        let process = try tree.process()
+        let fd = try process.open("file.txt")
+        #expect(unlink(tree.root + "/file.txt") == 0)
+        let copy = try #require(process.openProcFile("fd/\(fd)", wantsWrite: false))
+        #expect(copy >= 0)
+        defer { close(copy) }
+        var bytes = [UInt8](repeating: 0, count: 32)
+        #expect(read(copy, &bytes, 32) == 14)
     }
 }
