@@ -18,6 +18,19 @@ int tinyrv_pipe2(int fds[2], int flags);
 /// no limit), with no signal mask; the ready count or -errno (-EINTR when a host signal came).
 int tinyrv_wait_for_events(void *records, unsigned long count, long long timeout_ns);
 
+/// renameat2(2) with RENAME_NOREPLACE, RENAME_EXCHANGE or RENAME_WHITEOUT in `flags`; 0 or -errno.
+int tinyrv_renameat2(int old_dirfd, const char *old_name, int new_dirfd, const char *new_name, unsigned flags);
+
+/// fstatfs(2) as twelve words: f_type, f_bsize, f_blocks, f_bfree, f_bavail, f_files, f_ffree,
+/// f_fsid[0], f_fsid[1], f_namelen, f_frsize, f_flags; 0 or -errno.
+int tinyrv_fstatfs(int fd, unsigned long long fields[12]);
+
+/// syncfs(2); 0 or -errno.
+int tinyrv_syncfs(int fd);
+
+/// flock(2) (Swift sees only `struct flock` under that name); 0 or -errno.
+int tinyrv_flock(int fd, int operation);
+
 /// Host values of flags that the Swift Glibc module does not import (they need _GNU_SOURCE).
 extern const int tinyrv_host_O_PATH;
 extern const int tinyrv_host_O_TMPFILE;

@@ -49,6 +49,7 @@ enum SyscallTable {
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
             + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
             + HardwareProbeSyscalls.definitions + FileMappings.definitions + StatxSyscalls.definitions
+            + FileChangeSyscalls.definitions + FileSystemSyscalls.definitions
             + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
