@@ -39,21 +39,32 @@ extension AddressSpace {
     }
 
     /// The copy-on-write case of the seed's `handle_page_fault`: a store to a mapped page of region
-    /// `id`, whose region allows writing but whose entry does not. When the frame has other
-    /// mappings, copies it into a fresh frame mapped writable here (dropping one reference to the
-    /// old); when this is the last mapping, makes it writable in place (leaving the page cache, if
-    /// it held a file page). A region that shares its pages writes the shared frame: made writable
-    /// in place, never copied. Returns the frame now mapped and whether it was copied, or nil
-    /// (nothing changed) when no frame is left for the copy.
+    /// `id`, whose region allows writing but whose entry does not. The page gets a frame of its own
+    /// (`ownPage`) mapped writable. A region that shares its pages writes the shared frame: made
+    /// writable in place, never copied. Returns the frame now mapped and whether it was copied, or
+    /// nil (nothing changed) when no frame is left for the copy.
     func copyOnWrite(at address: UInt64, in id: RegionID) -> (frame: UInt64, copied: Bool)? {
         let page = MemRegion.roundDown(address)
         guard let entry = pageTable.lookup(virtualAddress: page) else { preconditionFailure("copy-on-write of an unmapped page") }
         let region = self[id]
-        let permissions = region.permissions
-        precondition(permissions.contains(.write), "copy-on-write in a read-only region")
+        precondition(region.permissions.contains(.write), "copy-on-write in a read-only region")
+        guard region.sharesPages else { return ownPage(at: page, permissions: region.permissions) }
+        pageTable.protect(virtualAddress: page, permissions: region.permissions)
+        caches.flushTLB()
+        return (entry.physicalAddress, false)
+    }
+
+    /// Gives the mapped page holding `address` a frame that no other mapping and no cache holds,
+    /// mapped with `permissions` (none: supervisor-only, as `PageTable.protect` does): when other
+    /// mappings hold its frame, a copy of it (dropping one reference to the old); else the same
+    /// frame, which leaves the page cache if it held a file page. Returns the frame and whether it
+    /// was copied, or nil (nothing changed) when no frame is left for the copy.
+    func ownPage(at address: UInt64, permissions: MemoryPermissions) -> (frame: UInt64, copied: Bool)? {
+        let page = MemRegion.roundDown(address)
+        guard let entry = pageTable.lookup(virtualAddress: page) else { preconditionFailure("owning an unmapped page") }
         let old = entry.physicalAddress
-        if region.sharesPages || frames.referenceCount(of: old) == 1 {
-            if !region.sharesPages { frames.pageCache.forget(frame: old) }
+        if frames.referenceCount(of: old) == 1 {
+            frames.pageCache.forget(frame: old)
             pageTable.protect(virtualAddress: page, permissions: permissions)
             caches.flushTLB()
             return (old, false)
@@ -61,8 +72,9 @@ extension AddressSpace {
         guard let copy = frames.allocate() else { return nil }
         frames.memory.hostPointer(copy).copyMemory(from: frames.memory.hostPointer(old), byteCount: Int(PageTable.pageSize))
         pageTable.unmap(virtualAddress: page)
-        let mapped = pageTable.map(virtualAddress: page, to: copy, permissions: permissions)
+        let mapped = pageTable.map(virtualAddress: page, to: copy, permissions: permissions.isEmpty ? .read : permissions)
         precondition(mapped, "the page's tables exist")
+        if permissions.isEmpty { pageTable.protect(virtualAddress: page, permissions: []) }
         frames.free(old)
         caches.flushTLB()
         return (copy, true)
