@@ -26,7 +26,7 @@ extension Process {
 
     /// Writes `bytes` at `address`, mapping untouched pages of their regions, and drops the
     /// predecoded code of each page written. As ptrace does, a write to a private page gives it a
-    /// frame of its own (a breakpoint in a library's text must not reach other mappings of the
+    /// frame of its own (a patch of a library's text must not reach other mappings of the
     /// file, nor a process forked before); a write to a MAP_SHARED page writes the shared frame. Returns false, having written nothing, when a byte
     /// lies outside every region; false after a partial write only when guest RAM ran out.
     public func debugWrite(_ bytes: [UInt8], at address: UInt64) -> Bool {
