@@ -18,7 +18,7 @@ struct StatsReport {
         return StatsReport(lines: [
             speedLine(instructions: stats.instructionsRetired, seconds: seconds),
             "page faults: \(stats.pageFaults.total)" + (faults.isEmpty ? "" : " (" + faults.joined(separator: ", ") + ")")
-                + "; filled from files: \(stats.pageFaults.fileFills)",
+                + "; filled from files: \(stats.pageFaults.fileFills), from the page cache: \(stats.pageFaults.cacheFills)",
             "resident pages: stack \(stats.residentStackPages), heap \(stats.residentHeapPages); frames in use \(stats.framesInUse) (peak \(stats.peakFramesInUse))",
         ] + machineLines(stats.machine))
     }

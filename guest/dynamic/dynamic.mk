@@ -12,11 +12,14 @@ DYNAMIC_RUNPATH := -Wl,-rpath,'$$ORIGIN/lib'
 DYNAMIC_SYSROOT := /usr/riscv64-linux-gnu
 
 DYNAMIC_LIBS := $(DYNAMIC_DIR)/lib/libplugin.so $(DYNAMIC_DIR)/lib/libctor.so $(DYNAMIC_DIR)/lib/libtls.so
-DYNAMIC_PROGRAMS := $(addprefix $(DYNAMIC_DIR)/,hello pie-hello nopie-hello dlopen ctor tls cxx static-pie)
+DYNAMIC_PROGRAMS := $(addprefix $(DYNAMIC_DIR)/,hello pie-hello nopie-hello dlopen ctor tls cxx static-pie shared-anon)
+# Programs that write files, run with --fs-write by a second pass of test-dynamic.
+DYNAMIC_WRITING_DIR := $(DYNAMIC_DIR)/fs-write
+DYNAMIC_WRITING_PROGRAMS := $(DYNAMIC_WRITING_DIR)/shared-file
 
 .PHONY: guest-dynamic test-dynamic
 
-guest-dynamic: $(DYNAMIC_LIBS) $(DYNAMIC_PROGRAMS)
+guest-dynamic: $(DYNAMIC_LIBS) $(DYNAMIC_PROGRAMS) $(DYNAMIC_WRITING_PROGRAMS)
 
 $(DYNAMIC_DIR)/lib/lib%.so: guest/dynamic/lib/%.c guest/dynamic/dynamic.mk
 	@mkdir -p $(@D)
@@ -47,9 +50,19 @@ $(DYNAMIC_DIR)/cxx: guest/dynamic/cxx.cpp guest/dynamic/dynamic.mk
 	@mkdir -p $(@D)
 	$(DYNAMIC_CXX) $(DYNAMIC_CFLAGS) -std=c++17 -o $@ $<
 
+$(DYNAMIC_DIR)/shared-anon: guest/dynamic/shared-anon.c guest/dynamic/dynamic.mk
+	@mkdir -p $(@D)
+	$(DYNAMIC_CC) $(DYNAMIC_CFLAGS) -o $@ $<
+
+$(DYNAMIC_WRITING_DIR)/shared-file: guest/dynamic/shared-file.c guest/dynamic/dynamic.mk
+	@mkdir -p $(@D)
+	$(DYNAMIC_CC) $(DYNAMIC_CFLAGS) -o $@ $<
+
 $(DYNAMIC_DIR)/static-pie: guest/dynamic/static-pie.c guest/dynamic/dynamic.mk
 	@mkdir -p $(@D)
 	$(DYNAMIC_CC) -O2 -march=rv64gc -mabi=lp64d -Wall -Wextra -fPIE -static-pie -Wl,--no-dynamic-linker -nostdlib -nostartfiles -ffreestanding -o $@ $<
 
 test-dynamic: build guest-dynamic
 	QEMU_LD_PREFIX=$(DYNAMIC_SYSROOT) DIFFTEST_CASES=guest/dynamic/cases.txt scripts/difftest.sh $(TINYRV) $(DYNAMIC_DIR)
+	QEMU_LD_PREFIX=$(DYNAMIC_SYSROOT) DIFFTEST_CASES=guest/dynamic/cases.txt DIFFTEST_TINYRV_OPTIONS=--fs-write \
+		scripts/difftest.sh $(TINYRV) $(DYNAMIC_WRITING_DIR)

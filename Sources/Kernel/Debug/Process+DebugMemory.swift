@@ -25,7 +25,9 @@ extension Process {
     }
 
     /// Writes `bytes` at `address`, mapping untouched pages of their regions, and drops the
-    /// predecoded code of each page written. Returns false, having written nothing, when a byte
+    /// predecoded code of each page written. As ptrace does, a write to a private page gives it a
+    /// frame of its own (a patch of a library's text must not reach other mappings of the
+    /// file, nor a process forked before); a write to a MAP_SHARED page writes the shared frame. Returns false, having written nothing, when a byte
     /// lies outside every region; false after a partial write only when guest RAM ran out.
     public func debugWrite(_ bytes: [UInt8], at address: UInt64) -> Bool {
         guard bytes.count > 0 else { return true }
@@ -39,16 +41,24 @@ extension Process {
         var offset = 0
         while offset < bytes.count {
             let va = address + UInt64(offset)
-            if addressSpace.pageTable.translate(va) == nil {
-                guard let (id, _) = addressSpace.region(containing: va),
-                      addressSpace.populatePage(at: va, in: id) != nil else { return false }
-            }
-            guard let physical = addressSpace.pageTable.translate(va) else { return false }
+            guard let (id, region) = addressSpace.region(containing: va),
+                  addressSpace.pageTable.translate(va) != nil || mapForDebugger(va, region: region),
+                  region.sharesPages || addressSpace.ownPage(at: va, permissions: region.permissions) != nil,
+                  let physical = addressSpace.pageTable.translate(va) else { return false }
             let length = min(bytes.count - offset, Int(PageTable.pageSize - va % PageTable.pageSize))
             addressSpace.frames.memory.write(bytes[offset..<offset + length], at: physical)
             hart.invalidateDecodedCode(physicalPage: physical)
             offset += length
         }
+        return true
+    }
+
+    /// Maps the untouched page holding `address` of `region` as a load's first fault would
+    /// (zeros, a file page or a shared one), without counting it; false when the region is not
+    /// readable (PROT_NONE: nothing is mapped) or when that fault would kill.
+    private func mapForDebugger(_ address: UInt64, region: MemRegion) -> Bool {
+        guard region.permissions.contains(.read) else { return false }
+        if case .kill = pageFaultHandler.handle(address: address, access: .load, pc: hart.pc) { return false }
         return true
     }
 }

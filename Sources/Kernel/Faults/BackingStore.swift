@@ -29,6 +29,9 @@ public final class MappedFile: @unchecked Sendable {
 
     deinit { close(hostDescriptor) }
 
+    /// The file as the page cache names it.
+    var identity: FileIdentity { FileIdentity(device: device, inode: inode) }
+
     /// The file's size now, or nil when the host cannot say.
     var size: UInt64? {
         var status = stat()
@@ -81,12 +84,13 @@ public struct FileBacking: Equatable, Sendable {
 
 extension PageFaultHandler {
     /// The backing-store case of the handler (seed: `handle_page_fault` with a backing store): the
-    /// page of region `id` at `page`, not yet mapped, gets a frame filled from the file; bytes past
-    /// the end of the file read zero. A page that lies wholly past the end of the file kills with
-    /// SIGBUS (135), as Linux does; no frame left kills with 137.
-    ///
-    /// Every mapping reads its own frame. Sharing one frame between mappings of the same file offset
-    /// (and between processes) needs frame reference counts; it plugs in here.
+    /// page of region `id` at `page`, not yet mapped, gets the frame of the page cache that holds
+    /// its file page (`fromCache`), or else a fresh frame filled from the file, which then enters
+    /// the cache; bytes past the end of the file read zero. A MAP_SHARED mapping maps the cached
+    /// frame with its permissions (its writes are every mapping's); a MAP_PRIVATE one maps it
+    /// without write, and a store copies it (`AddressSpace.copyOnWrite`), at once when the store is
+    /// the page's first touch. A page that lies wholly past the end of the file kills with SIGBUS
+    /// (135), as Linux does; no frame left kills with 137.
     func fillFromBackingStore(page: UInt64, in id: RegionID, region: MemRegion, backing: FileBacking,
                               address: UInt64, access: MemoryAccess, pc: UInt64) -> Resolution {
         let offset = backing.fileOffset(ofPage: page, regionStart: region.start)
@@ -96,13 +100,54 @@ extension PageFaultHandler {
             return .kill(.busError, message: "bus error: \(Self.faultName(access)) at \(hex(address)) (pc \(hex(pc))): \(reason)",
                          region: region.kind, traceReason: "\(region.kind.rawValue) \(backing.file.path) offset \(hex(offset)) past the end")
         }
-        guard let frame = addressSpace.populatePage(at: page, in: id) else {
-            return kill(.outOfMemory, address: address, access: access, pc: pc, region: region.kind,
-                        reason: "out of guest memory (--memory)", traceReason: "\(region.kind.rawValue) out of memory")
+        let frames = addressSpace.frames
+        let filePage = FilePage(file: backing.file.identity, offset: offset)
+        let cached = frames.pageCache.frame(holding: filePage)
+        var frame: UInt64
+        if let cached {
+            frames.share(cached)
+            frame = cached
+        } else {
+            guard let fresh = frames.allocate() else { return outOfMemory(address: address, access: access, pc: pc, region: region) }
+            let bytes = backing.file.read(at: offset, count: Int(min(PageTable.pageSize, size - offset)))
+            frames.memory.write(bytes[...], at: fresh)
+            frames.pageCache.insert(fresh, holding: filePage)
+            frame = fresh
         }
-        let bytes = backing.file.read(at: offset, count: Int(min(PageTable.pageSize, size - offset)))
-        addressSpace.frames.memory.write(bytes[...], at: frame)
-        return .filled(page: page, frame: frame, kind: region.kind, path: backing.file.path, offset: offset)
+        guard addressSpace.mapFrame(frame, at: page, in: id) else {
+            frames.free(frame)
+            return outOfMemory(address: address, access: access, pc: pc, region: region)
+        }
+        if access == .store, !backing.shared {
+            guard let (copy, _) = addressSpace.copyOnWrite(at: page, in: id) else {
+                return outOfMemory(address: address, access: access, pc: pc, region: region)
+            }
+            frame = copy
+        }
+        return .filled(page: page, frame: frame, kind: region.kind, path: backing.file.path, offset: offset,
+                       fromCache: cached != nil)
+    }
+
+    /// The shared-memory case of the handler: the page of an anonymous MAP_SHARED region `id` at
+    /// `page`, not yet mapped, maps the frame its `SharedMemory` holds for it (`fresh`: allocated
+    /// zeroed now), with the region's permissions. No frame left kills with 137.
+    func mapSharedMemory(page: UInt64, in id: RegionID, region: MemRegion, shared: SharedMemoryBacking,
+                         address: UInt64, access: MemoryAccess, pc: UInt64) -> Resolution {
+        guard let (frame, fresh) = shared.object.frame(at: shared.objectOffset(ofPage: page, regionStart: region.start)) else {
+            return outOfMemory(address: address, access: access, pc: pc, region: region)
+        }
+        addressSpace.frames.share(frame)
+        guard addressSpace.mapFrame(frame, at: page, in: id) else {
+            addressSpace.frames.free(frame)
+            return outOfMemory(address: address, access: access, pc: pc, region: region)
+        }
+        return .mappedShared(page: page, frame: frame, kind: region.kind, fresh: fresh)
+    }
+
+    /// The kill for a fault that found no frame for the page (137).
+    func outOfMemory(address: UInt64, access: MemoryAccess, pc: UInt64, region: MemRegion) -> Resolution {
+        kill(.outOfMemory, address: address, access: access, pc: pc, region: region.kind,
+             reason: "out of guest memory (--memory)", traceReason: "\(region.kind.rawValue) out of memory")
     }
 }
 

@@ -9,6 +9,8 @@ public struct PageFaultCounts: Equatable, Sendable {
     public var outsideRegions = 0
     /// Of the faults above, those that filled a page of a file mapping from its file.
     public var fileFills = 0
+    /// Of the faults above, those that mapped a file page another mapping held (the page cache).
+    public var cacheFills = 0
     /// Stores to pages shared copy-on-write since a fork (counted here, not under their region).
     public var copyOnWrite = 0
 

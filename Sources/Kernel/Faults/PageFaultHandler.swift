@@ -8,8 +8,12 @@ struct PageFaultHandler {
     enum Resolution: Equatable {
         /// The page was mapped; the access can be retried.
         case mapped(page: UInt64, frame: UInt64, kind: MemRegion.Kind)
-        /// The page was mapped and filled from the file at `offset` (`fillFromBackingStore`).
-        case filled(page: UInt64, frame: UInt64, kind: MemRegion.Kind, path: String, offset: UInt64)
+        /// The page was mapped with the file's page at `offset`: read from the file, or found in the
+        /// page cache (`fromCache`) (`fillFromBackingStore`).
+        case filled(page: UInt64, frame: UInt64, kind: MemRegion.Kind, path: String, offset: UInt64, fromCache: Bool)
+        /// The page of an anonymous MAP_SHARED region was mapped on its shared frame, allocated now
+        /// when `fresh` (`mapSharedMemory`).
+        case mappedShared(page: UInt64, frame: UInt64, kind: MemRegion.Kind, fresh: Bool)
         /// A store hit a page shared copy-on-write: it now has a private writable frame (`copied`),
         /// or its frame was the last reference and was made writable in place.
         case copiedOnWrite(page: UInt64, frame: UInt64, kind: MemRegion.Kind, copied: Bool)
@@ -33,7 +37,8 @@ struct PageFaultHandler {
     /// 4. If the page is already mapped otherwise, the access must have crossed into the next page
     ///    (the hart reported the start of a page-crossing access); that page is handled instead. A
     ///    fault on a mapped page that allows the access is a kernel bug.
-    /// 5. A file mapping's page comes from its backing store (`fillFromBackingStore`).
+    /// 5. A file mapping's page comes from the page cache or its backing store (`fillFromBackingStore`);
+    ///    an anonymous MAP_SHARED page from its shared memory (`mapSharedMemory`).
     /// 6. Otherwise allocate a zeroed frame and map it (`pmem_alloc`, `vpmap_map`); no frame left kills with 137.
     func handle(address: UInt64, access: MemoryAccess, pc: UInt64, stackPointer: UInt64 = .max) -> Resolution {
         var target = address
@@ -63,9 +68,12 @@ struct PageFaultHandler {
                 return fillFromBackingStore(page: MemRegion.roundDown(target), in: id, region: region, backing: backing,
                                             address: address, access: access, pc: pc)
             }
+            if let shared = region.sharedMemory {
+                return mapSharedMemory(page: MemRegion.roundDown(target), in: id, region: region, shared: shared,
+                                       address: address, access: access, pc: pc)
+            }
             guard let frame = addressSpace.populatePage(at: target, in: id) else {
-                return kill(.outOfMemory, address: address, access: access, pc: pc, region: region.kind,
-                            reason: "out of guest memory (--memory)", traceReason: "\(region.kind.rawValue) out of memory")
+                return outOfMemory(address: address, access: access, pc: pc, region: region)
             }
             return .mapped(page: MemRegion.roundDown(target), frame: frame, kind: region.kind)
         }

@@ -17,11 +17,19 @@ extension Process {
                 traceSink.write("\(prefix) \(kind.rawValue) -> mapped \(hex(page)) (frame \(hex(frame)))")
             }
             return nil
-        case .filled(let page, let frame, let kind, let path, let offset):
+        case .filled(let page, let frame, let kind, let path, let offset, let fromCache):
             pageFaults[kind] += 1
-            pageFaults.fileFills += 1
+            if fromCache { pageFaults.cacheFills += 1 } else { pageFaults.fileFills += 1 }
             if trace.contains(.faults) {
-                traceSink.write("\(prefix) \(kind.rawValue) -> filled \(hex(page)) from \(path) offset \(hex(offset)) (frame \(hex(frame)))")
+                let how = fromCache ? "shared \(hex(page)) from the page cache:" : "filled \(hex(page)) from"
+                traceSink.write("\(prefix) \(kind.rawValue) -> \(how) \(path) offset \(hex(offset)) (frame \(hex(frame)))")
+            }
+            return nil
+        case .mappedShared(let page, let frame, let kind, let fresh):
+            pageFaults[kind] += 1
+            if trace.contains(.faults) {
+                let how = fresh ? "mapped" : "shared"
+                traceSink.write("\(prefix) \(kind.rawValue) -> \(how) \(hex(page)) of shared memory (frame \(hex(frame)))")
             }
             return nil
         case .copiedOnWrite(let page, let frame, let kind, let copied):

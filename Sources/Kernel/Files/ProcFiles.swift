@@ -111,7 +111,7 @@ extension Process {
         for region in addressSpace.regions where region.pageEnd > region.start {
             let p = region.permissions
             let perms = (p.contains(.read) ? "r" : "-") + (p.contains(.write) ? "w" : "-")
-                + (p.contains(.execute) ? "x" : "-") + (region.backing?.shared == true ? "s" : "p")
+                + (p.contains(.execute) ? "x" : "-") + (region.sharesPages ? "s" : "p")
             let backing = region.backing
             let device = backing?.file.device ?? 0
             var line = "\(Process.paddedHex(region.start))-\(Process.paddedHex(region.pageEnd)) \(perms) "

@@ -2,8 +2,12 @@
 ///
 /// A fork maps every page of the parent into the child on the same frame (`FrameAllocator.share`).
 /// Pages that were writable lose their write permission in both page tables; their region keeps
-/// it. Pages of MAP_SHARED file mappings stay writable in both: parent and child share them. A store to such a page then faults, and `copyOnWrite` gives the writer a private copy, or,
-/// when no other mapping holds the frame any more, takes the frame back writable.
+/// it. Pages of regions that share their pages (MAP_SHARED files and anonymous shared memory) stay
+/// writable in both: parent and child share them. A store to a write-protected page then faults,
+/// and `copyOnWrite` gives the writer a private copy, or, when no other mapping holds the frame any
+/// more, takes the frame back writable. Pages of the page cache are mapped the same way (without
+/// write in private mappings), so the first store to a file page read by a MAP_PRIVATE mapping
+/// copies it too.
 extension AddressSpace {
     /// A child address space for fork: the same regions (same ids) over the same frames, shared
     /// copy-on-write. Returns nil, changing nothing the parent can see except that its writable
@@ -17,7 +21,7 @@ extension AddressSpace {
         for page in pageTable.mappedPages(from: 0, to: PageTable.userLimit) {
             guard let entry = pageTable.lookup(virtualAddress: page) else { continue }
             var permissions = entry.permissions
-            if permissions.contains(.write), region(containing: page)?.region.backing?.shared != true {
+            if permissions.contains(.write), region(containing: page)?.region.sharesPages != true {
                 permissions.remove(.write)
                 pageTable.protect(virtualAddress: page, permissions: permissions)
                 protectedAny = true
@@ -35,17 +39,32 @@ extension AddressSpace {
     }
 
     /// The copy-on-write case of the seed's `handle_page_fault`: a store to a mapped page of region
-    /// `id`, whose region allows writing but whose entry does not. When the frame has other
-    /// mappings, copies it into a fresh frame mapped writable here (dropping one reference to the
-    /// old); when this is the last mapping, makes it writable in place. Returns the frame now
-    /// mapped and whether it was copied, or nil (nothing changed) when no frame is left for the copy.
+    /// `id`, whose region allows writing but whose entry does not. The page gets a frame of its own
+    /// (`ownPage`) mapped writable. A region that shares its pages writes the shared frame: made
+    /// writable in place, never copied. Returns the frame now mapped and whether it was copied, or
+    /// nil (nothing changed) when no frame is left for the copy.
     func copyOnWrite(at address: UInt64, in id: RegionID) -> (frame: UInt64, copied: Bool)? {
         let page = MemRegion.roundDown(address)
         guard let entry = pageTable.lookup(virtualAddress: page) else { preconditionFailure("copy-on-write of an unmapped page") }
-        let permissions = self[id].permissions
-        precondition(permissions.contains(.write), "copy-on-write in a read-only region")
+        let region = self[id]
+        precondition(region.permissions.contains(.write), "copy-on-write in a read-only region")
+        guard region.sharesPages else { return ownPage(at: page, permissions: region.permissions) }
+        pageTable.protect(virtualAddress: page, permissions: region.permissions)
+        caches.flushTLB()
+        return (entry.physicalAddress, false)
+    }
+
+    /// Gives the mapped page holding `address` a frame that no other mapping and no cache holds,
+    /// mapped with `permissions` (none: supervisor-only, as `PageTable.protect` does): when other
+    /// mappings hold its frame, a copy of it (dropping one reference to the old); else the same
+    /// frame, which leaves the page cache if it held a file page. Returns the frame and whether it
+    /// was copied, or nil (nothing changed) when no frame is left for the copy.
+    func ownPage(at address: UInt64, permissions: MemoryPermissions) -> (frame: UInt64, copied: Bool)? {
+        let page = MemRegion.roundDown(address)
+        guard let entry = pageTable.lookup(virtualAddress: page) else { preconditionFailure("owning an unmapped page") }
         let old = entry.physicalAddress
         if frames.referenceCount(of: old) == 1 {
+            frames.pageCache.forget(frame: old)
             pageTable.protect(virtualAddress: page, permissions: permissions)
             caches.flushTLB()
             return (old, false)
@@ -53,8 +72,9 @@ extension AddressSpace {
         guard let copy = frames.allocate() else { return nil }
         frames.memory.hostPointer(copy).copyMemory(from: frames.memory.hostPointer(old), byteCount: Int(PageTable.pageSize))
         pageTable.unmap(virtualAddress: page)
-        let mapped = pageTable.map(virtualAddress: page, to: copy, permissions: permissions)
+        let mapped = pageTable.map(virtualAddress: page, to: copy, permissions: permissions.isEmpty ? .read : permissions)
         precondition(mapped, "the page's tables exist")
+        if permissions.isEmpty { pageTable.protect(virtualAddress: page, permissions: []) }
         frames.free(old)
         caches.flushTLB()
         return (copy, true)
@@ -69,10 +89,12 @@ extension AddressSpace {
         return region.permissions.contains(.write)
     }
 
-    /// The permissions to map a page of a region with `permissions` on `frame`: without write while
-    /// another mapping shares the frame (copy-on-write), else the region's.
-    func mappingPermissions(_ permissions: MemoryPermissions, frame: UInt64) -> MemoryPermissions {
-        guard permissions.contains(.write), frames.referenceCount(of: frame) > 1 else { return permissions }
+    /// The permissions to map a page of `region` with `permissions` on `frame`: the region's when it
+    /// shares its pages; else without write while another mapping shares the frame or the page cache
+    /// holds it (copy-on-write).
+    func mappingPermissions(_ permissions: MemoryPermissions, frame: UInt64, in region: MemRegion) -> MemoryPermissions {
+        guard permissions.contains(.write), !region.sharesPages,
+              frames.referenceCount(of: frame) > 1 || frames.pageCache.contains(frame: frame) else { return permissions }
         return permissions.subtracting(.write)
     }
 

@@ -31,11 +31,11 @@ extension AddressSpace {
         for page in pageTable.mappedPages(from: oldStart, to: oldStart + oldSize) {
             guard let frame = pageTable.unmap(virtualAddress: page) else { continue }
             let target = newStart + (page - oldStart)
-            let targetPermissions = region.permissions.isEmpty ? permissions : mappingPermissions(permissions, frame: frame)
+            let targetPermissions = region.permissions.isEmpty ? permissions : mappingPermissions(permissions, frame: frame, in: region)
             guard pageTable.map(virtualAddress: target, to: frame, permissions: targetPermissions) else {
                 let restored = pageTable.map(virtualAddress: page, to: frame, permissions: targetPermissions)
                 precondition(restored, "an old page's table exists")
-                putBack(moved, from: newStart, to: oldStart, permissions: permissions, empty: region.permissions.isEmpty)
+                putBack(moved, from: newStart, to: oldStart, region: region)
                 return false
             }
             if region.permissions.isEmpty { pageTable.protect(virtualAddress: target, permissions: []) }
@@ -45,7 +45,7 @@ extension AddressSpace {
         var target = region
         target.start = newStart
         target.end = newStart + newSize
-        target.backing?.offset += oldStart - region.start
+        target.advanceBackingOffsets(by: oldStart - region.start)
         let id = add(target)
         entries[index(of: id)].region.residentPages = moved.count
         unmap(from: oldStart, to: oldStart + oldSize, pinned: [])
@@ -55,11 +55,13 @@ extension AddressSpace {
 
     /// Undoes a failed `move`: maps each moved page back from the new range to its old place.
     private func putBack(_ moved: [(page: UInt64, frame: UInt64)], from newStart: UInt64, to oldStart: UInt64,
-                         permissions: MemoryPermissions, empty: Bool) {
+                         region: MemRegion) {
+        let empty = region.permissions.isEmpty
+        let permissions = empty ? MemoryPermissions.read : region.permissions
         for (page, frame) in moved {
             _ = pageTable.unmap(virtualAddress: newStart + (page - oldStart))
             let restored = pageTable.map(virtualAddress: page, to: frame,
-                                         permissions: empty ? permissions : mappingPermissions(permissions, frame: frame))
+                                         permissions: empty ? permissions : mappingPermissions(permissions, frame: frame, in: region))
             precondition(restored, "an old page's table exists")
             if empty { pageTable.protect(virtualAddress: page, permissions: []) }
         }

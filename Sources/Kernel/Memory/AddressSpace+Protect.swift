@@ -22,8 +22,9 @@ extension AddressSpace {
         }
         let pages = pageTable.mappedPages(from: start, to: end)
         for page in pages {
-            guard let frame = pageTable.lookup(virtualAddress: page)?.physicalAddress else { continue }
-            pageTable.protect(virtualAddress: page, permissions: mappingPermissions(permissions, frame: frame))
+            guard let frame = pageTable.lookup(virtualAddress: page)?.physicalAddress,
+                  let (_, region) = region(containing: page) else { continue }
+            pageTable.protect(virtualAddress: page, permissions: mappingPermissions(permissions, frame: frame, in: region))
             caches.invalidateDecodedCode(physicalPage: frame)
         }
         if !pages.isEmpty { caches.flushTLB() }
@@ -43,7 +44,8 @@ extension AddressSpace {
             for (lowerIndex, upperIndex) in zip(order, order.dropFirst()) {
                 let lower = entries[lowerIndex].region, upper = entries[upperIndex].region
                 guard lower.kind == .mmap, upper.kind == .mmap, lower.permissions == upper.permissions,
-                      lower.backing == nil, upper.backing == nil, lower.name == upper.name,
+                      lower.backing == nil, upper.backing == nil,
+                      lower.sharedMemory == nil, upper.sharedMemory == nil, lower.name == upper.name,
                       lower.end == lower.pageEnd, lower.pageEnd == upper.start else { continue }
                 entries[upperIndex].region.start = lower.start
                 entries[upperIndex].region.residentPages += lower.residentPages
@@ -65,7 +67,7 @@ extension AddressSpace {
         lower.end = address
         lower.residentPages = pageTable.mappedPages(from: lower.start, to: address).count
         entries[i].region.start = address
-        entries[i].region.backing?.offset += address - region.start
+        entries[i].region.advanceBackingOffsets(by: address - region.start)
         entries[i].region.residentPages = pageTable.mappedPages(from: address, to: region.pageEnd).count
         _ = add(lower)
     }

@@ -103,6 +103,21 @@ public final class AddressSpace {
         return frame
     }
 
+    /// Maps `frame` at the unmapped page holding `address` in region `id`, with the region's
+    /// permissions less write where the frame is shared copy-on-write (`mappingPermissions`). The
+    /// caller's reference to the frame becomes the mapping's. Returns false, changing nothing (the
+    /// caller keeps its reference), when RAM cannot hold the page's tables.
+    func mapFrame(_ frame: UInt64, at address: UInt64, in id: RegionID) -> Bool {
+        let i = index(of: id)
+        let page = MemRegion.roundDown(address)
+        let region = entries[i].region
+        precondition(page >= region.start && page < region.pageEnd, "page outside its region")
+        guard pageTable.map(virtualAddress: page, to: frame,
+                            permissions: mappingPermissions(region.permissions, frame: frame, in: region)) else { return false }
+        entries[i].region.residentPages += 1
+        return true
+    }
+
     /// Resident pages summed over the regions of `kind`.
     public func residentPages(of kind: MemRegion.Kind) -> Int {
         entries.filter { $0.region.kind == kind }.reduce(0) { $0 + $1.region.residentPages }

@@ -9,7 +9,8 @@ import RISCV
 ///
 /// Frames have reference counts for copy-on-write fork: `allocate` hands out a frame with one
 /// reference, `share` adds one, and `free` drops one, returning the frame to the pool only when the
-/// last goes. Only counts above one are stored, so unshared RAM costs nothing.
+/// last goes. Only counts above one are stored, so unshared RAM costs nothing. A frame that holds a
+/// file page leaves the `pageCache` when its last reference goes.
 public final class FrameAllocator {
     /// The page size of frames.
     public static let frameSize = PhysicalMemory.pageSize
@@ -29,8 +30,10 @@ public final class FrameAllocator {
     private var allocated: [UInt64]
     /// References beyond the first, by frame index, for frames mapped more than once.
     private var extraReferences: [Int: UInt32] = [:]
-    /// Times `share` was called (frames shared by fork), for `--stats`.
+    /// Times `share` was called (frames shared by fork and by the page cache), for `--stats`.
     public private(set) var shareCount = 0
+    /// The file pages that frames hold, shared by every address space over these frames.
+    public let pageCache = PageCache()
 
     /// Manages every frame of `memory`, or only the first `frameLimit` of them (tests use a limit to
     /// exercise exhaustion without a tiny RAM).
@@ -78,6 +81,7 @@ public final class FrameAllocator {
         allocated[index >> 6] &= ~(1 << UInt64(index & 63))
         framesInUse -= 1
         freeList.append(index)
+        pageCache.forget(frame: frame)
         return true
     }
 

@@ -35,6 +35,18 @@ public struct MemRegion: Equatable, Sendable {
     public var name: String? = nil
     /// For a file mapping: the file its pages are read from at their first fault (`BackingStore`).
     public var backing: FileBacking? = nil
+    /// For an anonymous MAP_SHARED mapping: the shared memory its pages are (`SharedMemory`).
+    public var sharedMemory: SharedMemoryBacking? = nil
+
+    /// True when the region's pages are shared with every other mapping of the same file or shared
+    /// memory (MAP_SHARED): writes go to the shared frame, never to a copy, and fork keeps sharing them.
+    public var sharesPages: Bool { backing?.shared == true || sharedMemory != nil }
+
+    /// Moves the offsets of the region's file or shared memory by `delta` bytes, as its start moves.
+    mutating func advanceBackingOffsets(by delta: UInt64) {
+        backing?.offset += delta
+        sharedMemory?.offset += delta
+    }
 
     /// A region `[start, end)`. Precondition: `start` is page-aligned and `end >= start`.
     public init(kind: Kind, start: UInt64, end: UInt64, permissions: MemoryPermissions) {

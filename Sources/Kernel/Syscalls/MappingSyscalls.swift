@@ -20,7 +20,8 @@ enum MappingSyscalls {
     /// `addr` with MAP_FIXED (replacing what was there; `-ENOMEM`, changing nothing, when that would
     /// cut into the heap or the stack, which the kernel names by id) or MAP_FIXED_NOREPLACE (`-EEXIST` on
     /// overlap; `-EPERM` below `minimumAddress`), else at `addr` if that range is free, else in the highest free gap below the
-    /// stack's guard gap. Pages are allocated when first touched. `-EINVAL` for a zero length, an
+    /// stack's guard gap. Pages are allocated when first touched. Anonymous MAP_SHARED memory is a
+    /// `SharedMemory` object, which fork keeps shared. `-EINVAL` for a zero length, an
     /// unaligned fixed address or bad flags; `-ENOMEM` when no gap fits.
     static func mmap(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         let (hint, length, prot, flags) = (a[0], a[1], a[2], a[3])
@@ -59,6 +60,10 @@ enum MappingSyscalls {
         var region = MemRegion(kind: .mmap, start: start, end: start + size, permissions: permissions(prot))
         region.backing = backing
         region.name = backing?.file.path
+        if backing == nil, flags & mapShared != 0 {
+            region.sharedMemory = SharedMemoryBacking(object: SharedMemory(frames: space.frames), offset: 0)
+            region.name = "/dev/zero (deleted)"
+        }
         guard case .success = space.map(region) else { return .error(.ENOMEM) }
         space.mergeAdjacentMappings()
         return .value(Int64(start))

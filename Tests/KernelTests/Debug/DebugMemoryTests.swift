@@ -34,6 +34,26 @@ import RISCV
         #expect(process.peek(0x10000, count: 1) == [0x6f])
     }
 
+    @Test func writesToPrivatePagesReachNeitherTheFilesOtherMappingsNorAForkedChild() throws {
+        let process = try Fixtures.process()
+        let file = try SharedPagesFixture().file
+        for start: UInt64 in [0x100000, 0x200000] {
+            var text = MemRegion(kind: .mmap, start: start, end: start + Fixtures.page, permissions: [.read, .execute])
+            text.backing = FileBacking(file: file, offset: 0, shared: false)
+            _ = try process.addressSpace.map(text).get()
+        }
+        #expect(process.takePageFault(address: 0x200000, access: .load, pc: 0) == nil)
+        #expect(process.debugWrite([0x73], at: 0x100004), "a breakpoint in the untouched text page")
+        #expect(process.peek(0x100000, count: 6) == Array("AAAA".utf8) + [0x73, UInt8(ascii: "A")])
+        #expect(process.peek(0x200004, count: 1) == [UInt8(ascii: "A")], "the other mapping keeps the file's byte")
+        #expect(process.pageFaults.total == 1)
+        let child = try #require(process.addressSpace.forkCopy())
+        #expect(process.debugWrite([0x02], at: 0x11000))
+        let childData = try #require(child.pageTable.translate(0x11000))
+        #expect(child.frames.memory.load(UInt8.self, at: childData) == 1, "the child keeps its copy-on-write page")
+        child.tearDown()
+    }
+
     @Test func writesThatLeaveTheRegionsWriteNothing() throws {
         let process = try Fixtures.process()
         #expect(!process.debugWrite([1, 2, 3, 4], at: 0x127fe + 0x800))

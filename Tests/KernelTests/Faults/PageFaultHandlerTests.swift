@@ -72,6 +72,31 @@ import Testing
         #expect(process.pageFaults.stack == 2)
     }
 
+    @Test func fillsFromTheFileFromThePageCacheAndOfSharedMemoryAreTracedAndCounted() throws {
+        var lines: [String] = []
+        let process = try Fixtures.process(options: Fixtures.options(trace: .faults, sink: TraceSink { lines.append($0) }))
+        let file = try SharedPagesFixture().file
+        for start: UInt64 in [0x100000, 0x200000] {
+            var region = MemRegion(kind: .mmap, start: start, end: start + Fixtures.page, permissions: [.read])
+            region.backing = FileBacking(file: file, offset: 0, shared: false)
+            _ = try process.addressSpace.map(region).get()
+        }
+        var shared = MemRegion(kind: .mmap, start: 0x300000, end: 0x301000, permissions: [.read, .write])
+        shared.sharedMemory = SharedMemoryBacking(object: SharedMemory(frames: process.addressSpace.frames), offset: 0)
+        _ = try process.addressSpace.map(shared).get()
+        #expect(kill(process, 0x100008, .load, pc: 0x10100) == nil)
+        #expect(kill(process, 0x200010, .load, pc: 0x10104) == nil)
+        #expect(kill(process, 0x300000, .store, pc: 0x10108) == nil)
+        let frame = String(try #require(process.addressSpace.pageTable.translate(0x100000)), radix: 16)
+        let sharedFrame = String(try #require(process.addressSpace.pageTable.translate(0x300000)), radix: 16)
+        #expect(lines == [
+            "fault: load 0x100008 pc=0x10100 mmap -> filled 0x100000 from \(file.path) offset 0x0 (frame 0x\(frame))",
+            "fault: load 0x200010 pc=0x10104 mmap -> shared 0x200000 from the page cache: \(file.path) offset 0x0 (frame 0x\(frame))",
+            "fault: store 0x300000 pc=0x10108 mmap -> mapped 0x300000 of shared memory (frame 0x\(sharedFrame))",
+        ])
+        #expect(process.pageFaults.mmap == 3 && process.pageFaults.fileFills == 1 && process.pageFaults.cacheFills == 1)
+    }
+
     @Test func faultsAreTraced() throws {
         var lines: [String] = []
         let process = try Fixtures.process(options: Fixtures.options(trace: .faults, sink: TraceSink { lines.append($0) }))
