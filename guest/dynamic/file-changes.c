@@ -30,7 +30,8 @@ static void write_file(const char *path, const char *text) {
 }
 
 int main(int argc, char **argv) {
-    if (argc < 2 || mkdir(argv[1], 0755) != 0 || chdir(argv[1]) != 0) return 2;
+    int home = open(".", O_RDONLY | O_DIRECTORY);
+    if (argc < 2 || home < 0 || mkdir(argv[1], 0755) != 0 || chdir(argv[1]) != 0) return 2;
     write_file("a", "alpha\n");
 
     char text[64] = {0};
@@ -102,7 +103,7 @@ int main(int argc, char **argv) {
     for (unsigned i = 0; i < sizeof names / sizeof *names; i++) unlink(names[i]);
     rmdir("dir");
     rmdir("dir3");
-    chdir("..");
+    fchdir(home);
     check("scratch directory removed", rmdir(argv[1]) == 0);
     return failures;
 }
