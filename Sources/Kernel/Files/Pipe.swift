@@ -54,15 +54,15 @@ enum PipeSyscalls {
 extension Process {
     /// Whether a read (POLLIN) or write (POLLOUT) on `entry` may go ahead now: nil if so, else
     /// the call's answer: `-EAGAIN` for a non-blocking descriptor, or blocking until the host
-    /// descriptor is ready. Pipes are always checked; other host descriptors only while another
-    /// task could run (with one task, blocking the host is what blocking the task means).
+    /// descriptor is ready. Pipes are always checked; other host descriptors only while the host must
+    /// not block (`waitsMustNotBlockHost`; with one task and no timer, blocking the host is blocking the task).
     func waitUntilReady(_ entry: FileTable.Entry, events: Int16) -> SyscallResult? {
         switch entry {
         case .pipe(let fd, let end):
             if Process.isReady(fd, events: events) { return nil }
             return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(fd, events: events))
         case .host(let fd), .owned(let fd):
-            guard scheduler?.hasOtherTasks == true, !Process.isReady(fd, events: events) else { return nil }
+            guard scheduler?.waitsMustNotBlockHost == true, !Process.isReady(fd, events: events) else { return nil }
             if fcntl(fd, F_GETFL) & O_NONBLOCK != 0 { return nil }
             return .block(.descriptor(fd, events: events))
         }

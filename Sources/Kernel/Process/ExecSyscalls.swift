@@ -126,6 +126,7 @@ extension Scheduler {
         fresh.pageFaults = old.pageFaults
         fresh.scheduler = self
         fresh.debugger = old.debugger
+        fresh.timers = old.timers
         replace(old, with: fresh, task: current)
         fresh.startHart()
         for i in 0..<32 { hart.setFloatRegister(i, 0) }

@@ -49,6 +49,9 @@ final class Scheduler {
     private var isFinished = false
     /// The address space an execve left, torn down once its trap is handled.
     private var retiredSpace: AddressSpace?
+    /// Set when a syscall arms a timer, so that the running slice shrinks to a quantum and the
+    /// scheduler looks at the clock (`expireTimers`).
+    var timerArmed = false
     /// Counters for `--stats`.
     private(set) var tasksCreated = 1
     private(set) var contextSwitches = 0
@@ -80,6 +83,7 @@ final class Scheduler {
         let start = hart.instructionsRetired
         while true {
             if let finished { return finished }
+            if nextTimerDeadline != nil { expireTimers() }
             guard let task = pickNext() else {
                 if let stuck = waitOnHost() { finish(stuck) }
                 continue
@@ -109,6 +113,10 @@ final class Scheduler {
                     terminate(task.process, how: .exited(code: Int64(value >> 1)))
                 case .trap(let trap):
                     handle(trap, of: task)
+                    if timerArmed {
+                        timerArmed = false
+                        slice = min(slice, Scheduler.quantum)
+                    }
                 }
                 if let debugger, finished == nil, let kill = debugger.ran(stop) { finish(.killed(.debugger, message: kill)) }
                 if slice == 0 { break }
@@ -138,9 +146,9 @@ final class Scheduler {
     }
 
     /// Instructions the picked task may run before the scheduler looks again: unbounded when no
-    /// other task exists, else a quantum (drawn between 1/8 and 2 quanta under `.random`).
+    /// other task exists and no timer is armed, else a quantum (drawn between 1/8 and 2 quanta under `.random`).
     private func sliceLength() -> UInt64 {
-        guard tasks.count > 1 else { return Scheduler.unboundedSlice }
+        guard tasks.count > 1 else { return nextTimerDeadline == nil ? Scheduler.unboundedSlice : Scheduler.quantum }
         switch policy {
         case .roundRobin: return Scheduler.quantum
         case .random: return Scheduler.quantum / 8 + nextRandom() % (2 * Scheduler.quantum)
@@ -258,6 +266,7 @@ final class Scheduler {
             for waited in condition.descriptors { records.append(pollfd(fd: waited.fd, events: waited.events, revents: 0)) }
             if let deadline = condition.deadline { earliest = min(earliest ?? deadline, deadline) }
         }
+        if let timer = nextTimerDeadline { earliest = min(earliest ?? timer, timer) }
         guard !records.isEmpty || earliest != nil else {
             return .killed(.deadlock, message: "deadlock: every task is blocked and nothing can wake one")
         }

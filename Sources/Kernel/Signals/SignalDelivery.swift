@@ -91,9 +91,11 @@ extension Scheduler {
             }
             if task.interruptedBySignal {
                 task.interruptedBySignal = false
+                let deadline = task.restartDeadline
                 task.restartDeadline = nil
                 let number = hart.register(Register.a7)
                 if action.flags & SignalAction.restart == 0 || Scheduler.neverRestarted.contains(number) {
+                    if let deadline { TimeSyscalls.reportRemainingSleep(process, until: deadline) }
                     hart.setRegister(Register.a0, UInt64(bitPattern: Errno.EINTR.negated))
                     hart.pc &+= 4
                     if process.trace.contains(.syscalls) { process.traceSink.write("syscall_\(number) interrupted = -4 EINTR") }

@@ -43,6 +43,14 @@ struct SignalInfo: Equatable {
     var status: Int32 = 0
     /// Whether si_addr (faults) or si_status (SIGCHLD) is the union's member.
     var isFault = false
+    /// si_timerid, si_overrun and si_value of a POSIX timer's signal (SI_TIMER).
+    var timer: TimerFields?
+
+    struct TimerFields: Equatable {
+        var id: Int32
+        var overrun: Int32
+        var value: UInt64
+    }
 
     static let user: Int32 = 0, tkill: Int32 = -6, kernel: Int32 = 0x80
 
@@ -61,6 +69,9 @@ struct SignalInfo: Equatable {
         words[1] = UInt64(UInt32(bitPattern: code))
         if isFault {
             words[2] = address
+        } else if let timer {
+            words[2] = UInt64(UInt32(bitPattern: timer.id)) | UInt64(UInt32(bitPattern: timer.overrun)) << 32
+            words[3] = timer.value
         } else {
             words[2] = UInt64(UInt32(truncatingIfNeeded: senderPID)) | UInt64(senderUID) << 32
             words[3] = UInt64(UInt32(bitPattern: status))

@@ -49,7 +49,7 @@ enum SyscallTable {
             + DescriptorSyscalls.definitions + FileIOSyscalls.definitions + PathSyscalls.definitions + DirectoryChangeSyscalls.definitions + SignalStackSyscalls.definitions + TaskSyscalls.definitions
             + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
             + HardwareProbeSyscalls.definitions + FileMappings.definitions + StatxSyscalls.definitions
-            + FileChangeSyscalls.definitions + FileSystemSyscalls.definitions
+            + FileChangeSyscalls.definitions + FileSystemSyscalls.definitions + TimerSyscalls.definitions
             + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {

@@ -37,18 +37,35 @@ enum TimeSyscalls {
     }
 
     /// nanosleep(req, rem): sleeps on the host for `{sec, nsec}`; `-EINVAL` for a negative time or
-    /// nanoseconds out of range, `-EFAULT` for a bad pointer. It is never interrupted, so `rem` is
-    /// not written.
+    /// nanoseconds out of range, `-EFAULT` for a bad pointer. A signal handler interrupts it with
+    /// `-EINTR` and the time left in `rem` (`reportRemainingSleep`).
     static func nanosleep(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         sleep(process, clock: UInt64(CLOCK_MONOTONIC), flags: 0, request: a[0])
     }
 
     /// clock_nanosleep(clock, flags, req, rem): sleeps on the host clock of that id for `{sec, nsec}`,
     /// or until that time with TIMER_ABSTIME (flags 1). `-EINVAL` for a bad clock, flags or time,
-    /// `-EFAULT` for a bad pointer. It is never interrupted, so `rem` is not written.
+    /// `-EFAULT` for a bad pointer; interrupted as nanosleep (`rem` only for a relative sleep).
     static func clockNanosleep(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         guard a[0] <= UInt64(Int32.max), a[1] & ~UInt64(TIMER_ABSTIME) == 0 else { return .error(.EINVAL) }
         return sleep(process, clock: a[0], flags: Int32(a[1]), request: a[2])
+    }
+
+    /// Writes the time left until `deadline` to the `rem` of the nanosleep or relative
+    /// clock_nanosleep that a signal interrupted (the registers still hold its arguments); a bad
+    /// `rem` is ignored, as the call's result is EINTR whatever happens to it.
+    static func reportRemainingSleep(_ process: Process, until deadline: UInt64) {
+        let hart = process.hart
+        let remainder: UInt64
+        switch hart.register(Register.a7) {
+        case 101: remainder = hart.register(Register.a1)
+        case 115 where hart.register(Register.a1) & UInt64(TIMER_ABSTIME) == 0: remainder = hart.register(Register.a3)
+        default: return
+        }
+        guard remainder != 0 else { return }
+        let now = Scheduler.monotonicNow()
+        let left = deadline > now ? deadline - now : 0
+        _ = process.copyOut(GuestBytes.words([left / 1_000_000_000, left % 1_000_000_000]), to: remainder)
     }
 
     private static func sleep(_ process: Process, clock: UInt64, flags: Int32, request address: UInt64) -> SyscallResult {
@@ -60,7 +77,7 @@ enum TimeSyscalls {
         let seconds = Int64(bitPattern: GuestBytes.word(request, at: 0))
         let nanoseconds = Int64(bitPattern: GuestBytes.word(request, at: 8))
         guard seconds >= 0, (0..<1_000_000_000).contains(nanoseconds) else { return .error(.EINVAL) }
-        if process.scheduler?.hasOtherTasks == true || process.scheduler?.current.restartDeadline != nil {
+        if process.scheduler?.waitsMustNotBlockHost == true || process.scheduler?.current.restartDeadline != nil {
             return sleepAsTask(process, clock: clock, flags: flags, seconds: seconds, nanoseconds: nanoseconds)
         }
         var duration = timespec(tv_sec: Int(seconds), tv_nsec: Int(nanoseconds))

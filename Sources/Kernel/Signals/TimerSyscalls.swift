@@ -1,0 +1,163 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Timers that post signals (`IntervalTimers`): setitimer/getitimer for ITIMER_REAL (glibc's
+/// `alarm` too) and the POSIX timers timer_create, timer_settime, timer_gettime, timer_getoverrun
+/// and timer_delete. They run on wall-clock time; the scheduler posts their signals
+/// (`Scheduler.expireTimers`), also while every task sleeps.
+enum TimerSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(102, "getitimer", [.decimal, .hex], getitimer),
+        SyscallDefinition(103, "setitimer", [.decimal, .hex, .hex], setitimer),
+        SyscallDefinition(107, "timer_create", [.decimal, .hex, .hex], timerCreate),
+        SyscallDefinition(110, "timer_settime", [.decimal, .decimal, .hex, .hex], timerSettime),
+        SyscallDefinition(108, "timer_gettime", [.decimal, .hex], timerGettime),
+        SyscallDefinition(109, "timer_getoverrun", [.decimal], timerGetoverrun),
+        SyscallDefinition(111, "timer_delete", [.decimal], timerDelete),
+    ]
+
+    /// ITIMER_REAL; ITIMER_VIRTUAL and ITIMER_PROF (CPU-time timers) are not implemented: `-EINVAL`.
+    static let realTimer: UInt64 = 0
+    /// SI_TIMER, the si_code of a POSIX timer's signal.
+    static let timerCode: Int32 = -2
+    /// sigev_notify values.
+    static let notifySignal: UInt32 = 0, notifyNone: UInt32 = 1, notifyThreadID: UInt32 = 4
+    /// Clocks a POSIX timer may run on: CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_BOOTTIME and their
+    /// _ALARM variants (the CPU-time clocks are not implemented: `-EINVAL`).
+    static let timerClocks: Set<UInt64> = [0, 1, 7, 8, 9]
+
+    /// getitimer(which, value): the ITIMER_REAL timer's `{interval, remaining}` as two timevals.
+    static func getitimer(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard a[0] == realTimer else { return .error(.EINVAL) }
+        try process.copyOutArgument(timevals(process.timers.setting(IntervalTimers.realTimerID, at: Scheduler.monotonicNow())), to: a[1])
+        return .value(0)
+    }
+
+    /// setitimer(which, new, old): arms ITIMER_REAL to post SIGALRM after `new.it_value` and then every
+    /// `new.it_interval` (a zero value disarms it); the previous setting goes to `old` when not NULL.
+    /// `-EINVAL` for another timer or microseconds out of range, `-EFAULT` for bad pointers.
+    static func setitimer(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard a[0] == realTimer else { return .error(.EINVAL) }
+        let now = Scheduler.monotonicNow()
+        let previous = process.timers.setting(IntervalTimers.realTimerID, at: now)
+        if a[1] != 0 {
+            let bytes = try process.copyInArgument(from: a[1], count: 32)
+            let interval = try nanoseconds(bytes, at: 0, unit: 1_000), value = try nanoseconds(bytes, at: 16, unit: 1_000)
+            process.timers[IntervalTimers.realTimerID] = IntervalTimer(
+                deadline: value == 0 ? nil : now &+ value, interval: interval, signal: Signal.alarm, code: SignalInfo.kernel)
+            process.scheduler?.timerArmed = true
+        }
+        if a[2] != 0 { try process.copyOutArgument(timevals(previous), to: a[2]) }
+        return .value(0)
+    }
+
+    /// timer_create(clock, sevp, timerid): a disarmed POSIX timer; its id goes to `*timerid` (an int).
+    /// A NULL `sevp` means SIGEV_SIGNAL with SIGALRM and the id as sigev_value. `-EINVAL` for an
+    /// unknown clock, notification or signal, `-EAGAIN` past `IntervalTimers.limit` timers.
+    static func timerCreate(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard timerClocks.contains(a[0]) else { return .error(.EINVAL) }
+        guard let id = process.timers.freeID() else { return .error(.EAGAIN) }
+        var timer = IntervalTimer(clock: a[0], signal: Signal.alarm, code: timerCode, value: UInt64(id))
+        if a[1] != 0 {
+            let event = try process.copyInArgument(from: a[1], count: 24)
+            let signal = UInt64(GuestBytes.word(event, at: 8) & 0xffff_ffff)
+            let notify = UInt32(truncatingIfNeeded: GuestBytes.word(event, at: 8) >> 32)
+            timer.value = GuestBytes.word(event, at: 0)
+            timer.signal = signal
+            switch notify {
+            case notifyNone:
+                timer.posts = false
+            case notifySignal, notifyThreadID:
+                guard (1...UInt64(Signal.count)).contains(signal) else { return .error(.EINVAL) }
+                if notify == notifyThreadID {
+                    let tid = Int64(Int32(truncatingIfNeeded: GuestBytes.word(event, at: 16)))
+                    guard process.scheduler?.task(withID: tid)?.process === process else { return .error(.EINVAL) }
+                    timer.thread = tid
+                }
+            default:
+                return .error(.EINVAL)
+            }
+        }
+        try process.copyOutArgument(Array(GuestBytes.words([UInt64(id)])[0..<4]), to: a[2])
+        process.timers[id] = timer
+        return .value(0)
+    }
+
+    /// timer_settime(id, flags, new, old): arms timer `id` at `new.it_value` (relative, or an absolute
+    /// time of the timer's clock with TIMER_ABSTIME) and every `new.it_interval` after; a zero
+    /// value disarms it. `-EINVAL` for an unknown id, flags or a bad timespec, `-EFAULT`.
+    static func timerSettime(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let id = try timerID(process, a[0])
+        guard a[1] & ~UInt64(TIMER_ABSTIME) == 0 else { return .error(.EINVAL) }
+        let bytes = try process.copyInArgument(from: a[2], count: 32)
+        let interval = try nanoseconds(bytes, at: 0, unit: 1), value = try nanoseconds(bytes, at: 16, unit: 1)
+        let now = Scheduler.monotonicNow()
+        let previous = process.timers.setting(id, at: now)
+        var timer = process.timers[id]!
+        timer.interval = interval
+        timer.overrun = 0
+        if value == 0 {
+            timer.deadline = nil
+        } else if a[1] & UInt64(TIMER_ABSTIME) != 0 {
+            let clockNow = Scheduler.now(clock: timer.clock)
+            timer.deadline = value > clockNow ? now &+ (value - clockNow) : now
+        } else {
+            timer.deadline = now &+ value
+        }
+        process.timers[id] = timer
+        process.scheduler?.timerArmed = true
+        if a[3] != 0 { try process.copyOutArgument(timespecs(previous), to: a[3]) }
+        return .value(0)
+    }
+
+    /// timer_gettime(id, value): `{interval, remaining}` of timer `id` as two timespecs.
+    static func timerGettime(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let id = try timerID(process, a[0])
+        try process.copyOutArgument(timespecs(process.timers.setting(id, at: Scheduler.monotonicNow())), to: a[1])
+        return .value(0)
+    }
+
+    /// timer_getoverrun(id): the expiries lost before the last signal was delivered.
+    static func timerGetoverrun(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        .value(Int64(process.timers[try timerID(process, a[0])]!.overrun))
+    }
+
+    /// timer_delete(id): disarms and frees timer `id`. `-EINVAL` for an unknown id.
+    static func timerDelete(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        process.timers[try timerID(process, a[0])] = nil
+        return .value(0)
+    }
+
+    // MARK: Arguments
+
+    /// The POSIX timer id in `register` (an int), or `-EINVAL` when no such timer exists.
+    private static func timerID(_ process: Process, _ register: UInt64) throws(SyscallFailure) -> Int {
+        let id = Int(Int32(truncatingIfNeeded: register))
+        guard id >= 0, process.timers[id] != nil else { throw SyscallFailure(.EINVAL) }
+        return id
+    }
+
+    /// The `{seconds, fraction}` pair at `offset` of `bytes` in nanoseconds, where one fraction
+    /// unit is `unit` nanoseconds (1 000 for a timeval). `-EINVAL` when negative or out of range;
+    /// times past 2^62 ns are clamped there.
+    private static func nanoseconds(_ bytes: [UInt8], at offset: Int, unit: UInt64) throws(SyscallFailure) -> UInt64 {
+        let seconds = Int64(bitPattern: GuestBytes.word(bytes, at: offset))
+        let fraction = Int64(bitPattern: GuestBytes.word(bytes, at: offset + 8))
+        guard seconds >= 0, fraction >= 0, UInt64(fraction) < 1_000_000_000 / unit else { throw SyscallFailure(.EINVAL) }
+        let (whole, overflow) = UInt64(seconds).multipliedReportingOverflow(by: 1_000_000_000)
+        return overflow || whole > 1 << 62 ? 1 << 62 : whole + UInt64(fraction) * unit
+    }
+
+    /// `struct itimerval`: interval and remaining time as timevals.
+    private static func timevals(_ setting: (interval: UInt64, remaining: UInt64)) -> [UInt8] {
+        GuestBytes.words([setting.interval / 1_000_000_000, setting.interval % 1_000_000_000 / 1_000,
+                          setting.remaining / 1_000_000_000, setting.remaining % 1_000_000_000 / 1_000])
+    }
+
+    /// `struct itimerspec`: interval and remaining time as timespecs.
+    private static func timespecs(_ setting: (interval: UInt64, remaining: UInt64)) -> [UInt8] {
+        GuestBytes.words([setting.interval / 1_000_000_000, setting.interval % 1_000_000_000,
+                          setting.remaining / 1_000_000_000, setting.remaining % 1_000_000_000])
+    }
+}
