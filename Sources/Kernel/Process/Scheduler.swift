@@ -49,6 +49,8 @@ final class Scheduler {
     private var isFinished = false
     /// The address space an execve left, torn down once its trap is handled.
     private var retiredSpace: AddressSpace?
+    /// The place in its word's queue of the next FUTEX_WAIT (`nextFutexTicket`).
+    var futexTicket: UInt64 = 0
     /// Counters for `--stats`.
     private(set) var tasksCreated = 1
     private(set) var contextSwitches = 0
@@ -232,7 +234,7 @@ final class Scheduler {
             var met = ready.contains(ObjectIdentifier(task)) || (condition.childEvent && family.childEvent)
                 || (task.process.signals.pending | task.pending) & condition.signalSet != 0
                 || condition.vforkChild.map({ processes[$0]?.family.releasedVforkParent ?? true }) == true
-                || (condition.futexKey != nil && task.futexWoken)
+                || (condition.futex != nil && task.futexWoken)
             if !met, let deadline = condition.deadline {
                 if now == nil { now = Scheduler.monotonicNow() }
                 met = now! >= deadline

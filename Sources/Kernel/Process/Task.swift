@@ -79,8 +79,9 @@ struct WaitCondition: Equatable {
     var vforkChild: Int64?
     /// rt_sigtimedwait: a pending signal of this set wakes it even while blocked.
     var signalSet: UInt64 = 0
-    /// FUTEX_WAIT: the physical address of the word; a FUTEX_WAKE on it wakes the task.
-    var futexKey: UInt64?
+    /// FUTEX_WAIT: the word's key and the waiter's bitset; a wake of the word that chooses the
+    /// task wakes it (`Task.futexWoken`).
+    var futex: FutexWait?
 
     static func children() -> WaitCondition { WaitCondition(childEvent: true) }
     static func descriptor(_ fd: Int32, events: Int16) -> WaitCondition { WaitCondition(descriptors: [WaitedDescriptor(fd: fd, events: events)]) }
