@@ -27,6 +27,7 @@ extension Scheduler {
     /// it is the process's last task (then the process exits).
     func exitThread(_ task: Task) -> Bool {
         guard tasks.contains(where: { $0 !== task && $0.process === task.process }) else { return false }
+        RobustFutexList.release(task, scheduler: self)
         if let address = task.clearChildTID, case .success = task.process.copyOut([0, 0, 0, 0], to: address),
            let key = try? task.process.futexKey(address) {
             _ = wakeFutex(key, count: 1, bitset: ThreadSyscalls.matchAny)

@@ -35,6 +35,8 @@ final class Task {
     var restartDeadline: UInt64?
     /// CLONE_CHILD_CLEARTID: the user address to zero at exit (nil: none).
     var clearChildTID: UInt64?
+    /// set_robust_list: the address of the thread's robust_list_head (0: none), walked when it dies.
+    var robustList: UInt64 = 0
     /// Set by a FUTEX_WAKE that chose this task: its FUTEX_WAIT returns 0 when it runs again.
     var futexWoken = false
     /// Set when a signal woke the task from a blocked call: the call is interrupted (`-EINTR`, or

@@ -50,7 +50,7 @@ enum SyscallTable {
             + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
             + HardwareProbeSyscalls.definitions + FileMappings.definitions + StatxSyscalls.definitions
             + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions
-            + Clone3Syscall.definitions
+            + Clone3Syscall.definitions + RobustFutexList.definitions + MembarrierSyscall.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")
