@@ -249,20 +249,21 @@ final class Scheduler {
         }
     }
 
-    /// With no task runnable: sleeps on the host until a descriptor some task waits for is ready
-    /// or the earliest deadline passes. Returns a kill of the whole machine when nothing could
-    /// ever wake a task (a deadlock); nil otherwise.
+    /// With no task runnable: sleeps on the host until a host descriptor some task waits for is
+    /// ready or the earliest deadline passes (the guest's own pipes are left out: only a task can
+    /// make them ready). Returns a kill of the whole machine naming the blocked tasks when nothing
+    /// could ever wake one (a deadlock); nil otherwise.
     private func waitOnHost() -> ExitOutcome? {
         var records: [pollfd] = []
         var earliest: UInt64?
         for task in tasks {
             guard case .blocked(let condition) = task.state else { continue }
-            for waited in condition.descriptors { records.append(pollfd(fd: waited.fd, events: waited.events, revents: 0)) }
+            for waited in hostWaitable(condition, of: task.process) {
+                records.append(pollfd(fd: waited.fd, events: waited.events, revents: 0))
+            }
             if let deadline = condition.deadline { earliest = min(earliest ?? deadline, deadline) }
         }
-        guard !records.isEmpty || earliest != nil else {
-            return .killed(.deadlock, message: "deadlock: every task is blocked and nothing can wake one")
-        }
+        guard !records.isEmpty || earliest != nil else { return .killed(.deadlock, message: deadlockMessage()) }
         first.traceSink.flush()
         var timeout: Int64 = -1
         if let earliest {
