@@ -60,4 +60,16 @@ import Testing
         let result = try SchedulerTests().run(code + Asm.exit)
         #expect(result.outcome == .killed(.deadlock, message: "deadlock: every task is blocked: tid 100 ppoll of a pipe at pc \(Self.pcOfLast(code))"))
     }
+
+    @Test func aReadOfAWriteOnlyHostDescriptorFailsInsteadOfWaitingForEver() throws {
+        // A thread futex-waits (so another task exists); the main thread reads its stdout, the write
+        // end of a host pipe: EBADF at once, as on Linux, not a wait for readability (fuzz finding).
+        let clone = Asm.li(Asm.a0, 0x10900) + Asm.li(Asm.a1, 0x12800) + Asm.li(Asm.a2, 0) + Asm.li(Asm.a3, 0)
+            + Asm.li(Asm.a4, 0) + Asm.syscall(220)
+        let child = Asm.li(Asm.a0, 0x11100) + Asm.li(Asm.a1, 128) + Asm.li(Asm.a2, 0) + Asm.li(Asm.a3, 0) + Asm.syscall(98)
+        let parent = Asm.li(Asm.a0, 1) + Asm.li(Asm.a1, 0x11200) + Asm.li(Asm.a2, 8) + Asm.syscall(63) + Asm.syscall(94)
+        let code = clone + [Asm.bltu(Asm.zero, Asm.a0, Int64(4 * (child.count + Asm.exit.count + 1)))] + child + Asm.exit + parent
+        let result = try SchedulerTests().run(code)
+        #expect(result.outcome == .exited(code: -9))
+    }
 }
