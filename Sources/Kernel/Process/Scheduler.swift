@@ -111,6 +111,7 @@ final class Scheduler {
                     terminate(task.process, how: .exited(code: Int64(value >> 1)))
                 case .trap(let trap):
                     handle(trap, of: task)
+                    if slice > Scheduler.quantum, tasks.count > 1 { slice = sliceLength() }
                 }
                 if let debugger, finished == nil, let kill = debugger.ran(stop) { finish(.killed(.debugger, message: kill)) }
                 if slice == 0 { break }
