@@ -63,9 +63,19 @@ extension Process {
             return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(fd, events: events))
         case .host(let fd), .owned(let fd):
             guard scheduler?.waitsMustNotBlockHost == true, !Process.isReady(fd, events: events) else { return nil }
-            if fcntl(fd, F_GETFL) & O_NONBLOCK != 0 { return nil }
+            let status = fcntl(fd, F_GETFL)
+            if status & O_NONBLOCK != 0 || !Process.isOpen(status, for: events) { return nil }
             return .block(.descriptor(fd, events: events))
         }
+    }
+
+    /// True when a descriptor with file status `status` is open for the direction of `events`
+    /// (a read of a write-only one fails at once with EBADF, as on Linux, instead of waiting for
+    /// readability that can never come).
+    static func isOpen(_ status: Int32, for events: Int16) -> Bool {
+        let access = status & O_ACCMODE
+        if events & Int16(POLLIN) != 0 { return access != O_WRONLY }
+        return access != O_RDONLY
     }
 
     /// True when poll(2) reports any event (or an error or hang-up) on `fd` at once.

@@ -52,6 +52,15 @@ extension Process {
         }
     }
 
+    /// The physical address of user byte `address`, its page faulted in for `access` as the hart's
+    /// access would (a store takes a copy-on-write fault); `.badAddress` when its region does not
+    /// allow `access`.
+    func physicalAddress(of address: UInt64, for access: MemoryAccess) -> Result<UInt64, UserCopyError> {
+        guard isAccessible(address, count: 1, for: access) else { return .failure(.badAddress) }
+        var physical: UInt64 = 0
+        return forEachPage(address, count: 1, access: access) { start, _ in physical = start }.map { physical }
+    }
+
     /// Reads the NUL-terminated string at `address`, without its NUL. `.badAddress` when it runs into
     /// memory that is not readable or is longer than `maxStringLength`.
     func copyInString(from address: UInt64) -> Result<[UInt8], UserCopyError> {

@@ -57,6 +57,8 @@ public final class Process {
     var fileCreationMask: UInt64 = 0o022
     /// setitimer's and timer_create's timers (not copied by fork, kept by execve).
     var timers = IntervalTimers()
+    /// The membarrier REGISTER_* commands the process made (`MembarrierSyscall`); execve forgets them.
+    var membarrierRegistrations: Int64 = 0
     /// The task name of prctl(PR_GET_NAME), at most 15 bytes.
     lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
     /// The process that replaced this one by execve (same pid), whose counters `stats` reports.

@@ -43,7 +43,10 @@ extension Scheduler {
     func end(_ process: Process, status: Int32) {
         guard process.family.waitStatus == nil else { return }
         let instructions = task(of: process)?.instructions ?? 0
-        for task in tasks where task.process === process { task.state = .exited }
+        for task in tasks where task.process === process {
+            RobustFutexList.release(task, scheduler: self)
+            task.state = .exited
+        }
         removeTasks(of: process)
         process.family.waitStatus = status
         process.family.releasedVforkParent = true

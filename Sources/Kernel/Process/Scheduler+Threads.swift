@@ -27,25 +27,14 @@ extension Scheduler {
     /// it is the process's last task (then the process exits).
     func exitThread(_ task: Task) -> Bool {
         guard tasks.contains(where: { $0 !== task && $0.process === task.process }) else { return false }
+        RobustFutexList.release(task, scheduler: self)
         if let address = task.clearChildTID, case .success = task.process.copyOut([0, 0, 0, 0], to: address),
-           let key = task.process.addressSpace.pageTable.translate(address) {
-            _ = wakeFutex(key, count: 1)
+           let key = try? task.process.futexKey(address) {
+            _ = wakeFutex(key, count: 1, bitset: ThreadSyscalls.matchAny)
         }
         task.state = .exited
         removeTask(task)
         return true
-    }
-
-    /// Marks up to `count` tasks waiting on the futex word at physical address `key` as woken, in
-    /// the order of the task list; returns how many.
-    func wakeFutex(_ key: UInt64, count: Int) -> Int {
-        var woken = 0
-        for task in tasks where woken < count && !task.futexWoken {
-            guard case .blocked(let condition) = task.state, condition.futexKey == key else { continue }
-            task.futexWoken = true
-            woken += 1
-        }
-        return woken
     }
 
     /// The live task with thread id `tid`.

@@ -52,6 +52,8 @@ final class Scheduler {
     /// Set when a syscall arms a timer, so that the running slice shrinks to a quantum and the
     /// scheduler looks at the clock (`expireTimers`).
     var timerArmed = false
+    /// The place in its word's queue of the next FUTEX_WAIT (`nextFutexTicket`).
+    var futexTicket: UInt64 = 0
     /// Counters for `--stats`.
     private(set) var tasksCreated = 1
     private(set) var contextSwitches = 0
@@ -117,6 +119,7 @@ final class Scheduler {
                         timerArmed = false
                         slice = min(slice, Scheduler.quantum)
                     }
+                    if slice > Scheduler.quantum, tasks.count > 1 { slice = sliceLength() }
                 }
                 if let debugger, finished == nil, let kill = debugger.ran(stop) { finish(.killed(.debugger, message: kill)) }
                 if slice == 0 { break }
@@ -240,7 +243,7 @@ final class Scheduler {
             var met = ready.contains(ObjectIdentifier(task)) || (condition.childEvent && family.childEvent)
                 || (task.process.signals.pending | task.pending) & condition.signalSet != 0
                 || condition.vforkChild.map({ processes[$0]?.family.releasedVforkParent ?? true }) == true
-                || (condition.futexKey != nil && task.futexWoken)
+                || (condition.futex != nil && task.futexWoken)
             if !met, let deadline = condition.deadline {
                 if now == nil { now = Scheduler.monotonicNow() }
                 met = now! >= deadline
@@ -255,21 +258,22 @@ final class Scheduler {
         }
     }
 
-    /// With no task runnable: sleeps on the host until a descriptor some task waits for is ready
-    /// or the earliest deadline passes. Returns a kill of the whole machine when nothing could
-    /// ever wake a task (a deadlock); nil otherwise.
+    /// With no task runnable: sleeps on the host until a host descriptor some task waits for is
+    /// ready or the earliest deadline passes (the guest's own pipes are left out: only a task can
+    /// make them ready). Returns a kill of the whole machine naming the blocked tasks when nothing
+    /// could ever wake one (a deadlock); nil otherwise.
     private func waitOnHost() -> ExitOutcome? {
         var records: [pollfd] = []
         var earliest: UInt64?
         for task in tasks {
             guard case .blocked(let condition) = task.state else { continue }
-            for waited in condition.descriptors { records.append(pollfd(fd: waited.fd, events: waited.events, revents: 0)) }
+            for waited in hostWaitable(condition, of: task.process) {
+                records.append(pollfd(fd: waited.fd, events: waited.events, revents: 0))
+            }
             if let deadline = condition.deadline { earliest = min(earliest ?? deadline, deadline) }
         }
         if let timer = nextTimerDeadline { earliest = min(earliest ?? timer, timer) }
-        guard !records.isEmpty || earliest != nil else {
-            return .killed(.deadlock, message: "deadlock: every task is blocked and nothing can wake one")
-        }
+        guard !records.isEmpty || earliest != nil else { return .killed(.deadlock, message: deadlockMessage()) }
         first.traceSink.flush()
         var timeout: Int64 = -1
         if let earliest {

@@ -35,6 +35,8 @@ final class Task {
     var restartDeadline: UInt64?
     /// CLONE_CHILD_CLEARTID: the user address to zero at exit (nil: none).
     var clearChildTID: UInt64?
+    /// set_robust_list: the address of the thread's robust_list_head (0: none), walked when it dies.
+    var robustList: UInt64 = 0
     /// Set by a FUTEX_WAKE that chose this task: its FUTEX_WAIT returns 0 when it runs again.
     var futexWoken = false
     /// Set when a signal woke the task from a blocked call: the call is interrupted (`-EINTR`, or
@@ -79,8 +81,9 @@ struct WaitCondition: Equatable {
     var vforkChild: Int64?
     /// rt_sigtimedwait: a pending signal of this set wakes it even while blocked.
     var signalSet: UInt64 = 0
-    /// FUTEX_WAIT: the physical address of the word; a FUTEX_WAKE on it wakes the task.
-    var futexKey: UInt64?
+    /// FUTEX_WAIT: the word's key and the waiter's bitset; a wake of the word that chooses the
+    /// task wakes it (`Task.futexWoken`).
+    var futex: FutexWait?
 
     static func children() -> WaitCondition { WaitCondition(childEvent: true) }
     static func descriptor(_ fd: Int32, events: Int16) -> WaitCondition { WaitCondition(descriptors: [WaitedDescriptor(fd: fd, events: events)]) }

@@ -17,9 +17,6 @@ enum IdentitySyscalls {
             process.scheduler?.current.clearChildTID = a[0] == 0 ? nil : a[0]
             return .value(process.family.pid)
         },
-        SyscallDefinition(number: 99, name: "set_robust_list", arguments: [.hex, .decimal], result: .decimal) { _, _ in
-            .value(0)
-        },
         SyscallDefinition(number: 173, name: "getppid", arguments: [], result: .decimal) { process, _ in
             .value(process.family.parentPID)
         },

@@ -12,6 +12,8 @@ enum ResourceSyscalls {
         SyscallDefinition(number: 124, name: "sched_yield", arguments: [], result: .decimal) { _, _ in .value(0) },
         SyscallDefinition(number: 123, name: "sched_getaffinity", arguments: [.decimal, .decimal, .hex], result: .decimal,
                           handler: schedGetaffinity),
+        SyscallDefinition(number: 122, name: "sched_setaffinity", arguments: [.decimal, .decimal, .hex], result: .decimal,
+                          handler: schedSetaffinity),
         SyscallDefinition(number: 114, name: "clock_getres", arguments: [.decimal, .hex], result: .decimal) { process, a in
             guard a[0] <= 11 else { return .error(.EINVAL) }
             guard a[1] != 0 else { return .value(0) }
@@ -21,11 +23,29 @@ enum ResourceSyscalls {
         SyscallDefinition(number: 179, name: "sysinfo", arguments: [.hex], result: .decimal, handler: sysinfo),
     ]
 
-    /// sched_getaffinity(pid, size, mask): one CPU (bit 0); returns the 8 bytes written.
+    /// sched_getaffinity(tid, size, mask): one CPU (bit 0); returns the 8 bytes written. `-ESRCH`
+    /// for no such thread, `-EINVAL` for a size that is not a multiple of 8.
     static func schedGetaffinity(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        guard a[0] == 0 || Int64(bitPattern: a[0]) == process.family.pid else { return .error(.ESRCH) }
+        guard isTask(process, a[0]) else { return .error(.ESRCH) }
         guard a[1] >= 8, a[1] % 8 == 0 else { return .error(.EINVAL) }
         return IOSyscalls.complete(process.copyOut(GuestBytes.words(1), to: a[2]), value: 8)
+    }
+
+    /// sched_setaffinity(tid, size, mask): 0 when the mask holds CPU 0, the only one (bits of a
+    /// mask shorter than 8 bytes are zero; bytes past 8 are ignored). `-ESRCH` for no such
+    /// thread, `-EINVAL` for a mask without CPU 0, `-EFAULT` for an unreadable one.
+    static func schedSetaffinity(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        guard isTask(process, a[0]) else { return .error(.ESRCH) }
+        guard a[1] > 0 else { return .error(.EINVAL) }
+        guard case .success(let mask) = process.copyIn(from: a[2], count: Int(min(a[1], 8))) else { return .error(.EFAULT) }
+        return mask[0] & 1 != 0 ? .value(0) : .error(.EINVAL)
+    }
+
+    /// True when `tid` is 0 (the caller) or names a live thread.
+    static func isTask(_ process: Process, _ tid: UInt64) -> Bool {
+        let id = Int64(Int32(truncatingIfNeeded: tid))
+        guard id != 0 else { return true }
+        return process.scheduler?.task(withID: id) != nil || id == process.family.pid
     }
 
     /// getrusage(who, usage): the run's user time so far in `ru_utime` (from instructions retired

@@ -93,13 +93,6 @@ import Glibc
         #expect(result.outcome == .exited(code: 6))
     }
 
-    @Test func aLoneBlockedTaskIsADeadlock() throws {
-        // rt_sigsuspend with no signal that could ever come: no descriptor, no deadline, no other task.
-        let code = Asm.li(Asm.a0, 0x11100) + Asm.li(Asm.a1, 8) + Asm.syscall(133) + Asm.exit
-        let result = try run(code)
-        #expect(result.outcome == .killed(.deadlock, message: "deadlock: every task is blocked and nothing can wake one"))
-        #expect(result.outcome.exitStatus == 137)
-    }
 
     /// A thread (CLONE_THREAD on a stack in the data region) stores 5 and exits; the main thread
     /// futex-waits on the CLONE_CHILD_CLEARTID word until exit zeroes it, then exits with the 5.
