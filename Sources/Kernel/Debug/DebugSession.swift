@@ -13,8 +13,18 @@ public final class DebugSession {
     public static let pollInterval: UInt64 = 1 << 20
 
     public let hart: Hart
-    private var hook: DebugHook?
+    private(set) var hook: DebugHook?
     private var resume = DebugResume.continue
+    /// The scheduler whose tasks the debugger sees (`DebugSession+Tasks`).
+    weak var scheduler: Scheduler?
+    /// A fork or exec the kernel made in the running task, reported once its syscall is served.
+    var pendingEvent: DebugStop?
+    /// Tasks stopped at a vfork whose `vforkDone` comes when they run again.
+    var vforkParents: Set<Int64> = []
+    /// The task the next resume runs first (`focus(on:)`); nil lets the scheduler choose.
+    var focus: Int64?
+    /// The process whose triggers the hook armed last.
+    var armedProcess: Int64?
 
     public init(hook: DebugHook, hart: Hart) {
         self.hook = hook
@@ -55,6 +65,7 @@ public final class DebugSession {
     /// when caught, else the end of a step.
     public func syscallServed(_ number: UInt64, result: UInt64) -> String? {
         guard let hook else { return nil }
+        if pendingEvent != nil { return reportPending() }
         if hook.catchesSyscall(number) { return report(.syscallReturn(number: number, result: result)) }
         return resume == .step ? report(.stepped) : nil
     }
@@ -73,7 +84,7 @@ public final class DebugSession {
 
     /// Reports `stop` and applies the answer: remembers a step or continue, drops the triggers on
     /// a detach, returns the message of a kill.
-    private func report(_ stop: DebugStop) -> String? {
+    func report(_ stop: DebugStop) -> String? {
         guard let hook else { return nil }
         let answer = hook.stopped(stop)
         switch answer {

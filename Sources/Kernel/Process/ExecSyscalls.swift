@@ -127,6 +127,7 @@ extension Scheduler {
         fresh.scheduler = self
         fresh.debugger = old.debugger
         replace(old, with: fresh, task: current)
+        fresh.debugger?.executed(path: hostPath)
         fresh.startHart()
         for i in 0..<32 { hart.setFloatRegister(i, 0) }
         hart.writeCSR(CSRAddress.fcsr, 0)

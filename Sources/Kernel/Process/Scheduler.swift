@@ -67,6 +67,7 @@ final class Scheduler {
         current = Task(tid: first.family.pid, process: first, context: HartContext())
         loadedSpace = first.addressSpace
         first.scheduler = self
+        first.debugger?.scheduler = self
         tasks = [current]
         processes[first.family.pid] = first
         signal(SIGPIPE, SIG_IGN)
@@ -80,13 +81,18 @@ final class Scheduler {
         let start = hart.instructionsRetired
         while true {
             if let finished { return finished }
-            guard let task = pickNext() else {
+            guard let task = debugger?.focusedTask() ?? pickNext() else {
                 if let stuck = waitOnHost() { finish(stuck) }
                 continue
             }
             switchTo(task)
+            if let debugger, let kill = debugger.switched(to: task) {
+                finish(.killed(.debugger, message: kill))
+                continue
+            }
             var slice = sliceLength()
-            while task.isRunnable, !isFinished, !task.process.hasSignalWork(task) || deliverSignals(to: task) {
+            while task.isRunnable, !isFinished, debugger?.keeps(task) != false,
+                  !task.process.hasSignalWork(task) || deliverSignals(to: task) {
                 var chunk = slice
                 if let maxInstructions {
                     let done = hart.instructionsRetired &- start
