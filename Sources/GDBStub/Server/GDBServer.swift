@@ -21,7 +21,8 @@ public final class GDBServer: DebugHook {
     private var events: [PacketEvent] = []
     private var acknowledging = true
     private var lastSent: [UInt8] = []
-    var lastStop = StopReply.stopped(signal: StopReply.sigtrap)
+    /// The last stop reply sent (nil before the first: `?` then names the stopped thread).
+    var lastStop: String?
     /// The last resume the client asked for.
     var lastResume = DebugResume.continue
     /// Each process's breakpoints and watchpoints, by pid.
@@ -182,7 +183,7 @@ public final class GDBServer: DebugHook {
         case .readThreads(let offset, let length):
             return transfer(Array(threadList().utf8), offset: offset, length: length)
         case .haltReason:
-            return .reply(lastStop)
+            return .reply(lastStop ?? StopReply.stopped(signal: StopReply.sigtrap, thread: name(target.stoppedThread)))
         case .readRegisters:
             return readRegisters()
         case .writeRegisters(let bytes):

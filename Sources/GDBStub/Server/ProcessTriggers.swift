@@ -22,8 +22,11 @@ struct ProcessTriggers {
         }
         guard length > 0 else { return false }
         let watchpoint = Watchpoint(address: address, length: length, kind: kind)
-        watchpoints.removeAll { $0 == watchpoint }
-        if present { watchpoints.append(watchpoint) }
+        if !present {
+            watchpoints.removeAll { $0 == watchpoint }
+        } else if !watchpoints.contains(watchpoint) {
+            watchpoints.append(watchpoint)
+        }
         return true
     }
 }
