@@ -93,19 +93,23 @@ extension GDBServer {
     }
 
     /// `vCont`: one CPU runs the threads in turn, so a step of one thread runs it alone for one
-    /// instruction (the others stay stopped, whatever their action); else all continue.
+    /// instruction (the others stay stopped, whatever their action). Without a step, a continue
+    /// of one named thread runs it alone (gdb's step over a breakpoint) while it can run; any
+    /// wider action continues all.
     func vCont(_ actions: [Command.Action]) -> Answer {
-        guard let step = actions.first(where: { $0.resume == .step }) else {
+        let step = actions.first { $0.resume == .step }
+        let named = actions.compactMap(\.thread).filter { $0.tid > 0 }
+        guard let action = step ?? (named.count == actions.count && named.count == 1 ? actions[0] : nil) else {
             target.focus(on: nil)
             return .resume(.continue)
         }
         var thread = target.stoppedThread
-        if let id = step.thread, id.tid > 0 || id.pid > 0 {
+        if let id = action.thread, id.tid > 0 || id.pid > 0 {
             guard let match = visibleThreads().first(where: id.matches) else { return .reply("E01") }
             thread = match
         }
         target.focus(on: thread)
-        return .resume(.step)
+        return .resume(action.resume == .step ? .step : .continue)
     }
 
     /// `D` lets the whole run go; `D;pid` one process, which then runs unwatched (the run goes on

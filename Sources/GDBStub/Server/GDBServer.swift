@@ -207,7 +207,7 @@ public final class GDBServer: DebugHook {
             return .reply(setPoint(type, address: address, length: length, present: false) ? "OK" : "E01")
         case .resume(let how, let address):
             if let address { target.hart.pc = address }
-            target.focus(on: resumeThread)
+            target.focus(on: how == .step ? resumeThread ?? target.stoppedThread : nil)
             return .resume(how == .step ? .step : .continue)
         case .vContQuery:
             return .reply("vCont;c;C;s;S")

@@ -48,17 +48,16 @@ extension DebugSession {
 
     // MARK: The scheduler's hooks
 
-    /// The focused task when it can run; else drops the focus and returns nil.
+    /// The focused task when it can run.
     func focusedTask() -> Task? {
-        guard let focus else { return nil }
-        if let task = scheduler?.task(withID: focus), task.isRunnable { return task }
-        self.focus = nil
-        return nil
+        guard let focus, let task = scheduler?.task(withID: focus), task.isRunnable else { return nil }
+        return task
     }
 
-    /// Whether `task` may go on running (no other task has the focus).
+    /// Whether `task` may go on running: no other task has the focus, or the focused one waits.
     func keeps(_ task: Task) -> Bool {
-        focus == nil || focus == task.tid
+        guard let focus, focus != task.tid, let focused = scheduler?.task(withID: focus) else { return true }
+        return !focused.isRunnable
     }
 
     /// `task` is now on the hart: arms its process's triggers and reports a vfork parent's release.

@@ -34,7 +34,7 @@ public final class DebugSession {
     /// The budget for the next `hart.run`, at most `limit`.
     public func budget(upTo limit: UInt64) -> UInt64 {
         guard hook != nil else { return limit }
-        return min(limit, resume == .step ? 1 : DebugSession.pollInterval)
+        return min(limit, stepsCurrent ? 1 : DebugSession.pollInterval)
     }
 
     /// Reports that the program is loaded and waits for the first resume.
@@ -49,8 +49,10 @@ public final class DebugSession {
         guard hook != nil else { return nil }
         switch reason {
         case .trigger(let hit): return report(.trigger(hit))
-        case .budgetExhausted: return report(resume == .step ? .stepped : .interval)
-        case .tohost: return resume == .step ? report(.stepped) : nil
+        case .budgetExhausted:
+            if stepsCurrent { return report(.stepped) }
+            return resume == .step ? nil : report(.interval)
+        case .tohost: return stepsCurrent ? report(.stepped) : nil
         case .trap: return nil
         }
     }
@@ -67,7 +69,15 @@ public final class DebugSession {
         guard let hook else { return nil }
         if pendingEvent != nil { return reportPending() }
         if hook.catchesSyscall(number) { return report(.syscallReturn(number: number, result: result)) }
-        return resume == .step ? report(.stepped) : nil
+        return stepsCurrent ? report(.stepped) : nil
+    }
+
+    /// Whether a `.step` is under way for the task on the hart: the focused task, or any when
+    /// none is focused or it is gone. Other tasks run on while the focused one waits.
+    private var stepsCurrent: Bool {
+        guard resume == .step else { return false }
+        guard let focus, let scheduler, scheduler.task(withID: focus) != nil else { return true }
+        return scheduler.current.tid == focus
     }
 
     /// Before the guest is killed for `reason`: a last stop (the kill follows whatever the answer).

@@ -81,10 +81,11 @@ final class Scheduler {
         let start = hart.instructionsRetired
         while true {
             if let finished { return finished }
-            guard let task = debugger?.focusedTask() ?? pickNext() else {
+            guard let picked = pickNext() else {
                 if let stuck = waitOnHost() { finish(stuck) }
                 continue
             }
+            let task = debugger?.focusedTask() ?? picked
             switchTo(task)
             if let debugger, let kill = debugger.switched(to: task) {
                 finish(.killed(.debugger, message: kill))

@@ -66,11 +66,17 @@ import RISCV
         #expect(f.target.focused == ThreadedFixture.threads[1])
         let g = try ThreadedFixture(["vCont;c:p-1.-1"])
         #expect(g.serve().0 == .continue && g.target.focused == nil && g.target.focusCalls == 1)
+        let alone = try ThreadedFixture(["vCont;c:p64.66"])
+        #expect(alone.serve().0 == .continue && alone.target.focused == ThreadedFixture.threads[2])
+        let wide = try ThreadedFixture(["vCont;c:p64.66;c"])
+        #expect(wide.serve().0 == .continue && wide.target.focused == nil)
         let h = try ThreadedFixture(["vCont;s:p64.99;c", "vCont;s"])
         let (resume, replies) = h.serve()
         #expect(replies == ["E01"] && resume == .step && h.target.focused == ThreadedFixture.threads[0])
         let c = try ThreadedFixture(["Hcp64.66", "s"])
         #expect(c.serve().0 == .step && c.target.focused == ThreadedFixture.threads[2])
+        let d = try ThreadedFixture(["Hcp64.66", "c"])
+        #expect(d.serve().0 == .continue && d.target.focused == nil && d.target.focusCalls == 1)
     }
 
     @Test func stopRepliesNameTheStoppedThread() throws {
