@@ -4,10 +4,18 @@ import RISCV
 /// Tasks as gdb threads: thread lists and selection, registers of threads off the hart, per-thread
 /// resumes, and the fork, vfork, exec and process-end events of the multiprocess extensions.
 extension GDBServer {
-    /// The thread `Hg` selected when it still lives, else the stopped thread.
+    /// The thread `Hg` selected when it still lives, else the one the last stop named.
     var general: DebugThread {
         if let selected, let live = target.threads.first(where: { $0.tid == selected.tid }) { return live }
-        return target.stoppedThread
+        return shownThread
+    }
+
+    /// The thread a stop names: the stopped one, or when its process was let go (an interrupt while
+    /// it ran) the first thread the client debugs.
+    var shownThread: DebugThread {
+        let stopped = target.stoppedThread
+        guard detached.contains(stopped.pid) else { return stopped }
+        return visibleThreads().first ?? stopped
     }
 
     /// How replies name `thread`.
@@ -103,7 +111,7 @@ extension GDBServer {
             target.focus(on: nil)
             return .resume(.continue)
         }
-        var thread = target.stoppedThread
+        var thread = shownThread
         if let id = action.thread, id.tid > 0 || id.pid > 0 {
             guard let match = visibleThreads().first(where: id.matches) else { return .reply("E01") }
             thread = match

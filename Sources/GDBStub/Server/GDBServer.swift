@@ -53,7 +53,10 @@ public final class GDBServer: DebugHook {
     public func stopped(_ stop: DebugStop) -> DebugResume {
         let stopped = target.stoppedThread
         if detached.contains(stopped.pid) {
-            if case .exited = stop {} else if case .processEnded = stop {} else { return .continue }
+            switch stop {
+            case .exited, .processEnded, .interval: break
+            default: return .continue
+            }
         }
         switch stop {
         case .started:
@@ -94,7 +97,7 @@ public final class GDBServer: DebugHook {
 
     /// Sends the stop reply of the stopped thread with `signal` and `info`, then serves the client.
     func report(stopped signal: UInt8, _ info: String = "") -> DebugResume {
-        report(StopReply.stopped(signal: signal, info, thread: name(target.stoppedThread)))
+        report(StopReply.stopped(signal: signal, info, thread: name(shownThread)))
     }
 
     /// Under `continue`: reads what the client sent; an interrupt stops the guest (SIGINT).
@@ -183,7 +186,7 @@ public final class GDBServer: DebugHook {
         case .readThreads(let offset, let length):
             return transfer(Array(threadList().utf8), offset: offset, length: length)
         case .haltReason:
-            return .reply(lastStop ?? StopReply.stopped(signal: StopReply.sigtrap, thread: name(target.stoppedThread)))
+            return .reply(lastStop ?? StopReply.stopped(signal: StopReply.sigtrap, thread: name(shownThread)))
         case .readRegisters:
             return readRegisters()
         case .writeRegisters(let bytes):
@@ -220,7 +223,7 @@ public final class GDBServer: DebugHook {
         case .attached:
             return .reply("0")
         case .currentThread:
-            return .reply("QC" + name(target.stoppedThread))
+            return .reply("QC" + name(shownThread))
         case .firstThreadInfo:
             return .reply("m" + visibleThreads().map(name).joined(separator: ","))
         case .nextThreadInfo:

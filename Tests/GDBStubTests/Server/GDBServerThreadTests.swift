@@ -117,6 +117,11 @@ import RISCV
         let sent = f.connection.replies.count
         #expect(f.server.stopped(.trigger(.breakpoint(pc: 0x4000))) == .continue)
         #expect(f.connection.replies.count == sent)
+        f.connection.queue([[3]])
+        f.queue(["qC", "g", "c"])
+        _ = f.server.stopped(.interval)
+        #expect(f.connection.replies.suffix(3) == ["T02thread:p64.64;", "QCp64.64", String(f.connection.replies.last!)])
+        #expect(f.connection.replies.last!.hasSuffix(Hex64.le(0x64000)), "pc of thread 64 off the hart")
         f.target.stoppedThread = ThreadedFixture.threads[0]
         f.queue(["D;64"])
         #expect(f.server.stopped(.stepped) == .detach && f.connection.closed)

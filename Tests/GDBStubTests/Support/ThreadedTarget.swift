@@ -20,7 +20,7 @@ final class ThreadedTarget: DebugTarget {
         self.hart = hart
         self.threads = threads
         stoppedThread = threads[0]
-        for thread in threads.dropFirst() {
+        for thread in threads {
             var context = HartContext()
             context.pc = 0x1000 * UInt64(thread.tid)
             context.integerRegisters[10] = UInt64(thread.tid)
