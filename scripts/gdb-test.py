@@ -8,6 +8,15 @@ parallel runs never clash:
            stopping on each write with old and new values, a read watchpoint, stepi, x/i $pc,
            info registers, Ctrl-C (SIGINT to gdb) of a spinning guest, memory writes the guest
            then uses, and the exit status reported to gdb and returned by tinyrv.
+  threads  guest/gdb/threads: a breakpoint in work() names the thread that hit it, `info threads`
+           lists the four tasks with their names, `bt` there and, after `thread 1`, in main's
+           saved registers (a task off the hart), and the exit status.
+  fork     guest/gdb/forker: `catch fork` stops in the parent with the child's pid; the child,
+           detached, runs on (its status printed by the parent); the exec and exit follow.
+  child    `set follow-fork-mode child`: a breakpoint in child_work() stops the child (inferior 2)
+           with its argument and its backtrace; its exit is reported while the parent runs on.
+  exec     `catch exec` stops at the new program's entry; a breakpoint set there in the new
+           image stops with the new argv.
   bare     guest/gdb/bare with --bare-implied tohost: a breakpoint, priv and machine CSRs, a register
            written before the exit, stepi and the exit status.
   syscalls gdb 13's RISC-V support has no `catch syscall` ("not supported on this architecture
@@ -149,7 +158,7 @@ def hosted_session(tinyrv, programs):
         r"^\$4 = 25$",
         r"^Program received signal SIGINT, Interrupt\.",
         r"in spin \(\) at .*debuggee\.c",
-        r"^\[Inferior 1 \(Remote target\) exited with code 052\]",
+        r"^\[Inferior 1 \(process 100\) exited with code 052\]",
     ])
     problems = []
     if missing:
@@ -176,12 +185,109 @@ def watch_session(tinyrv, programs):
                  r"^0x[0-9a-f]+\s+\d+\s+for \(int i",           # stepi moved one instruction
                  r"^=> 0x[0-9a-f]+ <main\+\d+>:\s+\w+",         # x/i $pc
                  r"^pc +0x[0-9a-f]+\s+0x[0-9a-f]+ <main\+\d+>", r"^sp +0x3fffff[0-9a-f]{4}\s", r"^\$1 = 30$",
-                 r"^\[Inferior 1 \(Remote target\) killed\]"]
+                 r"^\[Inferior 1 \(process 100\) killed\]"]
     missing = expect_in_order(output, patterns)
     problems = [f"gdb output lacks /{missing}/"] if missing else []
     if status != 137 or err.strip() != "tinyrv: killed: gdb killed the guest":
         problems.append(f"tinyrv exited {status} with stderr {err!r}, expected 137 and the kill line")
     return problems, output
+
+
+THREADS_SCRIPT = r"""
+break work
+continue
+info threads
+bt
+thread 1
+bt
+delete
+continue
+"""
+
+FORK_SCRIPT = r"""
+catch fork
+continue
+info inferiors
+continue
+"""
+
+CHILD_SCRIPT = r"""
+set follow-fork-mode child
+break child_work
+continue
+p n
+bt
+continue
+"""
+
+EXEC_SCRIPT = r"""
+catch exec
+continue
+break after_exec
+continue
+p argument
+continue
+"""
+
+
+def scripted_session(tinyrv, program, script, patterns, status, stdout):
+    """Runs gdb with `script` against `program`; problems when gdb's output lacks `patterns` (in
+    order) or tinyrv does not end with `status`, `stdout` and no line on stderr."""
+    proc, address = start_tinyrv(tinyrv, ["--gdb", "0", program])
+    output = run_gdb(program, address.split(":")[1], script)
+    code, out, err = finish(proc)
+    missing = expect_in_order(output, patterns)
+    problems = [f"gdb output lacks /{missing}/"] if missing else []
+    if code != status or out != stdout or err:
+        problems.append(f"tinyrv exited {code} with stdout {out!r} and stderr {err!r}, expected {status}")
+    return problems, output
+
+
+def threads_session(tinyrv, programs):
+    thread = r"Thread 100\.10[0-3] \"threads\""
+    return scripted_session(tinyrv, os.path.join(programs, "threads"), THREADS_SCRIPT, [
+        r"^Thread (\d) \"threads\" hit Breakpoint 1, work \(id=[123]\) at .*threads\.c:\d+",
+        r"^  Id +Target Id +Frame",
+        rf"^  1 +Thread 100\.100 \"threads\" 0x[0-9a-f]+ in ",
+        rf"^[* ] 2 +{thread} ", rf"^[* ] 3 +{thread} ", rf"^[* ] 4 +{thread} ",
+        r"^#0  work \(id=[123]\) at .*threads\.c:\d+\n#1  0x[0-9a-f]+ in worker \(argument=0x[0-2]\)",
+        r"^\[Switching to thread 1 \(Thread 100\.100\)\]",
+        r"^#1  0x[0-9a-f]+ in main \(\) at .*threads\.c:\d+",
+        r"^\[Inferior 1 \(process 100\) exited with code 016\]",
+    ], 14, "")
+
+
+def fork_session(tinyrv, programs):
+    return scripted_session(tinyrv, os.path.join(programs, "forker"), FORK_SCRIPT, [
+        r"^Catchpoint 1 \(fork\)",
+        r"^Catchpoint 1 \(forked process 101\), 0x[0-9a-f]+ in ",
+        r"^\* 1 +process 100 ",
+        r"^\[Detaching after fork from child process 101\]",
+        r"^process 100 is executing new program: .*forker",
+        r"^\[Inferior 1 \(process 100\) exited with code 04\]",
+    ], 4, "child 6\nexec'd again\n")
+
+
+def child_session(tinyrv, programs):
+    return scripted_session(tinyrv, os.path.join(programs, "forker"), CHILD_SCRIPT, [
+        r"^\[Attaching after Thread 100\.100 fork to child Thread 101\.101\]",
+        r"^\[New inferior 2 \(process 101\)\]",
+        r"^\[Detaching after fork from parent process 100\]",
+        r"^Thread 2\.1 \"forker\" hit Breakpoint 1, child_work \(n=2\) at .*forker\.c:\d+",
+        r"^\$1 = 2$",
+        r"^#1  0x[0-9a-f]+ in main \(argc=1, argv=0x[0-9a-f]+\) at .*forker\.c:\d+",
+        r"^\[Inferior 2 \(process 101\) exited with code 06\]",
+    ], 4, "child 6\nexec'd again\n")
+
+
+def exec_session(tinyrv, programs):
+    return scripted_session(tinyrv, os.path.join(programs, "forker"), EXEC_SCRIPT, [
+        r"^Catchpoint 1 \(exec\)",
+        r"^Catchpoint 1 \(exec'd .*forker\), 0x[0-9a-f]+ in _start \(\)",
+        r"^Breakpoint 2, after_exec \(argument=0x[0-9a-f]+ \"again\"\) at .*forker\.c:\d+",
+        r"^\$1 = 0x[0-9a-f]+ \"again\"$",
+        r"^\[Inferior 1 \(process 100\) exited with code 04\]",
+    ], 4, "child 6\nexec'd again\n")
 
 
 def bare_session(tinyrv, programs):
@@ -195,7 +301,7 @@ def bare_session(tinyrv, programs):
         r"^\$3 = 0x800000000014112f$",                   # misa: RV64IMAFDCBSU
         r"^\$4 = 5$",
         r"^=> 0x80000018 <done\+2>:\s+or\s+a0,a0,1",    # stepi past the compressed slli
-        r"^\[Inferior 1 \(Remote target\) exited with code 07\]",
+        r"^\[Inferior 1 \(process 1\) exited with code 07\]",
     ])
     problems = [f"gdb output lacks /{missing}/"] if missing else []
     if status != 7 or err:
@@ -246,7 +352,7 @@ def syscall_session(tinyrv, programs):
     try:
         client = Client(path)
         client.ask(b"qSupported:swbreak+")
-        steps = [(b"QCatchSyscalls:1;40", b"OK"), (b"c", b"T05syscall_entry:40;thread:1;")]
+        steps = [(b"QCatchSyscalls:1;40", b"OK"), (b"c", b"T05syscall_entry:40;thread:64;")]
         for packet, expected in steps:
             reply = client.ask(packet)
             if reply != expected:
@@ -257,7 +363,7 @@ def syscall_session(tinyrv, programs):
         if bytes.fromhex(message.decode()) != b"hello from the debuggee\n":
             problems.append(f"the buffer of write reads {message!r}")
         reply = client.ask(b"c")
-        if reply != b"T05syscall_return:40;thread:1;" or register(client, 10) != 24:
+        if reply != b"T05syscall_return:40;thread:64;" or register(client, 10) != 24:
             problems.append(f"return stop {reply!r} with a0 {register(client, 10)}")
         client.ask(b"QCatchSyscalls:0")
         client.send(b"k")
@@ -305,7 +411,8 @@ def main():
     parser.add_argument("--verbose", action="store_true", help="print gdb's output of failing sessions")
     args = parser.parse_args()
     failed = 0
-    sessions = [("hosted", hosted_session), ("watch", watch_session), ("bare", bare_session),
+    sessions = [("hosted", hosted_session), ("watch", watch_session), ("threads", threads_session),
+                ("fork", fork_session), ("child", child_session), ("exec", exec_session), ("bare", bare_session),
                 ("syscalls", syscall_session), ("garbage", garbage_session), ("hangup", hangup_session)]
     for name, session in sessions:
         start = time.monotonic()

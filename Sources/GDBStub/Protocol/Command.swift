@@ -2,6 +2,13 @@
 public enum Command: Equatable, Sendable {
     /// How execution resumes.
     public enum Resume: Equatable, Sendable { case step, `continue` }
+    /// One action of `vCont`: how the threads it names (all when nil) resume.
+    public struct Action: Equatable, Sendable {
+        public var resume: Resume
+        public var thread: ThreadID?
+    }
+    /// Which thread `H` sets: `g` for register and memory access, `c` for `s` and `c`.
+    public enum ThreadUse: Equatable, Sendable { case general, resume }
     /// The breakpoint and watchpoint types of `Z`/`z`: 0 software, 1 hardware, 2 write, 3 read, 4 access.
     public enum PointType: UInt8, Equatable, Sendable { case software = 0, hardware, write, read, access }
 
@@ -19,14 +26,15 @@ public enum Command: Equatable, Sendable {
     case removePoint(PointType, address: UInt64, length: UInt64) // z type,addr,kind
     case resume(Resume, address: UInt64?)       // c [addr], s [addr], C sig[;addr], S sig[;addr]
     case vContQuery                             // vCont?
-    case vCont(Resume)                          // vCont;action[:thread]... (the action for thread 1)
+    case vCont([Action])                        // vCont;action[:thread]...
     case kill                                   // k, vKill;pid
-    case detach                                 // D, D;pid
+    case detach(pid: Int64?)                    // D, D;pid
     case attached                               // qAttached[:pid]
     case currentThread                          // qC
     case firstThreadInfo, nextThreadInfo        // qfThreadInfo, qsThreadInfo
-    case setThread(Int64)                       // Hg id, Hc id
-    case threadAlive(Int64)                     // T id
+    case setThread(ThreadUse, ThreadID)         // Hg id, Hc id
+    case threadAlive(ThreadID)                  // T id
+    case readThreads(offset: Int, length: Int)  // qXfer:threads:read::OFF,LEN
     case offsets                                // qOffsets
     case catchSyscalls([UInt64]?)               // QCatchSyscalls:0 (nil), :1 (all: []), :1;n;n...
     case unsupported                            // anything else: the empty reply
@@ -73,11 +81,15 @@ public enum Command: Equatable, Sendable {
             if parts.count == 1 { return .resume(how, address: nil) }
             return Hex.parseNumber(parts[1]).map { .resume(how, address: $0) }
         case UInt8(ascii: "k"): return .kill
-        case UInt8(ascii: "D"): return .detach
+        case UInt8(ascii: "D"):
+            if rest.isEmpty { return .detach(pid: nil) }
+            guard rest.first == UInt8(ascii: ";"), let pid = Hex.parseNumber(rest.dropFirst()),
+                  pid <= UInt64(Int64.max) else { return nil }
+            return .detach(pid: Int64(pid))
         case UInt8(ascii: "H"):
-            guard rest.count >= 2 else { return nil }
-            return threadID(rest.dropFirst()).map { .setThread($0) }
-        case UInt8(ascii: "T"): return threadID(rest).map { .threadAlive($0) }
+            guard rest.count >= 2, let use = rest.first, use == UInt8(ascii: "g") || use == UInt8(ascii: "c") else { return nil }
+            return ThreadID.parse(rest.dropFirst()).map { .setThread(use == UInt8(ascii: "g") ? .general : .resume, $0) }
+        case UInt8(ascii: "T"): return ThreadID.parse(rest).map { .threadAlive($0) }
         case UInt8(ascii: "v"): return parseV(payload)
         case UInt8(ascii: "q"), UInt8(ascii: "Q"): return parseQuery(payload)
         default: return .unsupported
@@ -90,20 +102,21 @@ public enum Command: Equatable, Sendable {
         if text == "vCont?" { return .vContQuery }
         if text.hasPrefix("vKill") { return .kill }
         guard text.hasPrefix("vCont;") else { return .unsupported }
-        // Each action applies to the threads it names, or to all; the first that covers thread 1 wins.
+        var actions: [Action] = []
         for action in text.dropFirst(6).split(separator: ";", omittingEmptySubsequences: false) {
             let parts = action.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false)
+            var thread: ThreadID?
             if parts.count == 2 {
-                guard let thread = threadID(Array(parts[1].utf8)) else { return nil }
-                if thread != 1 && thread != -1 { continue }
+                guard let id = ThreadID.parse(Array(parts[1].utf8)) else { return nil }
+                thread = id
             }
             switch parts[0].first {
-            case "s", "S": return .vCont(.step)
-            case "c", "C": return .vCont(.continue)
+            case "s", "S": actions.append(Action(resume: .step, thread: thread))
+            case "c", "C": actions.append(Action(resume: .continue, thread: thread))
             default: return nil
             }
         }
-        return nil
+        return actions.isEmpty ? nil : .vCont(actions)
     }
 
     /// The `q` and `Q` packets this stub answers.
@@ -123,13 +136,12 @@ public enum Command: Equatable, Sendable {
         }
         if text == "qAttached" || text.hasPrefix("qAttached:") { return .attached }
         if text.hasPrefix("qXfer:features:read:") {
-            let fields = text.dropFirst("qXfer:features:read:".count).split(separator: ":", omittingEmptySubsequences: false)
-            guard fields.count == 2 else { return nil }
-            let range = fields[1].split(separator: ",", omittingEmptySubsequences: false)
-            guard range.count == 2, let offset = Hex.parseNumber(Array(range[0].utf8)),
-                  let length = Hex.parseNumber(Array(range[1].utf8)),
-                  offset <= UInt64(Int32.max), length <= UInt64(Int32.max) else { return nil }
-            return .readFeatures(annex: String(fields[0]), offset: Int(offset), length: Int(length))
+            guard let (annex, offset, length) = transfer(text.dropFirst("qXfer:features:read:".count)) else { return nil }
+            return .readFeatures(annex: annex, offset: offset, length: length)
+        }
+        if text.hasPrefix("qXfer:threads:read:") {
+            guard let (annex, offset, length) = transfer(text.dropFirst("qXfer:threads:read:".count)), annex.isEmpty else { return nil }
+            return .readThreads(offset: offset, length: length)
         }
         if text.hasPrefix("QCatchSyscalls:") {
             let fields = text.dropFirst("QCatchSyscalls:".count).split(separator: ";", omittingEmptySubsequences: false)
@@ -162,10 +174,14 @@ public enum Command: Equatable, Sendable {
         return (address, Int(length))
     }
 
-    /// A thread id: hex, or -1 (all), 0 (any).
-    private static func threadID<S: Collection>(_ text: S) -> Int64? where S.Element == UInt8 {
-        if text.elementsEqual("-1".utf8) { return -1 }
-        guard let n = Hex.parseNumber(text), n <= UInt64(Int64.max) else { return nil }
-        return Int64(n)
+    /// `ANNEX:OFF,LEN` of a `qXfer` read, with both numbers at most `Int32.max`.
+    private static func transfer(_ text: Substring) -> (String, Int, Int)? {
+        let fields = text.split(separator: ":", omittingEmptySubsequences: false)
+        guard fields.count == 2 else { return nil }
+        let range = fields[1].split(separator: ",", omittingEmptySubsequences: false)
+        guard range.count == 2, let offset = Hex.parseNumber(Array(range[0].utf8)),
+              let length = Hex.parseNumber(Array(range[1].utf8)),
+              offset <= UInt64(Int32.max), length <= UInt64(Int32.max) else { return nil }
+        return (String(fields[0]), Int(offset), Int(length))
     }
 }

@@ -1,23 +1,32 @@
 import Kernel
 import RISCV
 
-/// Stop replies: what the client is told when the guest stops or ends. Thread 1 is the one task.
+/// Stop replies: what the client is told when the guest stops or ends.
 enum StopReply {
     /// GDB's signal numbers (gdb/signals.def) for the stops and kills tinyrv reports.
     static let sigint: UInt8 = 2, sigtrap: UInt8 = 5, sigkill: UInt8 = 9, sigxcpu: UInt8 = 24
 
-    /// `TssINFO;thread:1;` with `info` as `key:value;` pairs (empty for none).
-    static func stopped(signal: UInt8, _ info: String = "") -> String {
-        "T" + String(decoding: Hex.byte(signal), as: UTF8.self) + info + "thread:1;"
+    /// `TssINFOthread:ID;` with `info` as `key:value;` pairs (empty for none).
+    static func stopped(signal: UInt8, _ info: String = "", thread: String = "1") -> String {
+        "T" + String(decoding: Hex.byte(signal), as: UTF8.self) + info + "thread:\(thread);"
     }
 
-    /// `Wxx` for an exit with its status, `Xss` for a kill with its signal.
-    static func exited(_ outcome: ExitOutcome) -> String {
+    /// `Wxx` for an exit with its status, `Xss` for a kill with its signal; `;process:PID` added
+    /// when `process` is given (multiprocess).
+    static func exited(_ outcome: ExitOutcome, process: Int64? = nil) -> String {
+        let suffix = process.map { ";process:\(Hex.number(UInt64($0)))" } ?? ""
         switch outcome {
-        case .exited(let code): return "W" + String(decoding: Hex.byte(UInt8(truncatingIfNeeded: code)), as: UTF8.self)
-        case .killed(let reason, _): return "X" + String(decoding: Hex.byte(signal(for: reason)), as: UTF8.self)
-        case .budgetExhausted: return "X" + String(decoding: Hex.byte(sigxcpu), as: UTF8.self)
+        case .exited(let code): return "W" + String(decoding: Hex.byte(UInt8(truncatingIfNeeded: code)), as: UTF8.self) + suffix
+        case .killed(let reason, _): return "X" + String(decoding: Hex.byte(signal(for: reason)), as: UTF8.self) + suffix
+        case .budgetExhausted: return "X" + String(decoding: Hex.byte(sigxcpu), as: UTF8.self) + suffix
         }
+    }
+
+    /// `Wxx;process:PID` or `Xss;process:PID` for a process that ended with wait status `status`.
+    static func ended(process pid: Int64, status: Int32) -> String {
+        let suffix = ";process:\(Hex.number(UInt64(pid)))"
+        if status & 0x7f == 0 { return "W" + String(decoding: Hex.byte(UInt8(truncatingIfNeeded: status >> 8)), as: UTF8.self) + suffix }
+        return "X" + String(decoding: Hex.byte(UInt8(truncatingIfNeeded: status & 0x7f)), as: UTF8.self) + suffix
     }
 
     /// The signal a kill stands for (its exit status less 128).

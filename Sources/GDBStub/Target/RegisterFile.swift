@@ -77,6 +77,34 @@ public enum DebugRegister: Equatable, Sendable {
         return true
     }
 
+    /// The register's value in `context` (a thread off the hart); nil for one a context does not
+    /// hold (the privilege level and CSRs other than fflags, frm and fcsr).
+    public func read(_ context: HartContext) -> UInt64? {
+        switch self {
+        case .x(let i): return context.integerRegisters[i]
+        case .pc: return context.pc
+        case .f(let i): return context.floatRegisters[i]
+        case .csr(CSRAddress.fflags): return context.fcsr & 0x1f
+        case .csr(CSRAddress.frm): return context.fcsr >> 5 & 0x7
+        case .csr(CSRAddress.fcsr): return context.fcsr & 0xff
+        case .csr, .privilege: return nil
+        }
+    }
+
+    /// Sets the register in `context` (x0 ignores it); false for one a context does not hold.
+    public func write(_ value: UInt64, to context: inout HartContext) -> Bool {
+        switch self {
+        case .x(let i): if i != 0 { context.integerRegisters[i] = value }
+        case .pc: context.pc = value
+        case .f(let i): context.floatRegisters[i] = value
+        case .csr(CSRAddress.fflags): context.fcsr = context.fcsr & ~0x1f | value & 0x1f
+        case .csr(CSRAddress.frm): context.fcsr = context.fcsr & ~0xe0 | (value & 0x7) << 5
+        case .csr(CSRAddress.fcsr): context.fcsr = value & 0xff
+        case .csr, .privilege: return false
+        }
+        return true
+    }
+
     /// The registers of the `g` packet: x0-x31 and pc.
     static let generalRegisters: [DebugRegister] = (0..<32).map { DebugRegister.x($0) } + [.pc]
 }

@@ -19,6 +19,15 @@ public enum DebugStop: Equatable, Sendable {
     /// The guest is about to be killed for `reason`, with the hart at the instruction at fault.
     /// Whatever the resume, the kill follows (as a fatal signal would).
     case fatal(KillReason)
+    /// The stopped task's process created `child` by fork (`vfork`: by vfork, the parent then
+    /// waits for the child's exec or exit). The stopped task is past its ecall, a0 the child's pid.
+    case forked(child: DebugThread, vfork: Bool)
+    /// A vfork parent runs again: its child has exec'd or exited.
+    case vforkDone
+    /// The stopped task's process now runs the program at host path `path` (at its entry).
+    case executed(path: String)
+    /// Process `pid`, not the first one, ended with wait status `status`; the run goes on.
+    case processEnded(pid: Int64, status: Int32)
     /// The run is over; the resume is ignored.
     case exited(ExitOutcome)
 }
@@ -42,4 +51,11 @@ public protocol DebugHook: AnyObject {
     func stopped(_ stop: DebugStop) -> DebugResume
     /// Whether syscall `number` stops the run at its entry and its return.
     func catchesSyscall(_ number: UInt64) -> Bool
+    /// The scheduler puts a task of process `pid` on the hart: the hook arms that process's triggers.
+    func willRun(process pid: Int64)
+}
+
+extension DebugHook {
+    /// Hooks whose triggers hold for every process leave the hart as it is.
+    public func willRun(process pid: Int64) {}
 }

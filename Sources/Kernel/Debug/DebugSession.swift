@@ -13,8 +13,18 @@ public final class DebugSession {
     public static let pollInterval: UInt64 = 1 << 20
 
     public let hart: Hart
-    private var hook: DebugHook?
+    private(set) var hook: DebugHook?
     private var resume = DebugResume.continue
+    /// The scheduler whose tasks the debugger sees (`DebugSession+Tasks`).
+    weak var scheduler: Scheduler?
+    /// A fork or exec the kernel made in the running task, reported once its syscall is served.
+    var pendingEvent: DebugStop?
+    /// Tasks stopped at a vfork whose `vforkDone` comes when they run again.
+    var vforkParents: Set<Int64> = []
+    /// The task the next resume runs first (`focus(on:)`); nil lets the scheduler choose.
+    var focus: Int64?
+    /// The process whose triggers the hook armed last.
+    var armedProcess: Int64?
 
     public init(hook: DebugHook, hart: Hart) {
         self.hook = hook
@@ -24,7 +34,7 @@ public final class DebugSession {
     /// The budget for the next `hart.run`, at most `limit`.
     public func budget(upTo limit: UInt64) -> UInt64 {
         guard hook != nil else { return limit }
-        return min(limit, resume == .step ? 1 : DebugSession.pollInterval)
+        return min(limit, stepsCurrent ? 1 : DebugSession.pollInterval)
     }
 
     /// Reports that the program is loaded and waits for the first resume.
@@ -39,8 +49,10 @@ public final class DebugSession {
         guard hook != nil else { return nil }
         switch reason {
         case .trigger(let hit): return report(.trigger(hit))
-        case .budgetExhausted: return report(resume == .step ? .stepped : .interval)
-        case .tohost: return resume == .step ? report(.stepped) : nil
+        case .budgetExhausted:
+            if stepsCurrent { return report(.stepped) }
+            return resume == .step ? nil : report(.interval)
+        case .tohost: return stepsCurrent ? report(.stepped) : nil
         case .trap: return nil
         }
     }
@@ -55,8 +67,17 @@ public final class DebugSession {
     /// when caught, else the end of a step.
     public func syscallServed(_ number: UInt64, result: UInt64) -> String? {
         guard let hook else { return nil }
+        if pendingEvent != nil { return reportPending() }
         if hook.catchesSyscall(number) { return report(.syscallReturn(number: number, result: result)) }
-        return resume == .step ? report(.stepped) : nil
+        return stepsCurrent ? report(.stepped) : nil
+    }
+
+    /// Whether a `.step` is under way for the task on the hart: the focused task, or any when
+    /// none is focused or it is gone. Other tasks run on while the focused one waits.
+    private var stepsCurrent: Bool {
+        guard resume == .step else { return false }
+        guard let focus, let scheduler, scheduler.task(withID: focus) != nil else { return true }
+        return scheduler.current.tid == focus
     }
 
     /// Before the guest is killed for `reason`: a last stop (the kill follows whatever the answer).
@@ -73,7 +94,7 @@ public final class DebugSession {
 
     /// Reports `stop` and applies the answer: remembers a step or continue, drops the triggers on
     /// a detach, returns the message of a kill.
-    private func report(_ stop: DebugStop) -> String? {
+    func report(_ stop: DebugStop) -> String? {
         guard let hook else { return nil }
         let answer = hook.stopped(stop)
         switch answer {

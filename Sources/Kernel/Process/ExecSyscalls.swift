@@ -128,6 +128,7 @@ extension Scheduler {
         fresh.debugger = old.debugger
         fresh.timers = old.timers
         replace(old, with: fresh, task: current)
+        fresh.debugger?.executed(path: hostPath)
         fresh.startHart()
         for i in 0..<32 { hart.setFloatRegister(i, 0) }
         hart.writeCSR(CSRAddress.fcsr, 0)

@@ -38,10 +38,12 @@ extension Process {
             case .valueThenBlock(let value, let condition):
                 hart.setRegister(Register.a0, UInt64(bitPattern: value))
                 hart.pc = trap.pc &+ 4
+                if let kill = debugger?.reportPending() { return .killed(Kill(reason: .debugger, message: kill), signal: Signal.kill) }
                 return .block(condition)
             case .block(let condition):
                 return .block(condition)
             case .registersSet:
+                if let kill = debugger?.reportPending() { return .killed(Kill(reason: .debugger, message: kill), signal: Signal.kill) }
                 return .resume
             case .exit(let code):
                 return .exited(code: code)

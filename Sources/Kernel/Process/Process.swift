@@ -155,6 +155,7 @@ public final class Process {
         self.taskName = parent.taskName
         self.signalTrampoline = parent.signalTrampoline
         self.scheduler = parent.scheduler
+        self.debugger = parent.debugger
     }
 
     /// Copies `bytes` to user address `address` of `region`, mapping pages that are not mapped yet.

@@ -35,6 +35,9 @@ extension Scheduler {
         }
         end(process, status: how.waitStatus)
         notifyParent(of: process, how: how)
+        if let kill = process.debugger?.processEnded(process.family.pid, status: how.waitStatus) {
+            finish(.killed(.debugger, message: kill))
+        }
     }
 
     /// Frees what a dead process holds (descriptors, address space unless a vfork parent still

@@ -31,6 +31,7 @@ extension Scheduler {
         let task = Task(tid: pid, process: child, context: context)
         if flags & Flags.cloneChildCleartid != 0 { task.clearChildTID = childTID }
         admit(child, task: task)
+        parent.debugger?.forked(child, vfork: flags & Flags.cloneVfork != 0)
 
         let tidBytes = Array(GuestBytes.words(UInt64(pid))[0..<4])
         if flags & Flags.cloneParentSettid != 0 { _ = parent.copyOut(tidBytes, to: parentTID) }

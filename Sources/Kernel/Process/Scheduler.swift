@@ -72,6 +72,7 @@ final class Scheduler {
         current = Task(tid: first.family.pid, process: first, context: HartContext())
         loadedSpace = first.addressSpace
         first.scheduler = self
+        first.debugger?.scheduler = self
         tasks = [current]
         processes[first.family.pid] = first
         signal(SIGPIPE, SIG_IGN)
@@ -86,13 +87,19 @@ final class Scheduler {
         while true {
             if let finished { return finished }
             if nextTimerDeadline != nil { expireTimers() }
-            guard let task = pickNext() else {
+            guard let picked = pickNext() else {
                 if let stuck = waitOnHost() { finish(stuck) }
                 continue
             }
+            let task = debugger?.focusedTask() ?? picked
             switchTo(task)
+            if let debugger, let kill = debugger.switched(to: task) {
+                finish(.killed(.debugger, message: kill))
+                continue
+            }
             var slice = sliceLength()
-            while task.isRunnable, !isFinished, !task.process.hasSignalWork(task) || deliverSignals(to: task) {
+            while task.isRunnable, !isFinished, debugger?.keeps(task) != false,
+                  !task.process.hasSignalWork(task) || deliverSignals(to: task) {
                 var chunk = slice
                 if let maxInstructions {
                     let done = hart.instructionsRetired &- start

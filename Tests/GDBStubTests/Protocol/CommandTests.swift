@@ -20,7 +20,7 @@ import Testing
     @Test func malformedAreNil() {
         for text in ["gx", "G012", "pzz", "p", "P20", "P20=xy", "m10", "m10,", "m,4", "mzz,4", "m10,4000000",
                      "m11111111111111111,1", "M10,2:abc", "M10,3:abcd", "X10,2:a", "Z9,10,4", "Z0,10", "cxyz",
-                     "Cxx", "H", "Tq", "vCont;x", "vCont;s:zz", "qXfer:features:read:target.xml:0",
+                     "Cxx", "H", "Tq", "Hx1", "Hgp", "Hgp1.", "Tp1.zz", "D;", "D;zz", "vCont;", "qXfer:threads:read:x:0,1", "qXfer:threads:read::0", "vCont;x", "vCont;s:zz", "qXfer:features:read:target.xml:0",
                      "QCatchSyscalls:1;xx", "QCatchSyscalls:2"] {
             #expect(parse(text) == nil, "\(text)")
         }
@@ -40,12 +40,14 @@ import Testing
         #expect(parse("C05") == .resume(.continue, address: nil))
         #expect(parse("S05;10") == .resume(.step, address: 0x10))
         #expect(parse("vCont?") == .vContQuery)
-        #expect(parse("vCont;s:1;c") == .vCont(.step))
-        #expect(parse("vCont;c") == .vCont(.continue))
-        #expect(parse("vCont;s:2;c:-1") == .vCont(.continue))
+        #expect(parse("vCont;s:1;c") == .vCont([.init(resume: .step, thread: ThreadID(pid: 0, tid: 1)), .init(resume: .continue, thread: nil)]))
+        #expect(parse("vCont;c") == .vCont([.init(resume: .continue, thread: nil)]))
+        #expect(parse("vCont;s:p64.66;c:p-1.-1") == .vCont([.init(resume: .step, thread: ThreadID(pid: 0x64, tid: 0x66)),
+                                                            .init(resume: .continue, thread: ThreadID(pid: -1, tid: -1))]))
         #expect(parse("k") == .kill)
         #expect(parse("vKill;1") == .kill)
-        #expect(parse("D") == .detach)
+        #expect(parse("D") == .detach(pid: nil))
+        #expect(parse("D;65") == .detach(pid: 0x65))
         #expect(parse("?") == .haltReason)
     }
 
@@ -57,9 +59,12 @@ import Testing
         #expect(parse("qC") == .currentThread)
         #expect(parse("qfThreadInfo") == .firstThreadInfo)
         #expect(parse("qsThreadInfo") == .nextThreadInfo)
-        #expect(parse("Hg0") == .setThread(0))
-        #expect(parse("Hc-1") == .setThread(-1))
-        #expect(parse("T1") == .threadAlive(1))
+        #expect(parse("Hg0") == .setThread(.general, ThreadID(pid: 0, tid: 0)))
+        #expect(parse("Hc-1") == .setThread(.resume, ThreadID(pid: 0, tid: -1)))
+        #expect(parse("Hgp64.65") == .setThread(.general, ThreadID(pid: 0x64, tid: 0x65)))
+        #expect(parse("Hgp64") == .setThread(.general, ThreadID(pid: 0x64, tid: -1)))
+        #expect(parse("T1") == .threadAlive(ThreadID(pid: 0, tid: 1)))
+        #expect(parse("qXfer:threads:read::0,fff") == .readThreads(offset: 0, length: 0xfff))
         #expect(parse("qOffsets") == .offsets)
         #expect(parse("QCatchSyscalls:0") == .catchSyscalls(nil))
         #expect(parse("QCatchSyscalls:1") == .catchSyscalls([]))

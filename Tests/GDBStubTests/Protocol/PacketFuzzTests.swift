@@ -19,7 +19,8 @@ import Kernel
     static let samples = ["g", "G" + String(repeating: "00", count: 264), "p20", "P21=0000000000000000", "m80000000,40",
                           "M80000010,2:abcd", "X80000020,2:ab", "Z0,80000010,2", "z0,80000010,2", "Z2,80000100,8",
                           "Z4,80000100,1", "z2,80000100,8", "?", "qSupported:swbreak+", "qXfer:features:read:target.xml:0,100",
-                          "QCatchSyscalls:1;40", "vCont;s:1", "vCont?", "Hg1", "T1", "qC", "qOffsets", "QStartNoAckMode", "c", "s", "k", "D"]
+                          "QCatchSyscalls:1;40", "vCont;s:1", "vCont?", "Hg1", "T1", "qC", "qOffsets", "QStartNoAckMode", "c", "s", "k", "D",
+                          "Hgp64.65", "Tp64.65", "vCont;s:p64.65;c", "vCont;c:p64.-1", "D;65", "qXfer:threads:read::0,100"]
 
     /// A sample packet, mutated: bytes flipped, cut short, or random digits put in.
     static func mutated(_ generator: inout Xorshift) -> [UInt8] {

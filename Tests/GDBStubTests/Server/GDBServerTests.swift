@@ -13,7 +13,7 @@ import RISCV
                                  "qXfer:features:read:target.xml:100000,10"])
         let (resume, replies) = f.serve()
         #expect(resume == .kill(message: "gdb client disconnected"))
-        #expect(replies[0] == "PacketSize=4000;qXfer:features:read+;swbreak+;hwbreak+;QStartNoAckMode+;QCatchSyscalls+;vContSupported+")
+        #expect(replies[0] == "PacketSize=4000;qXfer:features:read+;swbreak+;hwbreak+;QStartNoAckMode+;QCatchSyscalls+;vContSupported+;qXfer:threads:read+")
         #expect(replies[1] == "m<?xml version=\"1.0\"?>\n<!DOCTYPE ")
         #expect(replies[2].hasPrefix("ltarget SYSTEM"))
         let document = String(replies[1].dropFirst() + replies[2].dropFirst())

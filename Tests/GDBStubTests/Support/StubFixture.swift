@@ -8,7 +8,7 @@ final class Warnings {
 }
 
 /// A target over a bare hart that may claim to be hosted (to check the hosted register set).
-final class HartTarget: DebugTarget {
+final class HartTarget: SingleThreadTarget {
     let hart: Hart
     let isBare: Bool
 
@@ -17,8 +17,8 @@ final class HartTarget: DebugTarget {
         self.isBare = bare
     }
 
-    func readMemory(_ address: UInt64, count: Int) -> [UInt8] { hart.debugRead(address, count: count) }
-    func writeMemory(_ bytes: [UInt8], at address: UInt64) -> Bool { hart.debugWrite(bytes, at: address) }
+    func readMemory(_ address: UInt64, count: Int, process pid: Int64) -> [UInt8] { hart.debugRead(address, count: count) }
+    func writeMemory(_ bytes: [UInt8], at address: UInt64, process pid: Int64) -> Bool { hart.debugWrite(bytes, at: address) }
 }
 
 /// A hart with 1 MiB of RAM at 0x8000_0000 and a stub serving it to a scripted client.
