@@ -8,7 +8,7 @@ extension Process {
     /// Takes one user page fault: counts it, traces it and resolves it with the `PageFaultHandler`.
     /// Returns nil when the page is now mapped, else the kill.
     func takePageFault(address: UInt64, access: MemoryAccess, pc: UInt64) -> Kill? {
-        let resolution = pageFaultHandler.handle(address: address, access: access, pc: pc, stackPointer: hart.register(2))
+        let resolution = pageFaultHandler.handle(address: address, access: access, pc: pc, stackPointer: hart.register(Register.sp))
         let prefix = "fault: \(access) \(hex(address)) pc=\(hex(pc))"
         switch resolution {
         case .mapped(let page, let frame, let kind):

@@ -68,7 +68,7 @@ public final class PageTable {
     }
 
     /// The satp value that selects this table in Sv39 mode (ASID 0).
-    public var satp: UInt64 { (8 << 60) | (root >> 12) }
+    public var satp: UInt64 { Satp.sv39 | (root >> 12) }
 
     /// Maps the page at `virtualAddress` to `frame` with user `permissions`.
     ///

@@ -29,12 +29,13 @@ extension Process {
     /// and the cycle, time and instret counters readable from U-mode, as Linux allows.
     func startHart() {
         for register in 1..<32 { hart.setRegister(register, 0) }
-        hart.setRegister(2, initialStackPointer)
+        hart.setRegister(Register.sp, initialStackPointer)
         hart.writeCSR(CSRAddress.satp, addressSpace.pageTable.satp)
         let mstatus = hart.readCSR(CSRAddress.mstatus)
-        hart.writeCSR(CSRAddress.mstatus, (mstatus & ~(UInt64(3) << 13)) | (1 << 13))
-        hart.writeCSR(CSRAddress.mcounteren, 0b111)
-        hart.writeCSR(CSRAddress.scounteren, 0b111)
+        hart.writeCSR(CSRAddress.mstatus, (mstatus & ~MStatus.fs) | MStatus.fsInitial)
+        let counters = CounterEnable.cycle | CounterEnable.time | CounterEnable.instret
+        hart.writeCSR(CSRAddress.mcounteren, counters)
+        hart.writeCSR(CSRAddress.scounteren, counters)
         hart.privilege = .user
         hart.pc = entry
         if trace.contains(.instructions) {
