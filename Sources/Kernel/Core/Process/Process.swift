@@ -17,24 +17,22 @@ public final class Process {
     /// The pid `getpid` reports.
     public static let processID: Int64 = 100
 
-    public let hart: Hart
+    /// What fork copies as it is (Process/ForkedState); the properties below read it.
+    var inherited: ForkedState
+    public var hart: Hart { inherited.hart }
     public let addressSpace: AddressSpace
-    public let stackRegion: RegionID
-    public let heapRegion: RegionID
-    /// Where the heap starts: the page-aligned end of the highest segment.
-    public let heapStart: UInt64
-    /// Where the hart starts: the interpreter's entry when there is one, else the program's.
-    public let entry: UInt64
-    /// The auxv pairs of the initial stack, for /proc/self/auxv.
-    let auxiliaryVector: [(key: UInt64, value: UInt64)]
-    /// sp at the first instruction, pointing at argc.
-    public let initialStackPointer: UInt64
-    public let stackPages: Int
+    public var stackRegion: RegionID { inherited.stackRegion }
+    public var heapRegion: RegionID { inherited.heapRegion }
+    public var heapStart: UInt64 { inherited.heapStart }
+    public var entry: UInt64 { inherited.entry }
+    var auxiliaryVector: [(key: UInt64, value: UInt64)] { inherited.auxiliaryVector }
+    public var initialStackPointer: UInt64 { inherited.initialStackPointer }
+    public var stackPages: Int { inherited.stackPages }
     /// User page faults taken, by region kind.
     public internal(set) var pageFaults = PageFaultCounts()
 
-    let trace: TraceOptions
-    let traceSink: TraceSink
+    var trace: TraceOptions { inherited.runOptions.trace }
+    var traceSink: TraceSink { inherited.runOptions.traceSink }
     /// The descriptor table; execve keeps it (less close-on-exec descriptors), fork copies it.
     var files = FileTable()
     /// Signal actions, mask and pending signals (Signals/).
@@ -44,25 +42,30 @@ public final class Process {
     let task: TaskState
     /// The debugger's hold on the run, when one is attached (`RunOptions.debugger`).
     var debugger: DebugSession?
-    /// The options the process was started with; execve and fork pass them on.
-    let runOptions: RunOptions
+    var runOptions: RunOptions { inherited.runOptions }
     /// pid, parent, process group, children and exit state (Process/ProcessFamily).
     var family = ProcessFamily()
-    /// The scheduler running the machine's tasks while the process runs (a strong reference, cut
-    /// by `Scheduler.detach` when the run ends: syscalls read it often and a weak load costs more).
-    var scheduler: Scheduler?
-    /// The program's host path (`/proc/self/exe`).
-    let executablePath: String
-    /// The umask applied to files and directories the guest creates.
-    var fileCreationMask: UInt64 = 0o022
-    /// The task name of prctl(PR_GET_NAME), at most 15 bytes.
-    lazy var taskName: [UInt8] = Array((executablePath.split(separator: "/").last.map(String.init) ?? "").utf8.prefix(15))
+    var scheduler: Scheduler? {
+        get { inherited.scheduler }
+        set { inherited.scheduler = newValue }
+    }
+    var executablePath: String { inherited.executablePath }
+    var fileCreationMask: UInt64 {
+        get { inherited.fileCreationMask }
+        set { inherited.fileCreationMask = newValue }
+    }
+    var taskName: [UInt8] {
+        get { inherited.taskName }
+        set { inherited.taskName = newValue }
+    }
     /// The process that replaced this one by execve (same pid), whose counters `stats` reports.
     var execSuccessor: Process?
     /// The counters of the whole machine once `run` returned.
     public internal(set) var machineStats: MachineStats?
-    /// Where the signal-return trampoline is mapped, once a handler has run (Signals/).
-    var signalTrampoline: UInt64?
+    var signalTrampoline: UInt64? {
+        get { inherited.signalTrampoline }
+        set { inherited.signalTrampoline = newValue }
+    }
     lazy var pageFaultHandler = PageFaultHandler(addressSpace: addressSpace, stackRegion: stackRegion, stackPages: stackPages)
 
     /// Loads `image` (and `options.interpreter`, see `ProgramLoader`) into a new address space whose
@@ -72,29 +75,22 @@ public final class Process {
         let stackBytes = UInt64(options.stackPages) &* PageTable.pageSize
         guard options.stackPages > 0, options.stackPages < 1 << 24 else { throw .badStackPages(options.stackPages) }
         guard let space = AddressSpace(frames: frames, caches: hart) else { throw .outOfMemory }
-        self.hart = hart
         self.addressSpace = space
-        self.stackPages = options.stackPages
-        self.trace = options.trace
-        self.traceSink = options.traceSink
-        self.executablePath = options.executablePath ?? options.arguments.first ?? ""
+        let executablePath = options.executablePath ?? options.arguments.first ?? ""
         self.fileSystem = FileSystemSandbox(root: options.fileSystemRoot, allowWrites: options.allowFileWrites,
                                             programPath: executablePath, sysroot: options.sysroot.flatMap(Sysroot.init))
         self.task = TaskState()
-        self.runOptions = options
 
         guard case .success(let stack) = space.map(MemRegion(kind: .stack, start: Process.stackUpperBound - stackBytes,
                                                              end: Process.stackUpperBound, permissions: [.read, .write]))
         else { preconditionFailure("an empty address space rejected the stack") }
-        self.stackRegion = stack
 
         let programBias = image.isPositionIndependent ? ProgramLoader.positionIndependentBase : 0
         let highestEnd = try ProgramLoader.load(image, bias: programBias, into: space)
-        self.heapStart = highestEnd == 0 ? 0x10000 : MemRegion.roundUp(highestEnd)
+        let heapStart = highestEnd == 0 ? 0x10000 : MemRegion.roundUp(highestEnd)
         guard case .success(let heap) = space.map(MemRegion(kind: .heap, start: heapStart, end: heapStart,
                                                             permissions: [.read, .write]))
         else { throw .overlappingSegments(virtualAddress: heapStart) }
-        self.heapRegion = heap
 
         var interpreterBase: UInt64 = 0
         var entry = image.entry &+ programBias
@@ -105,7 +101,6 @@ public final class Process {
             interpreterBase = bias &+ (ProgramLoader.span(of: interpreter)?.low ?? 0)
             entry = interpreter.entry &+ bias
         }
-        self.entry = entry
 
         let initial = InitialStack(
             top: Process.stackUpperBound, arguments: options.arguments, environment: options.environment,
@@ -119,8 +114,9 @@ public final class Process {
         guard UInt64(initial.bytes.count) <= stackBytes else {
             throw .initialStackTooLarge(bytes: UInt64(initial.bytes.count), stackPages: options.stackPages)
         }
-        self.auxiliaryVector = initial.auxiliaryVector
-        self.initialStackPointer = initial.stackPointer
+        self.inherited = ForkedState(hart: hart, stackRegion: stack, heapRegion: heap, heapStart: heapStart, entry: entry,
+                                     auxiliaryVector: initial.auxiliaryVector, initialStackPointer: initial.stackPointer,
+                                     runOptions: options, executablePath: executablePath)
         try Process.write(initial.bytes, at: initial.stackPointer, region: stack, into: space)
         if let makeDebugger = options.debugger { debugger = DebugSession(hook: makeDebugger(self), hart: hart) }
     }
@@ -129,28 +125,13 @@ public final class Process {
     /// `addressSpace` (its copy-on-write copy, or its own for vfork), with `files` and `fileSystem`
     /// copied by the caller, the same signal actions and mask, and no pending signals or counters.
     init(forking parent: Process, addressSpace: AddressSpace, files: FileTable, fileSystem: FileSystemSandbox) {
-        self.hart = parent.hart
+        self.inherited = parent.inherited
         self.addressSpace = addressSpace
-        self.stackRegion = parent.stackRegion
-        self.heapRegion = parent.heapRegion
-        self.heapStart = parent.heapStart
-        self.entry = parent.entry
-        self.initialStackPointer = parent.initialStackPointer
-        self.stackPages = parent.stackPages
-        self.trace = parent.trace
-        self.traceSink = parent.traceSink
         self.files = files
         self.signals = parent.signals.forkCopy()
         self.fileSystem = fileSystem
         self.task = TaskState()
         self.task.alternateStack = parent.task.alternateStack
-        self.runOptions = parent.runOptions
-        self.executablePath = parent.executablePath
-        self.fileCreationMask = parent.fileCreationMask
-        self.auxiliaryVector = parent.auxiliaryVector
-        self.taskName = parent.taskName
-        self.signalTrampoline = parent.signalTrampoline
-        self.scheduler = parent.scheduler
     }
 
     /// Copies `bytes` to user address `address` of `region`, mapping pages that are not mapped yet.
