@@ -1,28 +1,16 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The host calls the kernel makes on the guest's behalf, with errors as `-errno` like the guest ABI.
 enum HostIO {
     /// write(2) on the host, unbuffered: returns the count written or `-errno`.
     static func write(_ fd: Int32, _ bytes: UnsafeRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
         let n = Glibc.write(fd, bytes, count)
-        #else
-        let n = Darwin.write(fd, bytes, count)
-        #endif
         return n < 0 ? -Int(errno) : n
     }
 
     /// read(2) on the host: returns the count read or `-errno`.
     static func read(_ fd: Int32, _ bytes: UnsafeMutableRawPointer, _ count: Int) -> Int {
-        #if canImport(Glibc)
         let n = Glibc.read(fd, bytes, count)
-        #else
-        let n = Darwin.read(fd, bytes, count)
-        #endif
         return n < 0 ? -Int(errno) : n
     }
 

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A host file that memory regions map: the backing store of the seed's page-fault handler. The
 /// handler reads a page of a file mapping from here at the page's first fault, instead of zeroing it

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import RISCV
 
 /// execve: the calling process runs a new program, found in the file sandbox, keeping its pid,

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import RISCV
 
 /// A user process: its address space, its hart, its open files and its counters (seed: `proc`).

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Where a process stands among the others: its ids, its parent and children, and how it ended
 /// (the fields of xv6's `struct proc` that fork, exit and wait use).

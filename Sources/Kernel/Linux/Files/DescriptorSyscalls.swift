@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CHostSys
 
 /// openat, dup, dup3 and fcntl: the guest's descriptor table over sandboxed host files.

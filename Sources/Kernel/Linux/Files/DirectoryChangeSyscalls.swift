@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// unlinkat and mkdirat: changes to the sandbox's tree, allowed only with `allowWrites`
 /// (`--fs-write`); otherwise `-EACCES` once the path has been resolved, as `FileSystemSandbox`

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CHostSys
 
 /// lseek, pread64, getdents64 and sendfile on the host descriptor behind a guest descriptor (read, write,

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The file side of mmap (the backing store of a new region), mprotect's check for shared mappings,
 /// and msync.

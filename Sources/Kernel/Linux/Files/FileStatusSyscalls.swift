@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What the guest may learn about its files: ioctl (terminal queries), fstat, newfstatat, and close.
 enum FileStatusSyscalls {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CHostSys
 
 /// The guest's view of the host file system: one host directory, the root, as in a chroot.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// The process's file descriptors. fd 0, 1 and 2 are the host's stdin, stdout and stderr.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Calls that change host files through descriptors: pwrite64, ftruncate and fsync work on
 /// descriptors the guest opened for writing, which already needed `--fs-write`, and never change

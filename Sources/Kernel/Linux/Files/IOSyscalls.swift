@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// read, readv, write and writev on the process's file descriptors; a call that would block
 /// blocks only its task (`Process.waitUntilReady`).

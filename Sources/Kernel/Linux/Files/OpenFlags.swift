@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CHostSys
 
 /// The open(2) status flags as riscv64 Linux defines them (asm-generic/fcntl.h) and their

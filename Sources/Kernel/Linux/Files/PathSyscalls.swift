@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CHostSys
 
 /// faccessat(2), readlinkat, getcwd, chdir, fchdir and newfstatat of a path (`statPath`; FileStatusSyscalls.newfstatat

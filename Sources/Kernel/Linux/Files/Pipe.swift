@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CHostSys
 
 /// The guest's open file description of one end of a pipe: what dup and fork share, beside the

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// ppoll and pselect6 on the process's descriptors, answered by the host's poll on the host
 /// descriptors. A call that has to wait blocks its task until a descriptor is ready or the

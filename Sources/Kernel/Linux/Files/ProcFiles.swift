@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CHostSys
 
 /// The files of `/proc/self` (also `/proc/<pid>`) that programs read, made by the kernel as Linux

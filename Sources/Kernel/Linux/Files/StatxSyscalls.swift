@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// statx: newfstatat's answers in `struct statx`, which coreutils (ls, stat, cp...) use.
 enum StatxSyscalls {

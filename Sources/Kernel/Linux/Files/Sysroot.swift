@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 import CHostSys
 
 /// The sysroot (`--sysroot DIR`), as `qemu-riscv64 -L DIR`: a host directory holding a riscv64 root

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// utimensat: setting a file's access and modification times, inside the sandbox.
 enum TimestampSyscalls {

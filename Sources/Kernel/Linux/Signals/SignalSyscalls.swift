@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// rt_sigaction, rt_sigprocmask, kill, tkill and tgkill: actions and the mask, and sending
 /// signals to other processes or to oneself (`Process.post`; delivery is Signals/SignalDelivery).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Linux errno values the kernel returns to the guest, negated, in a0.
 public enum Errno: Int64, Error, Sendable {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Who the process is and what it may use: the calls static glibc makes at start-up.
 enum IdentitySyscalls {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// What the process may learn about its machine and usage: one CPU, the guest RAM, clock
 /// resolution, resource usage; and sched_yield, which only asks to wait. (sigaltstack is recorded
