@@ -49,10 +49,7 @@ enum IOSyscalls {
             while offset < length {
                 let want = min(length - offset, readChunk)
                 var buffer = [UInt8](repeating: 0, count: want)
-                var n: Int
-                repeat {
-                    n = buffer.withUnsafeMutableBytes { HostIO.read(hostFD, $0.baseAddress!, want) }
-                } while n == -Int(Errno.EINTR.rawValue)
+                let n = buffer.withUnsafeMutableBytes { HostIO.read(hostFD, $0.baseAddress!, want) }
                 if n < 0 { return .value(total > 0 ? total : Int64(n)) }
                 if n > 0, case .failure(let error) = process.copyOut(Array(buffer[..<n]), to: base + UInt64(offset)) {
                     return total > 0 ? .value(total) : failure(error)

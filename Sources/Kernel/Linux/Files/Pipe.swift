@@ -68,10 +68,8 @@ extension Process {
 
     /// True when poll(2) reports any event (or an error or hang-up) on `fd` at once.
     static func isReady(_ fd: Int32, events: Int16) -> Bool {
-        var record = pollfd(fd: fd, events: events, revents: 0)
-        var n: Int32
-        repeat { n = poll(&record, 1, 0) } while n < 0 && errno == EINTR
-        return n != 0
+        var records = [pollfd(fd: fd, events: events, revents: 0)]
+        return HostIO.pollNow(&records) != 0
     }
 
     /// SIGPIPE for a write that found no reader (`-EPIPE`), as Linux sends it.

@@ -103,10 +103,9 @@ enum PollSyscalls {
 
     /// The host's poll of `records` without waiting; returns how many are ready.
     private static func pollNow(_ records: inout [pollfd]) throws(SyscallFailure) -> Int32 {
-        var n: Int32
-        repeat { n = poll(&records, nfds_t(records.count), 0) } while n < 0 && errno == EINTR
+        let n = HostIO.pollNow(&records)
         guard n >= 0 else { throw SyscallFailure(.error(.host)) }
-        return n
+        return Int32(n)
     }
 
     /// Nothing is ready: nil when the timeout is zero or has passed (the call returns 0), else

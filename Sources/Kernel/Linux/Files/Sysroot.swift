@@ -79,9 +79,8 @@ public enum InterpreterLookup {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(result, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n >= 0 else { return .failure(.unreadable(String(cString: strerror(errno)))) }
+            let n = chunk.withUnsafeMutableBytes { HostIO.read(result, $0.baseAddress!, $0.count) }
+            guard n >= 0 else { return .failure(.unreadable(String(cString: strerror(Int32(-n))))) }
             if n == 0 { break }
             bytes += chunk[..<n]
         }
