@@ -10,7 +10,6 @@ let hotLoopFlags: [SwiftSetting] = [
 
 let package = Package(
     name: "tinyrv",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "tinyrv", targets: ["tinyrv"]),
     ],

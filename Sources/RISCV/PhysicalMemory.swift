@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Guest RAM: one contiguous range of physical addresses backed by an anonymous host mapping.
 ///

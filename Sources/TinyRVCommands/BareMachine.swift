@@ -1,9 +1,7 @@
 import ELF
 import Kernel
 import RISCV
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// A bare-metal machine: RAM at 0x8000_0000, one hart starting in M-mode at the ELF entry with
 /// architectural trap delivery, a CLINT at 0x0200_0000 (msip, mtimecmp, mtime; mtime advances

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Runs a program as a child process with stdin from /dev/null and stdout/stderr captured, so that a
 /// guest that misbehaves can never take the test runner down with it. The one choke point for

@@ -3,9 +3,7 @@ import ELF
 import GDBStub
 import Kernel
 import RISCV
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `tinyrv run`: runs one RV64 ELF, hosted on the Swift kernel or bare-metal, and exits with the
 /// status docs/architecture.md documents.

@@ -1,7 +1,5 @@
 import Kernel
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The `--stats` summary printed on stderr at exit.
 struct StatsReport {

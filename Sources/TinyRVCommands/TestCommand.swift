@@ -1,9 +1,7 @@
 import ArgumentParser
 import Dispatch
 import ELF
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// `tinyrv test`: runs every guest program in the given directories (or files) under `tinyrv run`,
 /// each in its own child process, and checks the outcome it declares (see `TestExpectation`).

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Finds test programs on disk without Foundation.
 enum TestDiscovery {

@@ -1,7 +1,5 @@
 import ArgumentParser
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The `tinyrv` command line: a thin layer over the Kernel (hosted runs) and RISCV (bare runs).
 public struct TinyRVCommand: ParsableCommand {

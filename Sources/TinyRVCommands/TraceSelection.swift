@@ -1,8 +1,6 @@
 import ArgumentParser
 import Kernel
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The `--trace` argument: a comma-separated list of `syscalls`, `faults`, `traps`, `instructions`, or `all`.
 struct TraceSelection: ExpressibleByArgument {

@@ -1,6 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// Monotonic wall time since creation, for `--stats` and the test runner.
 struct WallClock {

@@ -1,8 +1,6 @@
 /// The stub's one boundary to the host's libc: `SocketListener` listens on 127.0.0.1:PORT or a
 /// Unix socket path and accepts one client, whose stream is a `SocketConnection`.
-#if canImport(Glibc)
 import Glibc
-#endif
 
 /// The stream to the one client of a `SocketListener`.
 public final class SocketConnection: DebugConnection {

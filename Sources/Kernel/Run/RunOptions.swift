@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// How `runProgram` sets up and runs a guest (the options of `tinyrv run`).
 public struct RunOptions {

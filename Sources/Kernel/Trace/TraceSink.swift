@@ -1,8 +1,4 @@
-#if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// Which trace events a run emits (`--trace syscalls,faults,traps,instructions|all`).
 public struct TraceOptions: OptionSet, Hashable, Sendable {

@@ -50,7 +50,7 @@ struct ControlStatusRegisters {
 }
 
 /// mstatus/sstatus fields.
-enum MStatus {
+public enum MStatus {
     static let sie: UInt64 = 1 << 1
     static let mie: UInt64 = 1 << 3
     static let spie: UInt64 = 1 << 5
@@ -59,7 +59,9 @@ enum MStatus {
     static let mppShift: UInt64 = 11
     static let mpp: UInt64 = 3 << 11
     static let fsShift: UInt64 = 13
-    static let fs: UInt64 = 3 << 13
+    /// FS, the floating-point unit's state: Off (0), Initial, Clean, Dirty.
+    public static let fs: UInt64 = 3 << 13
+    public static let fsInitial: UInt64 = 1 << 13
     static let mprv: UInt64 = 1 << 17
     static let sum: UInt64 = 1 << 18
     static let mxr: UInt64 = 1 << 19
@@ -86,6 +88,21 @@ enum MStatus {
 enum CounterInhibit {
     static let cycle: UInt64 = 1 << 0
     static let instret: UInt64 = 1 << 2
+}
+
+/// The bits of mcounteren and scounteren that let the next lower privilege read cycle, time and instret.
+public enum CounterEnable {
+    public static let cycle: UInt64 = 1 << 0
+    public static let time: UInt64 = 1 << 1
+    public static let instret: UInt64 = 1 << 2
+}
+
+/// satp fields: MODE in bits 63:60 (0 bare, 8 Sv39) and the root page table's PPN in bits 43:0.
+public enum Satp {
+    public static let modeShift: UInt64 = 60
+    public static let mode: UInt64 = 0xF << 60
+    public static let sv39: UInt64 = 8 << 60
+    public static let ppn: UInt64 = (1 << 44) - 1
 }
 
 /// The writable interrupt bits of mideleg/mie (see `Interrupts.swift`).

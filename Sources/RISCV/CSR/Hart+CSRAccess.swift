@@ -145,9 +145,9 @@ extension Hart {
     /// satp accepts MODE 0 (bare) and 8 (Sv39) with ASID 0; a write of another mode is ignored.
     /// Every accepted write flushes the TLB.
     func writeSATP(_ value: UInt64) {
-        let mode = value >> 60
-        guard mode == 0 || mode == 8 else { return }
-        csrs.satp = value & (0xF << 60 | ((1 << 44) - 1))
+        let mode = value & Satp.mode
+        guard mode == 0 || mode == Satp.sv39 else { return }
+        csrs.satp = value & (Satp.mode | Satp.ppn)
         flushTLB()
     }
 

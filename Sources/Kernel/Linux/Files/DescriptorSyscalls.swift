@@ -1,0 +1,143 @@
+import Glibc
+import CHostSys
+
+/// openat, dup, dup3 and fcntl: the guest's descriptor table over sandboxed host files.
+enum DescriptorSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(56, "openat", [.decimal, .string, .hex, .hex], openat),
+        SyscallDefinition(23, "dup", [.decimal], dup),
+        SyscallDefinition(24, "dup3", [.decimal, .decimal, .hex], dup3),
+        SyscallDefinition(25, "fcntl", [.decimal, .decimal, .hex], fcntl),
+    ]
+
+    /// fcntl commands (asm-generic) and FD_CLOEXEC.
+    static let duplicateDescriptor: UInt64 = 0, getDescriptorFlags: UInt64 = 1, setDescriptorFlags: UInt64 = 2
+    static let getStatusFlags: UInt64 = 3, setStatusFlags: UInt64 = 4, duplicateCloseOnExec: UInt64 = 1030
+    static let descriptorCloseOnExec: UInt64 = 1
+
+    /// openat(dirfd, path, flags, mode): opens `path` in the sandbox (`FileSystemSandbox`), or the
+    /// kernel's own `/proc/self` files (`ProcFiles`), and returns the lowest free descriptor. Flags are riscv64's O_* values, translated for the host;
+    /// a created file's mode loses the guest's umask (`Process.fileCreationMask`).
+    /// Without `allowFileWrites`, a request to write, create or truncate gets `-EACCES` once the path
+    /// resolves (a missing file without O_CREAT still gets `-ENOENT`). `-EMFILE` past 1024
+    /// descriptors; otherwise the host kernel's errno for the same open.
+    static func openat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let path = try process.pathArgument(a[1])
+        let base = try process.lookupBase(dirfd: a[0], for: path)
+        let flags = a[2]
+        let sandbox = process.fileSystem
+        if let entry = process.procSelfEntry(path, from: base), let stream = process.inheritedStream(entry) {
+            guard !OpenFlags.wantsWrite(flags) || Process.isOpenForWriting(stream) else { return .error(.EACCES) }
+            return install(process, .host(stream), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        }
+        if let entry = process.procSelfEntry(path, from: base), case .pipe(let pipeFD, _)? = process.descriptorEntry(entry) {
+            return reopenPipe(process, pipeFD, flags: flags)
+        }
+        if let entry = process.procSelfEntry(path, from: base),
+           let hostFD = process.openProcFile(entry, wantsWrite: OpenFlags.wantsWrite(flags)) {
+            guard hostFD >= 0 else { return .value(Int64(hostFD)) }
+            return install(process, .owned(hostFD), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        }
+        if OpenFlags.wantsWrite(flags), !sandbox.allowWrites, !sandbox.isHarmlessDevice(path, from: base) {
+            let probe = sandbox.openPath(path, from: base, followLink: flags & OpenFlags.noFollow == 0)
+            guard probe >= 0 else { return probe == -ENOENT && flags & OpenFlags.create != 0 ? .error(.EACCES) : .value(Int64(probe)) }
+            close(probe)
+            return .error(.EACCES)
+        }
+        let hostFD = sandbox.open(path, from: base, hostFlags: OpenFlags.host(fromGuest: flags & ~OpenFlags.closeOnExec),
+                                  mode: UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask), searchSysroot: true)
+        guard hostFD >= 0 else { return .value(Int64(hostFD)) }
+        return install(process, .owned(hostFD), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+    }
+
+    /// dup(fd): the lowest free descriptor, sharing the open file (offset and status flags),
+    /// FD_CLOEXEC clear. `-EBADF`, `-EMFILE`.
+    static func dup(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        try duplicate(process, a[0], lowest: 0, closeOnExec: false)
+    }
+
+    /// dup3(old, new, flags): makes `new` share `old`'s open file, closing what `new` was.
+    /// `-EINVAL` when they are equal or flags hold anything but O_CLOEXEC, `-EBADF` for a closed
+    /// `old` or a `new` outside the descriptor range.
+    static func dup3(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let (old, new) = (Process.descriptor(a[0]), Process.descriptor(a[1]))
+        guard a[2] & ~OpenFlags.closeOnExec == 0 else { return .error(.EINVAL) }
+        guard old != new else { return .error(.EINVAL) }
+        guard new >= 0, new < Int64(FileTable.limit) else { return .error(.EBADF) }
+        let copy = try process.files.duplicate(process.openEntry(a[0])).mapError { SyscallFailure($0) }.get()
+        process.files.install(copy, at: Int(new))
+        process.fileSystem.setCloseOnExec(a[2] != 0, for: Int(new))
+        return .value(new)
+    }
+
+    /// fcntl(fd, cmd, arg) for F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL and F_SETFL
+    /// (status flags in riscv64's O_* values; F_SETFL changes only O_APPEND, O_NONBLOCK, O_ASYNC,
+    /// O_DIRECT and O_NOATIME, on the host descriptor; a pipe's O_NONBLOCK is the guest's `PipeEnd`
+    /// flag, the host end staying non-blocking). Other commands get `-EINVAL`.
+    static func fcntl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let entry = try process.openEntry(a[0])
+        switch a[1] {
+        case duplicateDescriptor, duplicateCloseOnExec:
+            let minimum = Int64(Int32(truncatingIfNeeded: a[2]))
+            guard minimum >= 0, minimum < Int64(FileTable.limit) else { return .error(.EINVAL) }
+            return try duplicate(process, a[0], lowest: Int(minimum), closeOnExec: a[1] == duplicateCloseOnExec)
+        case getDescriptorFlags:
+            return .value(process.fileSystem.isCloseOnExec(Int(Process.descriptor(a[0]))) ? Int64(descriptorCloseOnExec) : 0)
+        case setDescriptorFlags:
+            process.fileSystem.setCloseOnExec(a[2] & descriptorCloseOnExec != 0, for: Int(Process.descriptor(a[0])))
+            return .value(0)
+        case getStatusFlags:
+            let flags = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
+            guard flags >= 0 else { return .value(-Int64(errno)) }
+            var guest = OpenFlags.guest(fromHost: flags)
+            if case .pipe(_, let end) = entry {
+                guest = end.nonBlocking ? guest | OpenFlags.nonBlocking : guest & ~OpenFlags.nonBlocking
+            }
+            return .value(Int64(guest))
+        case setStatusFlags:
+            let current = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
+            guard current >= 0 else { return .value(-Int64(errno)) }
+            var requested = a[2]
+            if case .pipe(_, let end) = entry {
+                end.nonBlocking = requested & OpenFlags.nonBlocking != 0
+                requested |= OpenFlags.nonBlocking
+            }
+            let changeable = OpenFlags.host(fromGuest: OpenFlags.changeableByFcntl)
+            let wanted = (current & ~changeable) | (OpenFlags.host(fromGuest: requested) & changeable)
+            return Glibc.fcntl(entry.hostDescriptor, F_SETFL, wanted) < 0 ? .value(-Int64(errno)) : .value(0)
+        default:
+            return .error(.EINVAL)
+        }
+    }
+
+    /// A copy of descriptor `register` at the lowest free descriptor `>= lowest`.
+    private static func duplicate(_ process: Process, _ register: UInt64, lowest: Int,
+                                  closeOnExec: Bool) throws(SyscallFailure) -> SyscallResult {
+        let copy = try process.files.duplicate(process.openEntry(register)).mapError { SyscallFailure($0) }.get()
+        return install(process, copy, lowest: lowest, closeOnExec: closeOnExec)
+    }
+
+    /// Opens the pipe behind `/proc/self/fd/N` again, as Linux does: a new open file of the same pipe
+    /// with the access mode asked for and its own O_NONBLOCK. Writing a pipe changes no file, so it
+    /// needs no `--fs-write`. `-errno` as the host's open of the pipe (`-ENXIO`: no reader is left).
+    private static func reopenPipe(_ process: Process, _ pipeFD: Int32, flags: UInt64) -> SyscallResult {
+        let access = Int32(truncatingIfNeeded: flags & OpenFlags.accessModeMask)
+        let fd = open("/proc/self/fd/\(pipeFD)", access | O_NONBLOCK | O_CLOEXEC)
+        guard fd >= 0 else { return .value(-Int64(errno)) }
+        let end = PipeEnd(nonBlocking: flags & OpenFlags.nonBlocking != 0)
+        return install(process, .pipe(fd, end), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+    }
+
+    /// Puts a new entry at the lowest free descriptor `>= lowest` with its FD_CLOEXEC; `-EMFILE`
+    /// (closing the entry's host descriptor) when the table is full.
+    private static func install(_ process: Process, _ entry: FileTable.Entry, lowest: Int = 0,
+                                closeOnExec: Bool) -> SyscallResult {
+        guard let fd = process.files.allocate(entry, lowest: lowest) else {
+            if case .owned(let host) = entry { Glibc.close(host) }
+            if case .pipe(let host, _) = entry { Glibc.close(host) }
+            return .error(.EMFILE)
+        }
+        process.fileSystem.setCloseOnExec(closeOnExec, for: fd)
+        return .value(Int64(fd))
+    }
+}

@@ -1,0 +1,72 @@
+import Glibc
+import CHostSys
+
+/// lseek, pread64, getdents64 and sendfile on the host descriptor behind a guest descriptor (read, write,
+/// readv and writev are in IOSyscalls, pwrite64 in FileWriteSyscalls).
+enum FileIOSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(62, "lseek", [.decimal, .decimal, .decimal], lseek),
+        SyscallDefinition(67, "pread64", [.decimal, .resultBuffer, .decimal, .decimal], pread64),
+        SyscallDefinition(61, "getdents64", [.decimal, .hex, .decimal], getdents64),
+        SyscallDefinition(71, "sendfile", [.decimal, .decimal, .hex, .decimal], sendfile),
+    ]
+
+    /// lseek(fd, offset, whence): the host's lseek (SEEK_SET/CUR/END/DATA/HOLE have the same
+    /// values); returns the new offset or its errno (`-ESPIPE` on a pipe, `-EINVAL` for a bad whence).
+    static func lseek(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let hostFD = try process.openEntry(a[0]).hostDescriptor
+        guard a[2] <= UInt64(Int32.max) else { return .error(.EINVAL) }
+        let position = Glibc.lseek(hostFD, off_t(Int64(bitPattern: a[1])), Int32(a[2]))
+        return .value(position < 0 ? -Int64(errno) : Int64(position))
+    }
+
+    /// pread64(fd, buf, count, offset): reads up to 64 KiB at `offset` without moving the file
+    /// offset. `-EFAULT` for a bad buffer; the host's errno otherwise (`-ESPIPE`, `-EINVAL`, `-EISDIR`).
+    static func pread64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let hostFD = try process.openEntry(a[0]).hostDescriptor
+        let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
+        guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
+        var buffer = [UInt8](repeating: 0, count: count)
+        let n = buffer.withUnsafeMutableBytes { pread(hostFD, $0.baseAddress, count, off_t(Int64(bitPattern: a[3]))) }
+        guard n > 0 else { return .value(n < 0 ? -Int64(errno) : 0) }
+        try process.copyOutArgument(Array(buffer[..<n]), to: a[1])
+        return .value(Int64(n))
+    }
+
+    /// getdents64(fd, dirp, count): the host's linux_dirent64 records, which have the same layout
+    /// on every Linux, copied out as they are (at most 64 KiB per call). `-EFAULT` for a bad
+    /// buffer, `-ENOTDIR` for a file, `-EINVAL` for a buffer too small for one record.
+    static func getdents64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let hostFD = try process.openEntry(a[0]).hostDescriptor
+        let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
+        guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
+        var buffer = [UInt8](repeating: 0, count: max(count, 1))
+        let n = buffer.withUnsafeMutableBytes { tinyrv_getdents64(hostFD, $0.baseAddress, UInt(count)) }
+        guard n > 0 else { return .value(Int64(n)) }
+        try process.copyOutArgument(Array(buffer[..<n]), to: a[1])
+        return .value(Int64(n))
+    }
+
+    /// sendfile(out, in, offset, count): the host's sendfile between the two host descriptors, at
+    /// most 1 MiB per call. With an `offset` pointer, reads from `*offset` and stores the new offset
+    /// there, leaving `in`'s own offset alone. `-EFAULT` for a bad pointer; the host's errno
+    /// otherwise (`-EBADF`, `-EINVAL`, `-ESPIPE`).
+    static func sendfile(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let output = try process.openEntry(a[0]).hostDescriptor
+        let input = try process.openEntry(a[1]).hostDescriptor
+        let count = Int(min(a[3], 1 << 20))
+        process.traceSink.flush()
+        guard a[2] != 0 else {
+            let n = Glibc.sendfile(output, input, nil, count)
+            if n < 0, errno == EPIPE { return Signal.brokenPipe(process, written: 0) }
+            return .value(n < 0 ? -Int64(errno) : Int64(n))
+        }
+        var offset = off_t(Int64(bitPattern: GuestBytes.word(try process.copyInArgument(from: a[2], count: 8), at: 0)))
+        guard process.isAccessible(a[2], count: 8, for: .store) else { return .error(.EFAULT) }
+        let n = Glibc.sendfile(output, input, &offset, count)
+        if n < 0, errno == EPIPE { return Signal.brokenPipe(process, written: 0) }
+        guard n >= 0 else { return .value(-Int64(errno)) }
+        try process.copyOutArgument(GuestBytes.words(UInt64(bitPattern: Int64(offset))), to: a[2])
+        return .value(Int64(n))
+    }
+}

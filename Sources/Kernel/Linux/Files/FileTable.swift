@@ -1,0 +1,118 @@
+import Glibc
+
+/// The process's file descriptors. fd 0, 1 and 2 are the host's stdin, stdout and stderr.
+///
+/// Every entry is backed by a host descriptor. tinyrv's own standard streams are shared and never
+/// closed by the guest; descriptors opened for the guest (through `FileSystemSandbox`, `pipe2`, or
+/// by `dup` and fork) are owned: one host descriptor per entry, closed when the entry goes (close,
+/// replacement, or the end of the process). Duplicated host descriptors share the host's open file
+/// description, so offsets and status flags are shared as Linux shares them.
+final class FileTable {
+    /// The most descriptors a process may hold (`-EMFILE` beyond).
+    static let limit = 1024
+
+    enum Entry: Equatable {
+        /// One of tinyrv's standard streams; output through it is written at once, unbuffered.
+        case host(Int32)
+        /// A host descriptor this table owns.
+        case owned(Int32)
+        /// One end of a guest pipe: a host pipe descriptor this table owns (always O_NONBLOCK on
+        /// the host) and the guest's open file description of that end (`PipeEnd`).
+        case pipe(Int32, PipeEnd)
+
+        /// The host descriptor to read, write or query.
+        var hostDescriptor: Int32 {
+            switch self {
+            case .host(let fd), .owned(let fd), .pipe(let fd, _): return fd
+            }
+        }
+
+        static func == (left: Entry, right: Entry) -> Bool {
+            switch (left, right) {
+            case (.host(let a), .host(let b)), (.owned(let a), .owned(let b)): return a == b
+            case (.pipe(let a, let x), .pipe(let b, let y)): return a == b && x === y
+            default: return false
+            }
+        }
+    }
+
+    private var entries: [Int: Entry] = [0: .host(0), 1: .host(1), 2: .host(2)]
+
+    deinit {
+        for entry in entries.values { release(entry) }
+    }
+
+    /// The entry for guest descriptor `fd`, or nil when it is not open (`-EBADF`).
+    subscript(fd: Int64) -> Entry? {
+        guard fd >= 0, fd < Int64(FileTable.limit) else { return nil }
+        return entries[Int(fd)]
+    }
+
+    /// Closes guest descriptor `fd`. Returns false when `fd` was not open.
+    func close(_ fd: Int64) -> Bool {
+        guard let entry = self[fd] else { return false }
+        entries[Int(fd)] = nil
+        release(entry)
+        return true
+    }
+
+    /// Makes `fd` refer to `entry`, closing what it referred to. Precondition: `fd` is in range.
+    func install(_ entry: Entry, at fd: Int) {
+        precondition(fd >= 0 && fd < FileTable.limit, "descriptor out of range")
+        if let old = entries[fd], old != entry { release(old) }
+        entries[fd] = entry
+    }
+
+    /// Puts `entry` at the lowest free descriptor not below `lowest` and returns it, or nil when
+    /// the table is full (the caller releases the entry and returns `-EMFILE`).
+    func allocate(_ entry: Entry, lowest: Int = 0) -> Int? {
+        guard let fd = (max(0, lowest)..<FileTable.limit).first(where: { entries[$0] == nil }) else { return nil }
+        entries[fd] = entry
+        return fd
+    }
+
+    /// A second entry for the same open file: a new host descriptor for owned ones (so each entry
+    /// can be closed alone), the same stream for tinyrv's. Fails with the host's errno.
+    func duplicate(_ entry: Entry) -> Result<Entry, Errno> {
+        switch entry {
+        case .host:
+            return .success(entry)
+        case .owned(let fd):
+            let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+            return copy >= 0 ? .success(.owned(copy)) : .failure(.host)
+        case .pipe(let fd, let end):
+            let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
+            return copy >= 0 ? .success(.pipe(copy, end)) : .failure(.host)
+        }
+    }
+
+    /// fork's copy: every descriptor refers to the same open file (a duplicated host
+    /// descriptor). Nil when the host runs out of descriptors (nothing stays open then).
+    func copy() -> FileTable? {
+        let table = FileTable()
+        table.entries = [:]
+        for (fd, entry) in entries {
+            switch duplicate(entry) {
+            case .success(let copy): table.entries[fd] = copy
+            case .failure: return nil
+            }
+        }
+        return table
+    }
+
+    /// Closes every descriptor (a process's exit).
+    func closeAll() {
+        for entry in entries.values { release(entry) }
+        entries.removeAll()
+    }
+
+    /// The open descriptors, in order.
+    var openDescriptors: [Int] { entries.keys.sorted() }
+
+    private func release(_ entry: Entry) {
+        switch entry {
+        case .host: break
+        case .owned(let fd), .pipe(let fd, _): _ = Glibc.close(fd)
+        }
+    }
+}

@@ -1,0 +1,41 @@
+import Glibc
+
+/// Calls that change host files through descriptors: pwrite64, ftruncate and fsync work on
+/// descriptors the guest opened for writing, which already needed `--fs-write`, and never change
+/// the inherited streams 0-2 (`Process.fileChangingDescriptor`); umask sets the mask
+/// applied to files and directories the guest creates. unlinkat and mkdirat are in
+/// Files/DirectoryChangeSyscalls.
+enum FileWriteSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(number: 68, name: "pwrite64", arguments: [.decimal, .buffer(lengthArgument: 2), .decimal, .decimal],
+                          result: .decimal, handler: pwrite64),
+        SyscallDefinition(46, "ftruncate", [.decimal, .decimal]) { process, a throws(SyscallFailure) in
+            let fd = try process.fileChangingDescriptor(a[0], inherited: .EINVAL)
+            return Glibc.ftruncate(fd, off_t(Int64(bitPattern: a[1]))) == 0 ? .value(0) : .error(.host)
+        },
+        SyscallDefinition(number: 82, name: "fsync", arguments: [.decimal], result: .decimal) { process, a in
+            guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
+            return Glibc.fsync(fd) == 0 || errno == EINVAL ? .value(0) : .error(.host)
+        },
+        SyscallDefinition(number: 166, name: "umask", arguments: [.hex], result: .hex) { process, a in
+            let old = process.fileCreationMask
+            process.fileCreationMask = a[0] & 0o777
+            return .value(Int64(old))
+        },
+    ]
+
+    /// pwrite64(fd, buf, count, offset): writes at an offset without moving the file position.
+    /// The inherited streams 0-2 are not written at offsets: `-ESPIPE`, as for a pipe.
+    static func pwrite64(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let fd: Int32
+        do throws(SyscallFailure) { fd = try process.fileChangingDescriptor(a[0], inherited: .ESPIPE) } catch { return error.result }
+        let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
+        let bytes: [UInt8]
+        switch process.copyIn(from: a[1], count: count) {
+        case .success(let read): bytes = read
+        case .failure(let error): return IOSyscalls.failure(error)
+        }
+        let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, count, off_t(Int64(bitPattern: a[3]))) }
+        return n < 0 ? .error(.host) : .value(Int64(n))
+    }
+}

@@ -1,0 +1,149 @@
+import Glibc
+import CHostSys
+
+/// faccessat(2), readlinkat, getcwd, chdir, fchdir and newfstatat of a path (`statPath`; FileStatusSyscalls.newfstatat
+/// hands paths here): questions about files, answered through the sandbox (`FileSystemSandbox`).
+enum PathSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(48, "faccessat", [.decimal, .string, .decimal], faccessat),
+        SyscallDefinition(439, "faccessat2", [.decimal, .string, .decimal, .hex], faccessat2),
+        SyscallDefinition(78, "readlinkat", [.decimal, .string, .resultBuffer, .decimal], readlinkat),
+        SyscallDefinition(17, "getcwd", [.hex, .decimal], getcwd),
+        SyscallDefinition(49, "chdir", [.string], chdir),
+        SyscallDefinition(50, "fchdir", [.decimal], fchdir),
+    ]
+
+    /// The AT_* flags (the same values on every Linux).
+    static let symlinkNoFollow: UInt64 = 0x100, effectiveAccess: UInt64 = 0x200
+    static let noAutomount: UInt64 = 0x800, emptyPath: UInt64 = 0x1000
+    /// access(2)'s W_OK.
+    static let writeAccess: UInt64 = 2
+
+    /// newfstatat(dirfd, path, statbuf, flags): fills riscv64's 128-byte `struct stat`
+    /// (`FileStatusSyscalls.riscv64Stat`). AT_SYMLINK_NOFOLLOW stats a link itself; AT_EMPTY_PATH with an empty (or
+    /// null) path stats `dirfd` (this is how glibc's fstat works). `-EINVAL` for other flags,
+    /// `-ENOENT` for an empty path without AT_EMPTY_PATH, `-EFAULT` for bad pointers.
+    static func newfstatat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard a[3] & ~(symlinkNoFollow | noAutomount | emptyPath) == 0 else { return .error(.EINVAL) }
+        let status = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { fd -> Result<stat, SyscallFailure> in
+            var status = stat()
+            return Glibc.fstat(fd, &status) == 0 ? .success(status) : .failure(SyscallFailure(hostResult: -Int64(errno)))
+        }.get()
+        try process.copyOutArgument(FileStatusSyscalls.riscv64Stat(status), to: a[2])
+        return .value(0)
+    }
+
+    /// `newfstatat` as a plain handler, for FileStatusSyscalls.newfstatat.
+    static func statPath(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        do throws(SyscallFailure) { return try newfstatat(process, a) } catch { return error.result }
+    }
+
+    /// faccessat(dirfd, path, mode): `faccessat2` without flags.
+    static func faccessat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        try faccessat2(process, [a[0], a[1], a[2], 0])
+    }
+
+    /// faccessat2(dirfd, path, mode, flags): whether the file exists (F_OK) and the host grants
+    /// R_OK/W_OK/X_OK. W_OK is `-EACCES` without `allowWrites`. `-EINVAL` for bad mode or flags.
+    static func faccessat2(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard a[2] & ~7 == 0, a[3] & ~(symlinkNoFollow | effectiveAccess | emptyPath) == 0 else { return .error(.EINVAL) }
+        let hostFlags = tinyrv_host_AT_EMPTY_PATH | (a[3] & effectiveAccess != 0 ? AT_EACCESS : 0)
+        let outcome: Result<Int64, SyscallFailure> = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { fd in
+            Glibc.faccessat(fd, "", Int32(a[2]), hostFlags) == 0 ? .success(0) : .failure(SyscallFailure(hostResult: -Int64(errno)))
+        }
+        _ = try outcome.get()
+        if a[2] & writeAccess != 0, !process.fileSystem.allowWrites { return .error(.EACCES) }
+        return .value(0)
+    }
+
+    /// readlinkat(dirfd, path, buf, size): the text of a symlink inside the sandbox, truncated to
+    /// `size`, without a NUL; `/proc/self/exe` reads as the program's absolute host path and
+    /// `/proc/self/fd/N` as the host path of what descriptor N refers to (as under qemu-riscv64), and
+    /// `/dev/fd`, `/dev/stdin`... as their targets in /proc/self/fd.
+    /// `-EINVAL` for a size of 0 or a path that is not a symlink, `-EFAULT` for bad pointers.
+    static func readlinkat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let size = Int64(Int32(truncatingIfNeeded: a[3]))
+        guard size > 0 else { return .error(.EINVAL) }
+        let path = try process.pathArgument(a[1])
+        let base = try process.lookupBase(dirfd: a[0], for: path)
+        let sandbox = process.fileSystem
+        var target: [UInt8]
+        if sandbox.guestAbsolutePath(path, from: base) == FileSystemSandbox.executableLink {
+            target = Array(sandbox.executablePath.utf8)
+        } else if let link = Process.deviceLinks[sandbox.guestAbsolutePath(path, from: base)] {
+            target = Array(link.utf8)
+        } else if let entry = process.procSelfEntry(path, from: base), entry == "exe" || entry.hasPrefix("fd/") {
+            guard let link = entry == "exe" ? sandbox.executablePath : process.descriptorLinkTarget(entry) else {
+                return .error(.ENOENT)
+            }
+            target = Array(link.utf8)
+        } else {
+            let fd = sandbox.openPath(path, from: base, followLink: false, searchSysroot: true)
+            guard fd >= 0 else { return .value(Int64(fd)) }
+            defer { close(fd) }
+            var host = stat()
+            guard Glibc.fstat(fd, &host) == 0 else { return .value(-Int64(errno)) }
+            guard host.st_mode & S_IFMT == S_IFLNK else { return .error(.EINVAL) }
+            target = [UInt8](repeating: 0, count: Process.maxStringLength)
+            let n = target.withUnsafeMutableBytes { Glibc.readlinkat(fd, "", $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count) }
+            guard n >= 0 else { return .value(-Int64(errno)) }
+            target = Array(target[..<n])
+        }
+        let shown = Array(target.prefix(Int(size)))
+        try process.copyOutArgument(shown, to: a[2])
+        return .value(Int64(shown.count))
+    }
+
+    /// getcwd(buf, size): the working directory's real host path (`FileSystemSandbox`),
+    /// NUL-terminated; returns its length with the NUL. `-ERANGE` when it does not fit, `-EFAULT`
+    /// for a bad buffer.
+    static func getcwd(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let path = Array(process.fileSystem.workingDirectoryHostPath.utf8) + [0]
+        guard UInt64(path.count) <= a[1] else { return .error(.ERANGE) }
+        try process.copyOutArgument(path, to: a[0])
+        return .value(Int64(path.count))
+    }
+
+    /// chdir(path): moves the working directory to a directory inside the sandbox. `-ENOTDIR`
+    /// for a file, `-ENOENT` for a missing path, as Linux.
+    static func chdir(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let path = try process.pathArgument(a[0])
+        let base = try process.lookupBase(dirfd: UInt64(bitPattern: Int64(FileSystemSandbox.currentDirectory)), for: path)
+        let fd = process.fileSystem.open(path, from: base, hostFlags: tinyrv_host_O_PATH | O_DIRECTORY)
+        guard fd >= 0 else { return .value(Int64(fd)) }
+        defer { close(fd) }
+        return process.fileSystem.changeDirectory(to: fd) ? .value(0) : .error(.ENOTDIR)
+    }
+
+    /// fchdir(fd): moves the working directory to an open directory. `-EBADF`, `-ENOTDIR`.
+    static func fchdir(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        guard case .owned(let fd) = try process.openEntry(a[0]) else { return .error(.ENOTDIR) }
+        return process.fileSystem.changeDirectory(to: fd) ? .value(0) : .error(.ENOTDIR)
+    }
+
+    /// Runs `body` on a host descriptor for the target of a *at call that only asks about a file
+    /// (stat, statx, access): `dirfd` itself for an empty path with AT_EMPTY_PATH, the descriptor
+    /// itself for `/proc/self/fd/N` (and `/dev/fd/N`) unless AT_SYMLINK_NOFOLLOW, else an O_PATH
+    /// descriptor of the path, from the sysroot first (not following a final symlink with
+    /// AT_SYMLINK_NOFOLLOW), closed afterwards.
+    static func withTarget<T>(_ process: Process, dirfd: UInt64, path address: UInt64, flags: UInt64,
+                              _ body: (Int32) -> T) throws(SyscallFailure) -> T {
+        let path = address == 0 && flags & emptyPath != 0 ? "" : try process.pathArgument(address)
+        if path.isEmpty {
+            guard flags & emptyPath != 0 else { throw SyscallFailure(.ENOENT) }
+            if Process.descriptor(dirfd) != Int64(FileSystemSandbox.currentDirectory) {
+                return body(try process.openEntry(dirfd).hostDescriptor)
+            }
+        }
+        let base = try process.lookupBase(dirfd: dirfd, for: path)
+        if flags & symlinkNoFollow == 0, let entry = process.procSelfEntry(path, from: base),
+           let open = process.descriptorEntry(entry) {
+            return body(open.hostDescriptor)
+        }
+        let fd = process.fileSystem.openPath(path.isEmpty ? "." : path, from: base, followLink: flags & symlinkNoFollow == 0,
+                                             searchSysroot: true)
+        guard fd >= 0 else { throw SyscallFailure(hostResult: Int64(fd)) }
+        defer { close(fd) }
+        return body(fd)
+    }
+}

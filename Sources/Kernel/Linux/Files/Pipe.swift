@@ -1,0 +1,100 @@
+import Glibc
+import CHostSys
+
+/// The guest's open file description of one end of a pipe: what dup and fork share, beside the
+/// host descriptor. Pipes are host pipes (64 KiB, Linux's default size) kept O_NONBLOCK on the
+/// host so that no read or write ever blocks tinyrv; the guest's own O_NONBLOCK lives here, and a
+/// guest call that would block blocks only its task (`Process.waitUntilReady`).
+final class PipeEnd {
+    var nonBlocking: Bool
+
+    init(nonBlocking: Bool) {
+        self.nonBlocking = nonBlocking
+    }
+}
+
+/// pipe2: a pipe between descriptors of the process, which fork hands to children.
+enum PipeSyscalls {
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(59, "pipe2", [.hex, .hex], pipe2),
+    ]
+
+    /// pipe2(fds, flags): a new pipe; fds[0] reads, fds[1] writes. Flags O_CLOEXEC, O_NONBLOCK and
+    /// O_DIRECT (accepted, packets are not kept). EOF once every write end is closed; writing with
+    /// every read end closed is `-EPIPE` and SIGPIPE. `-EINVAL` for other flags, `-EFAULT` for a
+    /// bad `fds`, `-EMFILE` when the table is full.
+    static func pipe2(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let flags = a[1]
+        guard flags & ~(OpenFlags.closeOnExec | OpenFlags.nonBlocking | OpenFlags.direct) == 0 else { return .error(.EINVAL) }
+        guard process.isAccessible(a[0], count: 8, for: .store) else { return .error(.EFAULT) }
+        signal(SIGPIPE, SIG_IGN) // a write with no reader must come back as EPIPE, not kill tinyrv
+        var host: [Int32] = [-1, -1]
+        let made = tinyrv_pipe2(&host, O_CLOEXEC | O_NONBLOCK)
+        guard made == 0 else { return .value(Int64(made)) }
+        let nonBlocking = flags & OpenFlags.nonBlocking != 0
+        guard let reader = process.files.allocate(.pipe(host[0], PipeEnd(nonBlocking: nonBlocking))) else {
+            close(host[0])
+            close(host[1])
+            return .error(.EMFILE)
+        }
+        guard let writer = process.files.allocate(.pipe(host[1], PipeEnd(nonBlocking: nonBlocking))) else {
+            _ = process.files.close(Int64(reader))
+            close(host[1])
+            return .error(.EMFILE)
+        }
+        for fd in [reader, writer] { process.fileSystem.setCloseOnExec(flags & OpenFlags.closeOnExec != 0, for: fd) }
+        let bytes = GuestBytes.words(UInt64(UInt32(reader)) | UInt64(UInt32(writer)) << 32)
+        try process.copyOutArgument(bytes, to: a[0])
+        return .value(0)
+    }
+}
+
+extension Process {
+    /// Whether a read (POLLIN) or write (POLLOUT) on `entry` may go ahead now: nil if so, else
+    /// the call's answer: `-EAGAIN` for a non-blocking descriptor, or blocking until the host
+    /// descriptor is ready. Pipes are always checked; other host descriptors only while the host must
+    /// not block (`waitsMustNotBlockHost`; with one task and no timer, blocking the host is blocking the task).
+    func waitUntilReady(_ entry: FileTable.Entry, events: Int16) -> SyscallResult? {
+        switch entry {
+        case .pipe(let fd, let end):
+            if Process.isReady(fd, events: events) { return nil }
+            return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(fd, events: events))
+        case .host(let fd), .owned(let fd):
+            guard scheduler?.waitsMustNotBlockHost == true, !Process.isReady(fd, events: events) else { return nil }
+            let status = fcntl(fd, F_GETFL)
+            if status & O_NONBLOCK != 0 || !Process.isOpen(status, for: events) { return nil }
+            return .block(.descriptor(fd, events: events))
+        }
+    }
+
+    /// True when a descriptor with file status `status` is open for the direction of `events`
+    /// (a read of a write-only one fails at once with EBADF, as on Linux, instead of waiting for
+    /// readability that can never come).
+    static func isOpen(_ status: Int32, for events: Int16) -> Bool {
+        let access = status & O_ACCMODE
+        if events & Int16(POLLIN) != 0 { return access != O_WRONLY }
+        return access != O_RDONLY
+    }
+
+    /// True when poll(2) reports any event (or an error or hang-up) on `fd` at once.
+    static func isReady(_ fd: Int32, events: Int16) -> Bool {
+        var records = [pollfd(fd: fd, events: events, revents: 0)]
+        return HostIO.pollNow(&records) != 0
+    }
+
+    /// SIGPIPE for a write that found no reader (`-EPIPE`), as Linux sends it.
+    func signalBrokenPipe(_ result: SyscallResult) -> SyscallResult {
+        result == .error(.EPIPE) ? Signal.brokenPipe(self, written: 0) : result
+    }
+
+    /// The deadline of a timed wait that lasts `duration` nanoseconds from the call (the same
+    /// deadline again when the call runs again after blocking), or nil when it has passed.
+    /// Records it for the re-execution.
+    func timedWaitDeadline(after duration: UInt64) -> UInt64? {
+        let now = Scheduler.monotonicNow()
+        let deadline = scheduler?.current.restartDeadline ?? now &+ duration
+        guard now < deadline else { return nil }
+        scheduler?.current.restartDeadline = deadline
+        return deadline
+    }
+}

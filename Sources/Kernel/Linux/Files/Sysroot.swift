@@ -1,0 +1,89 @@
+import Glibc
+import CHostSys
+
+/// The sysroot (`--sysroot DIR`), as `qemu-riscv64 -L DIR`: a host directory holding a riscv64 root
+/// file system (the dynamic loader, shared libraries, their configuration).
+///
+/// - The interpreter of a dynamic program, and every absolute path the guest opens for reading, is
+///   looked up in the sysroot first, then in the `--fs-root` sandbox (`FileSystemSandbox`).
+/// - The sysroot is read-only: opening for writing, creating and every other change go to the
+///   sandbox only.
+/// - Lookups resolve with openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS) from the sysroot's
+///   descriptor, so `..` and absolute symlinks (Debian's `lib -> usr/lib`) stay inside it.
+/// - Without `--sysroot`, Debian's riscv64 cross C library (`libc6-riscv64-cross`, in
+///   `/usr/riscv64-linux-gnu`) is the sysroot when it is installed; `--sysroot none` turns that off.
+public final class Sysroot {
+    /// Where Debian's `libc6-riscv64-cross` installs the riscv64 loader and libraries.
+    public static let debianCrossDirectory = "/usr/riscv64-linux-gnu"
+    /// The file whose presence makes `debianCrossDirectory` the default sysroot.
+    static let debianCrossLoader = "/lib/ld-linux-riscv64-lp64d.so.1"
+
+    /// The sysroot's O_PATH descriptor.
+    let descriptor: Int32
+    /// Its host path as given.
+    public let hostPath: String
+
+    /// Opens the directory `path`; nil when it is not a directory that can be opened.
+    public init?(path: String) {
+        let fd = tinyrv_openat2(FileSystemSandbox.currentDirectory, path, tinyrv_host_O_PATH | O_DIRECTORY | O_CLOEXEC, 0, 0)
+        guard fd >= 0 else { return nil }
+        descriptor = fd
+        hostPath = path
+    }
+
+    deinit { close(descriptor) }
+
+    /// The default sysroot: `debianCrossDirectory` when it holds the riscv64 loader, else nil.
+    public static var defaultPath: String? {
+        access(debianCrossDirectory + debianCrossLoader, F_OK) == 0 ? debianCrossDirectory : nil
+    }
+
+    /// Opens absolute guest `path` inside the sysroot with host `flags` (O_CLOEXEC added). Returns
+    /// the host descriptor or `-errno`.
+    func open(_ path: String, hostFlags: Int32) -> Int32 {
+        tinyrv_openat2(descriptor, path, hostFlags | O_CLOEXEC, 0, FileSystemSandbox.resolveFlags)
+    }
+
+    /// True when a lookup failure in the sysroot should fall back to the sandbox: the path is not
+    /// there (ENOENT, ENOTDIR).
+    static func fallsThrough(_ result: Int32) -> Bool { result == -ENOENT || result == -ENOTDIR }
+}
+
+/// Finds and reads the interpreter (PT_INTERP) of a program before it runs: in the sysroot, then in
+/// the file-system root, under the same rules as the guest's own opens.
+public enum InterpreterLookup {
+    /// Why the interpreter could not be read.
+    public enum Failure: Error, Equatable {
+        /// It is in neither root.
+        case notFound
+        /// It exists but could not be read: the host's reason.
+        case unreadable(String)
+    }
+
+    /// The interpreter's bytes and the host path they came from.
+    public static func read(_ path: String, sysroot: String?, fileSystemRoot: String) -> Result<(bytes: [UInt8], hostPath: String), Failure> {
+        var result: Int32 = -ENOENT
+        if let sysroot, let root = Sysroot(path: sysroot) {
+            result = root.open(path, hostFlags: O_RDONLY)
+        }
+        if Sysroot.fallsThrough(result) {
+            let sandbox = FileSystemSandbox(root: fileSystemRoot, allowWrites: false, programPath: path)
+            result = sandbox.open(path, from: "/", hostFlags: O_RDONLY)
+        }
+        guard result >= 0 else {
+            return Sysroot.fallsThrough(result) ? .failure(.notFound) : .failure(.unreadable(String(cString: strerror(-result))))
+        }
+        defer { close(result) }
+        var status = stat()
+        guard fstat(result, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable("not a regular file")) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = chunk.withUnsafeMutableBytes { HostIO.read(result, $0.baseAddress!, $0.count) }
+            guard n >= 0 else { return .failure(.unreadable(String(cString: strerror(Int32(-n))))) }
+            if n == 0 { break }
+            bytes += chunk[..<n]
+        }
+        return .success((bytes, FileMappings.hostPath(of: result)))
+    }
+}

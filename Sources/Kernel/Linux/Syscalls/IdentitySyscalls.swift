@@ -1,0 +1,114 @@
+import Glibc
+
+/// Who the process is and what it may use: the calls static glibc makes at start-up.
+enum IdentitySyscalls {
+    /// The most bytes one `getrandom` returns; a longer request returns a short count.
+    static let randomChunk = 1 << 16
+    /// Linux's RLIMIT_STACK and the number of resources.
+    static let stackLimitResource: UInt64 = 3
+    static let resourceCount: UInt64 = 16
+
+    static let definitions: [SyscallDefinition] = [
+        SyscallDefinition(number: 96, name: "set_tid_address", arguments: [.hex], result: .decimal) { process, a in
+            process.scheduler?.current.clearChildTID = a[0] == 0 ? nil : a[0]
+            return .value(process.family.pid)
+        },
+        SyscallDefinition(number: 173, name: "getppid", arguments: [], result: .decimal) { process, _ in
+            .value(process.family.parentPID)
+        },
+        SyscallDefinition(number: 174, name: "getuid", arguments: [], result: .decimal) { _, _ in .value(Int64(getuid())) },
+        SyscallDefinition(number: 175, name: "geteuid", arguments: [], result: .decimal) { _, _ in .value(Int64(geteuid())) },
+        SyscallDefinition(number: 176, name: "getgid", arguments: [], result: .decimal) { _, _ in .value(Int64(getgid())) },
+        SyscallDefinition(number: 177, name: "getegid", arguments: [], result: .decimal) { _, _ in .value(Int64(getegid())) },
+        SyscallDefinition(number: 158, name: "getgroups", arguments: [.decimal, .hex], result: .decimal, handler: getgroups),
+        SyscallDefinition(number: 178, name: "gettid", arguments: [], result: .decimal) { process, _ in
+            .value(process.scheduler?.current.tid ?? process.family.pid)
+        },
+        SyscallDefinition(number: 160, name: "uname", arguments: [.hex], result: .decimal, handler: uname),
+        SyscallDefinition(number: 261, name: "prlimit64", arguments: [.decimal, .decimal, .hex, .hex], result: .decimal,
+                          handler: prlimit64),
+        SyscallDefinition(number: 278, name: "getrandom", arguments: [.hex, .decimal, .hex], result: .decimal,
+                          handler: getrandom),
+        SyscallDefinition(number: 167, name: "prctl", arguments: [.decimal, .hex, .hex, .hex, .hex], result: .decimal,
+                          handler: prctl),
+    ]
+
+    /// prctl's PR_SET_NAME and PR_GET_NAME, and the size of a task name with its NUL.
+    static let setName: UInt64 = 15, getName: UInt64 = 16, nameSize = 16
+
+    /// prctl(option, ...): PR_SET_NAME records the name (15 bytes at most), PR_GET_NAME reports it
+    /// (initially the program's base name); other options are `-EINVAL`.
+    static func prctl(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        switch a[0] {
+        case setName:
+            switch process.copyInString(from: a[1]) {
+            case .success(let name): process.taskName = Array(name.prefix(nameSize - 1))
+            case .failure(let error): return IOSyscalls.failure(error)
+            }
+            return .value(0)
+        case getName:
+            let name = process.taskName + [UInt8](repeating: 0, count: nameSize - process.taskName.count)
+            return IOSyscalls.complete(process.copyOut(name, to: a[1]), value: 0)
+        default:
+            return .error(.EINVAL)
+        }
+    }
+
+    /// uname(buf): the host's names, except that the machine is `riscv64` (as qemu-user reports).
+    static func uname(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        var host = utsname()
+        _ = Glibc.uname(&host)
+        func field<T>(_ value: T) -> [UInt8] {
+            withUnsafeBytes(of: value) { Array($0.prefix(65)) + [UInt8](repeating: 0, count: max(0, 65 - $0.count)) }
+        }
+        func text(_ string: String) -> [UInt8] { Array(string.utf8.prefix(64)) + [UInt8](repeating: 0, count: 65 - min(64, string.utf8.count)) }
+        let bytes = text("Linux") + field(host.nodename) + field(host.release) + field(host.version) + text("riscv64")
+            + text("(none)")
+        return IOSyscalls.complete(process.copyOut(bytes, to: a[0]), value: 0)
+    }
+
+    /// prlimit64(pid, resource, new, old): reports the stack limit truthfully (the stack region's
+    /// size, soft and hard) and the host's limits for the rest; a new limit is accepted and ignored.
+    /// `-ESRCH` for another pid, `-EINVAL` for an unknown resource, `-EFAULT` for bad pointers.
+    static func prlimit64(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        guard a[0] == 0 || Int64(bitPattern: a[0]) == process.family.pid else { return .error(.ESRCH) }
+        guard a[1] < resourceCount else { return .error(.EINVAL) }
+        if a[2] != 0, !process.isAccessible(a[2], count: 16, for: .load) { return .error(.EFAULT) }
+        guard a[3] != 0 else { return .value(0) }
+        var current: UInt64
+        var maximum: UInt64
+        if a[1] == stackLimitResource {
+            current = UInt64(process.stackPages) * PageTable.pageSize
+            maximum = current
+        } else {
+            var limit = rlimit()
+            _ = getrlimit(__rlimit_resource_t(UInt32(a[1])), &limit)
+            current = UInt64(limit.rlim_cur)
+            maximum = UInt64(limit.rlim_max)
+        }
+        return IOSyscalls.complete(process.copyOut(GuestBytes.words(current, maximum), to: a[3]), value: 0)
+    }
+
+    /// getrandom(buf, count, flags): host random bytes; at most `randomChunk` per call.
+    static func getrandom(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let count = Int(min(a[1], UInt64(randomChunk)))
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        return IOSyscalls.complete(process.copyOut(bytes, to: a[0]), value: Int64(count))
+    }
+
+    /// getgroups(size, list): the host's supplementary group ids, as qemu-riscv64 reports them.
+    /// With size 0 only their count; `-EINVAL` when size is negative or too small, `-EFAULT` for
+    /// a bad list.
+    static func getgroups(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+        let count = Glibc.getgroups(0, nil)
+        guard count >= 0 else { return .value(-Int64(errno)) }
+        var groups = [gid_t](repeating: 0, count: Int(count))
+        let n = Int(max(0, Glibc.getgroups(count, &groups)))
+        let size = Int32(truncatingIfNeeded: a[0])
+        if size == 0 { return .value(Int64(n)) }
+        guard size > 0, Int(size) >= n else { return .error(.EINVAL) }
+        let bytes = groups.prefix(n).flatMap { id in (0..<4).map { UInt8(truncatingIfNeeded: UInt32(id) >> (8 * $0)) } }
+        return IOSyscalls.complete(process.copyOut(bytes, to: a[1]), value: Int64(n))
+    }
+}
