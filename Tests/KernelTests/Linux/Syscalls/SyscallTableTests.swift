@@ -18,6 +18,12 @@ import Testing
         258: "riscv_hwprobe", 71: "sendfile", 49: "chdir", 50: "fchdir", 227: "msync", 291: "statx",
         220: "clone", 221: "execve", 95: "waitid", 154: "setpgid", 155: "getpgid", 156: "getsid", 157: "setsid",
         59: "pipe2", 72: "pselect6", 133: "rt_sigsuspend", 136: "rt_sigpending", 137: "rt_sigtimedwait",
+        435: "clone3", 100: "get_robust_list", 122: "sched_setaffinity", 283: "membarrier",
+        276: "renameat2", 37: "linkat", 36: "symlinkat", 45: "truncate", 52: "fchmod", 53: "fchmodat", 452: "fchmodat2",
+        55: "fchown", 54: "fchownat", 43: "statfs", 44: "fstatfs", 81: "sync", 267: "syncfs", 83: "fdatasync",
+        32: "flock", 47: "fallocate",
+        102: "getitimer", 103: "setitimer", 107: "timer_create", 108: "timer_gettime", 109: "timer_getoverrun",
+        110: "timer_settime", 111: "timer_delete",
     ]
 
     @Test func tableHoldsTheLinuxAndTinyRVNumbers() {
