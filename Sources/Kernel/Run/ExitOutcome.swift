@@ -52,7 +52,7 @@ public enum KillReason: Equatable, Sendable {
 public enum ExitOutcome: Equatable, Sendable {
     /// The guest called `exit`/`exit_group` with `code` (the full a0 value).
     case exited(code: Int64)
-    /// The kernel killed the guest. `message` is the text after `tinyrv: killed: ` (after `tinyrv: ` for a deadlock), e.g.
+    /// The kernel killed the guest. `message` is the text after `tinyrv: killed: `, e.g.
     /// `store page fault at 0x0 (pc 0x10a4c): no memory region`.
     case killed(KillReason, message: String)
     /// `--max-instructions` retired before the guest exited.
@@ -72,7 +72,6 @@ public enum ExitOutcome: Equatable, Sendable {
     public var diagnosticLine: String? {
         switch self {
         case .exited: return nil
-        case .killed(.deadlock, let message): return "tinyrv: " + message
         case .killed(_, let message): return "tinyrv: killed: " + message
         case .budgetExhausted: return "tinyrv: stopped: instruction budget exhausted (--max-instructions)"
         }

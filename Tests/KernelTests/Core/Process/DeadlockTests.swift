@@ -14,7 +14,7 @@ import Testing
         let message = "deadlock: every task is blocked: tid 100 rt_sigsuspend at pc \(Self.pcOfLast(code))"
         #expect(result.outcome == .killed(.deadlock, message: message))
         #expect(result.outcome.exitStatus == 137)
-        #expect(result.outcome.diagnosticLine == "tinyrv: " + message)
+        #expect(result.outcome.diagnosticLine == "tinyrv: killed: " + message, "every kill has its `tinyrv: killed:` line")
     }
 
     @Test func aFutexWaitNobodyWakesIsADeadlock() throws {
