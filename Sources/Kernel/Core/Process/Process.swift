@@ -56,6 +56,8 @@ public final class Process {
     }
     /// setitimer's and timer_create's timers (not copied by fork, kept by execve).
     var timers = IntervalTimers()
+    /// Instructions retired by the process's threads that have exited (`Scheduler.instructions(of:)`).
+    var exitedThreadInstructions: UInt64 = 0
     /// The membarrier REGISTER_* commands the process made (`MembarrierSyscall`); execve forgets them.
     var membarrierRegistrations: Int64 = 0
     /// The process that replaced this one by execve (same pid), whose counters `stats` reports.

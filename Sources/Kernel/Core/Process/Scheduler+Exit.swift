@@ -45,7 +45,7 @@ extension Scheduler {
     /// first process.
     func end(_ process: Process, status: Int32) {
         guard process.family.waitStatus == nil else { return }
-        let instructions = task(of: process)?.instructions ?? 0
+        let instructions = instructions(of: process)
         for task in tasks where task.process === process {
             RobustFutexList.release(task, scheduler: self)
             task.state = .exited

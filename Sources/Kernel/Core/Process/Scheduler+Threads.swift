@@ -33,8 +33,14 @@ extension Scheduler {
             _ = wakeFutex(key, count: 1, bitset: ThreadSyscalls.matchAny)
         }
         task.state = .exited
+        task.process.exitedThreadInstructions &+= task.instructions
         removeTask(task)
         return true
+    }
+
+    /// The instructions every thread of `process` has retired, the exited ones' included.
+    func instructions(of process: Process) -> UInt64 {
+        tasks.reduce(process.exitedThreadInstructions) { $1.process === process ? $0 &+ $1.instructions : $0 }
     }
 
     /// The live task with thread id `tid`.

@@ -353,7 +353,7 @@ final class Scheduler {
     func finish(_ outcome: ExitOutcome) {
         guard finished == nil else { return }
         finished = outcome
-        let firstInstructions = task(of: first)?.instructions ?? 0
+        let firstInstructions = instructions(of: first)
         for task in tasks where task.process !== first {
             if !first.trace.isEmpty {
                 first.traceSink.linePrefix = "[pid \(task.tid)] "

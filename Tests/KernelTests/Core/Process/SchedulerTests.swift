@@ -112,5 +112,7 @@ import Glibc
         #expect(result.outcome == .exited(code: 5))
         #expect(result.trace.first == "[pid 100] clone(0x310900, 0x12800, 0x11200, 0x0, 0x11200) = 101")
         #expect(result.process.stats.machine?.tasksCreated == 2)
+        let stats = result.process.stats
+        #expect(stats.machine?.processes.map(\.instructions) == [stats.instructionsRetired], "the exited thread's count too")
     }
 }
