@@ -29,7 +29,7 @@ SIGNATURES = {
     64: "fd rbuf len", 65: "fd wiov count", 66: "fd riov count", 67: "fd wbuf len len", 68: "fd rbuf len len",
     71: "fd fd wbuf len", 73: "pollfds count shorttime zero eight", 78: "dirfd path wbuf len",
     79: "dirfd path wbuf atflags", 80: "fd wbuf", 82: "fd", 88: "dirfd path times atflags",
-    96: "wbuf", 98: "wbuf futex any rbuf rbuf any", 99: "rbuf len", 101: "shorttime wbuf", 113: "clock wbuf",
+    96: "wbuf", 98: "wbuf futex any shorttime rbuf any", 99: "rbuf len", 101: "shorttime wbuf", 113: "clock wbuf",
     114: "clock wbuf", 115: "sleepclock timerflags shorttime wbuf", 123: "pid len wbuf", 124: "",
     129: "self signal", 132: "rbuf wbuf", 134: "signal rbuf wbuf eight", 135: "how rbuf wbuf eight",
     158: "len wbuf", 160: "wbuf", 165: "who wbuf", 166: "mode", 167: "prctl any any any any",
