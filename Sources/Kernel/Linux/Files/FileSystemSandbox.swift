@@ -159,6 +159,13 @@ final class FileSystemSandbox {
     /// The host path of the harmless device that guest `path` names (`..` and `.` taken lexically,
     /// `..` stopping at the root), or nil.
     func harmlessDevice(_ path: String, from base: LookupBase) -> String? {
+        let normalized = lexicalPath(path, from: base)
+        return FileSystemSandbox.harmlessDevices.contains(normalized) ? normalized : nil
+    }
+
+    /// Guest `path` looked up from `base` as an absolute path with `.` and `..` taken lexically
+    /// (`..` stopping at the root), nothing resolved.
+    func lexicalPath(_ path: String, from base: LookupBase) -> String {
         var components: [Substring] = []
         for component in guestAbsolutePath(path, from: base).split(separator: "/") {
             switch component {
@@ -167,8 +174,7 @@ final class FileSystemSandbox {
             default: components.append(component)
             }
         }
-        let normalized = "/" + components.joined(separator: "/")
-        return FileSystemSandbox.harmlessDevices.contains(normalized) ? normalized : nil
+        return "/" + components.joined(separator: "/")
     }
 
     /// An O_PATH descriptor for guest `path` (not following a final symlink when `followLink` is

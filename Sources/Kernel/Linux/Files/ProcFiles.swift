@@ -19,15 +19,7 @@ extension Process {
     /// Guest `path` looked up from `base` as an absolute path without `.` and `..`, with a leading
     /// /dev link (`deviceLinks`) replaced by its target.
     func normalizedGuestPath(_ path: String, from base: LookupBase) -> String {
-        var components: [Substring] = []
-        for component in fileSystem.guestAbsolutePath(path, from: base).split(separator: "/") {
-            switch component {
-            case ".": continue
-            case "..": _ = components.popLast()
-            default: components.append(component)
-            }
-        }
-        let normalized = "/" + components.joined(separator: "/")
+        let normalized = fileSystem.lexicalPath(path, from: base)
         for (link, target) in Process.deviceLinks where normalized == link || normalized.hasPrefix(link + "/") {
             return target + normalized.dropFirst(link.count)
         }
