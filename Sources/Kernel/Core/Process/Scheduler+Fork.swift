@@ -23,13 +23,7 @@ extension Scheduler {
         child.family.exitSignal = flags & Flags.exitSignalMask
         process(child.family.parentPID)?.family.children.append(pid)
 
-        var context = hart.saveContext()
-        context.integerRegisters[Register.a0] = 0
-        context.pc = hart.pc &+ 4
-        if stack != 0 { context.integerRegisters[Register.sp] = stack }
-        if flags & Flags.cloneSettls != 0 { context.integerRegisters[Register.tp] = tls }
-        let task = Task(tid: pid, process: child, context: context)
-        if flags & Flags.cloneChildCleartid != 0 { task.clearChildTID = childTID }
+        let task = cloneTask(tid: pid, of: child, flags: flags, stack: stack, tls: tls, childTID: childTID)
         admit(child, task: task)
         parent.debugger?.forked(child, vfork: flags & Flags.cloneVfork != 0)
 

@@ -8,13 +8,7 @@ extension Scheduler {
                      childTID: UInt64) -> SyscallResult {
         typealias Flags = ProcessSyscalls
         guard tasks.count < maxTasks, let tid = allocatePID() else { return .error(.EAGAIN) }
-        var context = hart.saveContext()
-        context.integerRegisters[Register.a0] = 0
-        context.pc = hart.pc &+ 4
-        if stack != 0 { context.integerRegisters[Register.sp] = stack }
-        if flags & Flags.cloneSettls != 0 { context.integerRegisters[Register.tp] = tls }
-        let task = Task(tid: tid, process: process, context: context)
-        if flags & Flags.cloneChildCleartid != 0 { task.clearChildTID = childTID }
+        let task = cloneTask(tid: tid, of: process, flags: flags, stack: stack, tls: tls, childTID: childTID)
         admitThread(task)
         let tidBytes = Array(GuestBytes.words(UInt64(tid))[0..<4])
         if flags & Flags.cloneParentSettid != 0 { _ = process.copyOut(tidBytes, to: parentTID) }
@@ -41,6 +35,19 @@ extension Scheduler {
     /// The instructions every thread of `process` has retired, the exited ones' included.
     func instructions(of process: Process) -> UInt64 {
         tasks.reduce(process.exitedThreadInstructions) { $1.process === process ? $0 &+ $1.instructions : $0 }
+    }
+
+    /// The task a clone starts (thread or process): the caller's registers with a0 = 0, pc past the
+    /// ecall, sp = `stack` when not 0, tp = `tls` with CLONE_SETTLS, and CLONE_CHILD_CLEARTID's word.
+    func cloneTask(tid: Int64, of process: Process, flags: UInt64, stack: UInt64, tls: UInt64, childTID: UInt64) -> Task {
+        var context = hart.saveContext()
+        context.integerRegisters[Register.a0] = 0
+        context.pc = hart.pc &+ 4
+        if stack != 0 { context.integerRegisters[Register.sp] = stack }
+        if flags & ProcessSyscalls.cloneSettls != 0 { context.integerRegisters[Register.tp] = tls }
+        let task = Task(tid: tid, process: process, context: context)
+        if flags & ProcessSyscalls.cloneChildCleartid != 0 { task.clearChildTID = childTID }
+        return task
     }
 
     /// The live task with thread id `tid`.
