@@ -60,15 +60,7 @@ public final class TraceSink {
     /// Writes out buffered lines.
     public func flush() {
         guard let fileDescriptor, !buffer.isEmpty else { return }
-        buffer.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset < bytes.count {
-                let n = HostIO.write(fileDescriptor, bytes.baseAddress! + offset, bytes.count - offset)
-                if n == -Int(EINTR) { continue }
-                if n <= 0 { break }
-                offset += n
-            }
-        }
+        _ = HostDescriptor(rawValue: fileDescriptor).writeAll(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 

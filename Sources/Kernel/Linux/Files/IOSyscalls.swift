@@ -49,8 +49,8 @@ enum IOSyscalls {
             while offset < length {
                 let want = min(length - offset, readChunk)
                 var buffer = [UInt8](repeating: 0, count: want)
-                let n = buffer.withUnsafeMutableBytes { HostIO.read(hostFD, $0.baseAddress!, want) }
-                if n < 0 { return .value(total > 0 ? total : Int64(n)) }
+                let read = buffer.withUnsafeMutableBytes { HostDescriptor(rawValue: hostFD).read(into: $0) }
+                guard case .success(let n) = read else { return total > 0 ? .value(total) : SyscallResult(read) }
                 if n > 0, case .failure(let error) = process.copyOut(Array(buffer[..<n]), to: base + UInt64(offset)) {
                     return total > 0 ? .value(total) : failure(error)
                 }
@@ -120,9 +120,9 @@ enum IOSyscalls {
                 case .success(let read): bytes = read
                 case .failure(let error): return written > 0 ? .value(written) : failure(error)
                 }
-                let n = HostIO.writeAll(hostFD, bytes)
-                if n == -Int(EPIPE) { return Signal.brokenPipe(process, written: written) }
-                if n < 0 { return .value(written > 0 ? written : Int64(n)) }
+                let wrote = HostDescriptor(rawValue: hostFD).writeAll(bytes)
+                if case .failure(.EPIPE) = wrote { return Signal.brokenPipe(process, written: written) }
+                guard case .success(let n) = wrote else { return written > 0 ? .value(written) : SyscallResult(wrote) }
                 written += Int64(n)
                 if n < chunk { return .value(written) }
                 offset += chunk

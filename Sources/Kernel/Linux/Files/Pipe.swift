@@ -78,8 +78,8 @@ extension Process {
 
     /// True when poll(2) reports any event (or an error or hang-up) on `fd` at once.
     static func isReady(_ fd: Int32, events: Int16) -> Bool {
-        var records = [pollfd(fd: fd, events: events, revents: 0)]
-        return HostIO.pollNow(&records) != 0
+        var records = [HostPollRecord(descriptor: HostDescriptor(rawValue: fd), events: PollEvents(rawValue: events))]
+        return (try? Host.pollNow(&records).get()) ?? 0 != 0
     }
 
     /// SIGPIPE for a write that found no reader (`-EPIPE`), as Linux sends it.

@@ -1,16 +1,12 @@
-import Glibc
-
 /// ppoll and pselect6 on the process's descriptors, answered by the host's poll on the host
 /// descriptors. A call that has to wait blocks its task until a descriptor is ready or the
 /// timeout passes (the scheduler polls for it), so other tasks run meanwhile.
 enum PollSyscalls {
     /// The most descriptors one call may name (Linux's RLIMIT_NOFILE here).
     static let maxDescriptors = UInt64(FileTable.limit)
-    /// POLLNVAL: the descriptor is not open.
-    static let invalid: Int16 = 0x20
     /// The events pselect6's read, write and except sets stand for (Linux's POLLIN_SET, ...).
-    static let readEvents = Int16(POLLIN | POLLHUP | POLLERR), writeEvents = Int16(POLLOUT | POLLERR)
-    static let exceptEvents = Int16(POLLPRI)
+    static let readEvents: PollEvents = [.input, .hangUp, .error], writeEvents: PollEvents = [.output, .error]
+    static let exceptEvents: PollEvents = .priority
 
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(73, "ppoll", [.hex, .decimal, .hex, .hex, .decimal], ppoll),
@@ -27,23 +23,23 @@ enum PollSyscalls {
         let count = Int(a[1])
         let timeout = try timeoutArgument(process, a[2])
         var guestRecords = try process.copyInArgument(from: a[0], count: count * 8)
-        var hostRecords: [pollfd] = []
+        var hostRecords: [HostPollRecord] = []
         var closed = Set<Int>()
         for i in 0..<count {
             let fd = Int32(bitPattern: UInt32(GuestBytes.word(guestRecords, at: i * 8) & 0xffff_ffff))
-            let events = Int16(truncatingIfNeeded: GuestBytes.word(guestRecords, at: i * 8) >> 32)
+            let events = PollEvents(rawValue: Int16(truncatingIfNeeded: GuestBytes.word(guestRecords, at: i * 8) >> 32))
             if fd >= 0, let entry = process.files[Int64(fd)] {
-                hostRecords.append(pollfd(fd: entry.hostDescriptor, events: events, revents: 0))
+                hostRecords.append(HostPollRecord(descriptor: HostDescriptor(rawValue: entry.hostDescriptor), events: events))
             } else {
                 if fd >= 0 { closed.insert(i) }
-                hostRecords.append(pollfd(fd: -1, events: 0, revents: 0))
+                hostRecords.append(HostPollRecord(descriptor: nil, events: []))
             }
         }
-        let n = try pollNow(&hostRecords)
+        let n = try Host.pollNow(&hostRecords).orFail()
         if n == 0, closed.isEmpty, let wait = waitForDescriptors(process, hostRecords, timeout: timeout) { return wait }
         var ready = 0
         for (i, record) in hostRecords.enumerated() {
-            let revents = closed.contains(i) ? invalid : record.revents
+            let revents = (closed.contains(i) ? PollEvents.invalid : record.returned).rawValue
             guestRecords[i * 8 + 6] = UInt8(truncatingIfNeeded: revents)
             guestRecords[i * 8 + 7] = UInt8(truncatingIfNeeded: revents >> 8)
             if revents != 0 { ready += 1 }
@@ -64,22 +60,22 @@ enum PollSyscalls {
         var sets: [[UInt8]?] = []
         for address in a[1...3] { sets.append(address == 0 ? nil : try process.copyInArgument(from: address, count: words * 8)) }
         let eventsOfSet = [readEvents, writeEvents, exceptEvents]
-        var hostRecords: [pollfd] = []
+        var hostRecords: [HostPollRecord] = []
         var guestFDs: [Int] = []
         for fd in 0..<Int(nfds) {
-            var events: Int16 = 0
-            for (k, set) in sets.enumerated() where set.map({ $0[fd / 8] & (1 << (fd % 8)) != 0 }) == true { events |= eventsOfSet[k] }
-            guard events != 0 else { continue }
+            var events: PollEvents = []
+            for (k, set) in sets.enumerated() where set.map({ $0[fd / 8] & (1 << (fd % 8)) != 0 }) == true { events.formUnion(eventsOfSet[k]) }
+            guard !events.isEmpty else { continue }
             guard let entry = process.files[Int64(fd)] else { return .error(.EBADF) }
-            hostRecords.append(pollfd(fd: entry.hostDescriptor, events: events, revents: 0))
+            hostRecords.append(HostPollRecord(descriptor: HostDescriptor(rawValue: entry.hostDescriptor), events: events))
             guestFDs.append(fd)
         }
-        let n = try pollNow(&hostRecords)
+        let n = try Host.pollNow(&hostRecords).orFail()
         if n == 0, let wait = waitForDescriptors(process, hostRecords, timeout: timeout) { return wait }
         var ready = 0
         var results = sets.map { $0.map { [UInt8](repeating: 0, count: $0.count) } }
         for (record, fd) in zip(hostRecords, guestFDs) {
-            for (k, events) in eventsOfSet.enumerated() where sets[k] != nil && record.revents & events != 0
+            for (k, events) in eventsOfSet.enumerated() where sets[k] != nil && !record.returned.isDisjoint(with: events)
                 && sets[k]![fd / 8] & (1 << (fd % 8)) != 0 {
                 results[k]![fd / 8] |= 1 << (fd % 8)
                 ready += 1
@@ -101,18 +97,13 @@ enum PollSyscalls {
         return overflow ? UInt64.max / 2 : total &+ UInt64(nanoseconds)
     }
 
-    /// The host's poll of `records` without waiting; returns how many are ready.
-    private static func pollNow(_ records: inout [pollfd]) throws(SyscallFailure) -> Int32 {
-        let n = HostIO.pollNow(&records)
-        guard n >= 0 else { throw SyscallFailure(.error(.host)) }
-        return Int32(n)
-    }
-
     /// Nothing is ready: nil when the timeout is zero or has passed (the call returns 0), else
     /// the block until a descriptor is ready or the deadline.
-    private static func waitForDescriptors(_ process: Process, _ records: [pollfd], timeout: UInt64?) -> SyscallResult? {
+    private static func waitForDescriptors(_ process: Process, _ records: [HostPollRecord], timeout: UInt64?) -> SyscallResult? {
         var condition = WaitCondition()
-        condition.descriptors = records.filter { $0.fd >= 0 }.map { WaitedDescriptor(fd: $0.fd, events: $0.events) }
+        condition.descriptors = records.compactMap { record in
+            record.descriptor.map { WaitedDescriptor(fd: $0.rawValue, events: record.events.rawValue) }
+        }
         if let timeout {
             guard timeout > 0, let deadline = process.timedWaitDeadline(after: timeout) else { return nil }
             condition.deadline = deadline

@@ -78,11 +78,12 @@ public enum InterpreterLookup {
         guard fstat(result, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable("not a regular file")) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
-        while true {
-            let n = chunk.withUnsafeMutableBytes { HostIO.read(result, $0.baseAddress!, $0.count) }
-            guard n >= 0 else { return .failure(.unreadable(String(cString: strerror(Int32(-n))))) }
-            if n == 0 { break }
-            bytes += chunk[..<n]
+        reading: while true {
+            switch chunk.withUnsafeMutableBytes({ HostDescriptor(rawValue: result).read(into: $0) }) {
+            case .failure(let error): return .failure(.unreadable(error.message))
+            case .success(0): break reading
+            case .success(let n): bytes += chunk[..<n]
+            }
         }
         return .success((bytes, FileMappings.hostPath(of: result)))
     }

@@ -23,3 +23,31 @@ public enum Errno: Int64, Error, Sendable {
         return "\(value)"
     }
 }
+
+extension SyscallResult {
+    /// A host call's count or value as the syscall's result, its errno as `-errno`.
+    init<Value: BinaryInteger>(_ host: HostResult<Value>) {
+        switch host {
+        case .success(let value): self = .value(Int64(value))
+        case .failure(let error): self = .error(error)
+        }
+    }
+
+    /// `value` after a host call that succeeded, its errno as `-errno` otherwise.
+    init(_ host: HostResult<Void>, value: Int64 = 0) {
+        switch host {
+        case .success: self = .value(value)
+        case .failure(let error): self = .error(error)
+        }
+    }
+}
+
+extension Result where Failure == Errno {
+    /// The host call's value, or its errno thrown as the syscall's `-errno` result.
+    func orFail() throws(SyscallFailure) -> Success {
+        switch self {
+        case .success(let value): return value
+        case .failure(let error): throw SyscallFailure(error)
+        }
+    }
+}
