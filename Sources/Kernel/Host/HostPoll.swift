@@ -30,21 +30,19 @@ extension Host {
     }
 
     /// ppoll(2) of `records` until one is ready or `timeoutNanoseconds` pass (negative: no
-    /// timeout); a host signal ends the wait early with a count of 0, as for a timeout.
-    static func waitForEvents(_ records: inout [HostPollRecord], timeoutNanoseconds: Int64) {
-        if case .failure(.EINTR) = poll(&records, timeoutNanoseconds: timeoutNanoseconds, retrying: false) {
-            for index in records.indices { records[index].returned = [] }
-        }
+    /// timeout): fills each `returned`, and returns how many have one (0 for the timeout).
+    @discardableResult
+    static func waitForEvents(_ records: inout [HostPollRecord], timeoutNanoseconds: Int64) -> HostResult<Int> {
+        poll(&records, timeoutNanoseconds: timeoutNanoseconds)
     }
 
-    private static func poll(_ records: inout [HostPollRecord], timeoutNanoseconds: Int64,
-                             retrying: Bool = true) -> HostResult<Int> {
+    private static func poll(_ records: inout [HostPollRecord], timeoutNanoseconds: Int64) -> HostResult<Int> {
         var raw = records.map { pollfd(fd: $0.descriptor?.rawValue ?? -1, events: $0.events.rawValue, revents: 0) }
         let count = UInt(raw.count)
         var n: Int32
         repeat {
             n = raw.withUnsafeMutableBytes { tinyrv_wait_for_events($0.baseAddress, count, timeoutNanoseconds) }
-        } while n == -EINTR && retrying
+        } while n == -EINTR
         guard n >= 0 else { return .failure(Errno(rawValue: Int64(-n)) ?? .EIO) }
         for index in records.indices { records[index].returned = PollEvents(rawValue: raw[index].revents) }
         return .success(Int(n))

@@ -5,15 +5,15 @@
 extension Scheduler {
     /// The descriptors of `condition` (a task of `process` waits on) that the host could make
     /// ready: all but the guest's pipes.
-    func hostWaitable(_ condition: WaitCondition, of process: Process) -> [WaitedDescriptor] {
-        condition.descriptors.filter { !isGuestPipe($0.fd, of: process) }
+    func hostWaitable(_ condition: WaitCondition, of process: Process) -> [HostPollRecord] {
+        condition.descriptors.filter { $0.descriptor.map { !isGuestPipe($0, of: process) } ?? false }
     }
 
     /// True when host descriptor `fd` is an end of a pipe the guest made (`pipe2`) in `process`'s
     /// table: both ends are only ever held by tinyrv's tasks.
-    func isGuestPipe(_ fd: Int32, of process: Process) -> Bool {
+    func isGuestPipe(_ fd: HostDescriptor, of process: Process) -> Bool {
         process.files.openDescriptors.contains { guestFD in
-            if case .pipe(let host, _) = process.files[Int64(guestFD)] { return host == fd }
+            if case .pipe(let host, _) = process.files[Int64(guestFD)] { return host == fd.rawValue }
             return false
         }
     }

@@ -226,21 +226,17 @@ final class Scheduler {
     /// interrupts. A call whose condition holds completes first (a read finds its data even when
     /// a signal came too, as on Linux); the signal is delivered after it.
     private func wakeReadyTasks() {
-        var records: [pollfd] = []
+        var records: [HostPollRecord] = []
         var owners: [Task] = []
         var now: UInt64?
         for task in tasks {
             guard case .blocked(let condition) = task.state else { continue }
-            for waited in condition.descriptors {
-                records.append(pollfd(fd: waited.fd, events: waited.events, revents: 0))
-                owners.append(task)
-            }
+            records += condition.descriptors
+            owners += Array(repeating: task, count: condition.descriptors.count)
         }
         var ready: Set<ObjectIdentifier> = []
-        if !records.isEmpty {
-            var n: Int32
-            repeat { n = poll(&records, nfds_t(records.count), 0) } while n < 0 && errno == EINTR
-            for (record, task) in zip(records, owners) where n > 0 && record.revents != 0 { ready.insert(ObjectIdentifier(task)) }
+        if !records.isEmpty, case .success(let n) = Host.pollNow(&records), n > 0 {
+            for (record, task) in zip(records, owners) where !record.returned.isEmpty { ready.insert(ObjectIdentifier(task)) }
         }
         for task in tasks {
             guard case .blocked(let condition) = task.state else { continue }
@@ -268,13 +264,11 @@ final class Scheduler {
     /// make them ready). Returns a kill of the whole machine naming the blocked tasks when nothing
     /// could ever wake one (a deadlock); nil otherwise.
     private func waitOnHost() -> ExitOutcome? {
-        var records: [pollfd] = []
+        var records: [HostPollRecord] = []
         var earliest: UInt64?
         for task in tasks {
             guard case .blocked(let condition) = task.state else { continue }
-            for waited in hostWaitable(condition, of: task.process) {
-                records.append(pollfd(fd: waited.fd, events: waited.events, revents: 0))
-            }
+            records += hostWaitable(condition, of: task.process)
             if let deadline = condition.deadline { earliest = min(earliest ?? deadline, deadline) }
         }
         if let timer = nextTimerDeadline { earliest = min(earliest ?? timer, timer) }
@@ -285,7 +279,7 @@ final class Scheduler {
             let now = Scheduler.monotonicNow()
             timeout = Int64(clamping: earliest > now ? earliest - now : 0)
         }
-        while tinyrv_wait_for_events(&records, UInt(records.count), timeout) == -EINTR {}
+        Host.waitForEvents(&records, timeoutNanoseconds: timeout)
         return nil
     }
 

@@ -63,18 +63,12 @@ final class Task {
     }
 }
 
-/// A host descriptor a blocked task waits on, with poll(2) events.
-struct WaitedDescriptor: Equatable {
-    var fd: Int32
-    var events: Int16
-}
-
 /// What a blocked task waits for. Any deliverable signal also wakes it.
 struct WaitCondition: Equatable {
     /// A child of its process exits (`ProcessFamily.childEvent`).
     var childEvent = false
-    /// One of these host descriptors is ready for its events (poll(2) records).
-    var descriptors: [WaitedDescriptor] = []
+    /// One of these host descriptors is ready for its events.
+    var descriptors: [HostPollRecord] = []
     /// The CLOCK_MONOTONIC time in nanoseconds at which it wakes anyway.
     var deadline: UInt64?
     /// The vfork child (pid) whose execve or exit releases it.
@@ -86,6 +80,8 @@ struct WaitCondition: Equatable {
     var futex: FutexWait?
 
     static func children() -> WaitCondition { WaitCondition(childEvent: true) }
-    static func descriptor(_ fd: Int32, events: Int16) -> WaitCondition { WaitCondition(descriptors: [WaitedDescriptor(fd: fd, events: events)]) }
+    static func descriptor(_ fd: HostDescriptor, events: PollEvents) -> WaitCondition {
+        WaitCondition(descriptors: [HostPollRecord(descriptor: fd, events: events)])
+    }
     static func until(_ deadline: UInt64) -> WaitCondition { WaitCondition(deadline: deadline) }
 }

@@ -58,12 +58,12 @@ extension Process {
         switch entry {
         case .pipe(let fd, let end):
             if Process.isReady(fd, events: events) { return nil }
-            return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(fd, events: events))
+            return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(HostDescriptor(rawValue: fd), events: PollEvents(rawValue: events)))
         case .host(let fd), .owned(let fd):
             guard scheduler?.waitsMustNotBlockHost == true, !Process.isReady(fd, events: events) else { return nil }
             let status = fcntl(fd, F_GETFL)
             if status & O_NONBLOCK != 0 || !Process.isOpen(status, for: events) { return nil }
-            return .block(.descriptor(fd, events: events))
+            return .block(.descriptor(HostDescriptor(rawValue: fd), events: PollEvents(rawValue: events)))
         }
     }
 

@@ -101,9 +101,7 @@ enum PollSyscalls {
     /// the block until a descriptor is ready or the deadline.
     private static func waitForDescriptors(_ process: Process, _ records: [HostPollRecord], timeout: UInt64?) -> SyscallResult? {
         var condition = WaitCondition()
-        condition.descriptors = records.compactMap { record in
-            record.descriptor.map { WaitedDescriptor(fd: $0.rawValue, events: record.events.rawValue) }
-        }
+        condition.descriptors = records.filter { $0.descriptor != nil }
         if let timeout {
             guard timeout > 0, let deadline = process.timedWaitDeadline(after: timeout) else { return nil }
             condition.deadline = deadline
