@@ -28,6 +28,7 @@ packages=(
   xz-utils                    # reads Debian's Packages.xz index
   ca-certificates             # curl over https mirrors
   python3                     # scripts/bench.py and the fuzzers
+  binutils                    # nm: make bench checks where the hot loop landed (Package.swift)
 )
 
 die() {

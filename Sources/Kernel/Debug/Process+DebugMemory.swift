@@ -41,7 +41,7 @@ extension Process {
         var offset = 0
         while offset < bytes.count {
             let va = address + UInt64(offset)
-            guard let (id, region) = addressSpace.region(containing: va),
+            guard let (_, region) = addressSpace.region(containing: va),
                   addressSpace.pageTable.translate(va) != nil || mapForDebugger(va, region: region),
                   region.sharesPages || addressSpace.ownPage(at: va, permissions: region.permissions) != nil,
                   let physical = addressSpace.pageTable.translate(va) else { return false }
