@@ -52,9 +52,9 @@ extension Host {
 
     /// getrlimit(2) of `resource` (an RLIMIT_* number, the same on the host as on the guest);
     /// EINVAL for a resource the host does not know.
-    static func resourceLimit(_ resource: UInt32) -> HostResult<HostResourceLimit> {
+    static func resourceLimit(_ resource: Int32) -> HostResult<HostResourceLimit> {
         var limit = rlimit()
-        guard getrlimit(__rlimit_resource_t(resource), &limit) == 0 else { return .failure(lastError) }
+        guard getrlimit(resource, &limit) == 0 else { return .failure(lastError) }
         return .success(HostResourceLimit(current: UInt64(limit.rlim_cur), maximum: UInt64(limit.rlim_max)))
     }
 }

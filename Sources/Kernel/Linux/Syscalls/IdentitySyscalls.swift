@@ -74,7 +74,7 @@ enum IdentitySyscalls {
             let stackBytes = UInt64(process.stackPages) * PageTable.pageSize
             limit = HostResourceLimit(current: stackBytes, maximum: stackBytes)
         } else {
-            switch Host.resourceLimit(UInt32(a[1])) {
+            switch Host.resourceLimit(Int32(a[1])) {
             case .success(let hostLimit): limit = hostLimit
             case .failure(let error): return .error(error)
             }
