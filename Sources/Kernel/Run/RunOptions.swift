@@ -1,5 +1,3 @@
-import Glibc
-
 /// How `runProgram` sets up and runs a guest (the options of `tinyrv run`).
 public struct RunOptions {
     /// Size of the stack region in pages (`--stack-pages`; the seed's `USTACK_PAGES`).
@@ -60,15 +58,7 @@ public struct RunOptions {
 
     /// tinyrv's own environment as `"K=V"` entries, in order (what `env` prints), for passing
     /// the host's environment to the guest.
-    public static var hostEnvironment: [String] {
-        var entries: [String] = []
-        var cursor = environ
-        while let entry = cursor.pointee {
-            entries.append(String(cString: entry))
-            cursor += 1
-        }
-        return entries
-    }
+    public static var hostEnvironment: [String] { Host.environment }
 }
 
 /// A program image ready to load, and the interpreter (dynamic loader) it names, if any.

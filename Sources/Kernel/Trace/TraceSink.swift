@@ -1,5 +1,3 @@
-import Glibc
-
 /// Which trace events a run emits (`--trace syscalls,faults,traps,instructions|all`).
 public struct TraceOptions: OptionSet, Hashable, Sendable {
     public let rawValue: UInt8
@@ -22,7 +20,7 @@ public struct TraceOptions: OptionSet, Hashable, Sendable {
 /// run, so trace lines and guest output that share a descriptor keep their order. Write errors are
 /// ignored (tracing never stops a run).
 public final class TraceSink {
-    private let fileDescriptor: Int32?
+    private let descriptor: HostDescriptor?
     private let lineHandler: ((String) -> Void)?
     private var buffer: [UInt8] = []
     private static let bufferLimit = 1 << 16
@@ -31,14 +29,14 @@ public final class TraceSink {
 
     /// Writes lines to `fileDescriptor`, which the caller keeps open for the sink's lifetime.
     public init(fileDescriptor: Int32) {
-        self.fileDescriptor = fileDescriptor
+        self.descriptor = HostDescriptor(rawValue: fileDescriptor)
         self.lineHandler = nil
         buffer.reserveCapacity(TraceSink.bufferLimit)
     }
 
     /// Hands each line, without its newline, to `lineHandler` at once (for tests and in-memory use).
     public init(lineHandler: @escaping (String) -> Void) {
-        self.fileDescriptor = nil
+        self.descriptor = nil
         self.lineHandler = lineHandler
     }
 
@@ -59,8 +57,8 @@ public final class TraceSink {
 
     /// Writes out buffered lines.
     public func flush() {
-        guard let fileDescriptor, !buffer.isEmpty else { return }
-        _ = HostDescriptor(rawValue: fileDescriptor).writeAll(buffer)
+        guard let descriptor, !buffer.isEmpty else { return }
+        _ = descriptor.writeAll(buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 

@@ -1,4 +1,3 @@
-import Glibc
 import RISCV
 
 /// A user process: its address space, its hart, its open files and its counters (seed: `proc`).
@@ -111,8 +110,8 @@ public final class Process {
                          programHeaderEntrySize: image.programHeaderEntrySize,
                          programHeaderCount: image.programHeaderCount, entry: image.entry &+ programBias,
                          interpreterBase: interpreterBase,
-                         userID: UInt64(getuid()), effectiveUserID: UInt64(geteuid()),
-                         groupID: UInt64(getgid()), effectiveGroupID: UInt64(getegid())))
+                         userID: UInt64(Host.userID), effectiveUserID: UInt64(Host.effectiveUserID),
+                         groupID: UInt64(Host.groupID), effectiveGroupID: UInt64(Host.effectiveGroupID)))
         guard UInt64(initial.bytes.count) <= stackBytes else {
             throw .initialStackTooLarge(bytes: UInt64(initial.bytes.count), stackPages: options.stackPages)
         }

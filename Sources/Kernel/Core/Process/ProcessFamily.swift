@@ -1,5 +1,3 @@
-import Glibc
-
 /// Where a process stands among the others: its ids, its parent and children, and how it ended
 /// (the fields of xv6's `struct proc` that fork, exit and wait use).
 struct ProcessFamily {
@@ -7,7 +5,7 @@ struct ProcessFamily {
     var pid: Int64 = Process.processID
     /// The parent's pid. The first process's parent is tinyrv itself, so getppid reports tinyrv's
     /// host pid, as qemu-riscv64 reports its own.
-    var parentPID: Int64 = Int64(getpid())
+    var parentPID: Int64 = Int64(Host.processID)
     /// The process group and session; the first process leads both.
     var processGroup: Int64 = Process.processID
     var session: Int64 = Process.processID

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// The scheduler's side of the processes' timers (`IntervalTimers`): it posts their signals when
 /// they expire, looks at the clock at least every quantum while one is armed, and wakes from a
 /// host wait for the earliest.
@@ -9,7 +5,7 @@ extension Scheduler {
     /// Posts the signal of every expired timer of a live process (in pid order), to its thread for
     /// SIGEV_THREAD_ID, and re-arms the periodic ones.
     func expireTimers() {
-        let now = Scheduler.monotonicNow()
+        let now = Host.monotonicNow()
         for process in liveProcesses {
             guard let next = process.timers.nextDeadline, next <= now else { continue }
             for (id, timer) in process.timers.expire(at: now) where timer.posts {
@@ -32,11 +28,4 @@ extension Scheduler {
     /// True when a blocking host call must not block tinyrv: another task could run, or a timer
     /// will post a signal that interrupts the wait.
     var waitsMustNotBlockHost: Bool { hasOtherTasks || nextTimerDeadline != nil }
-
-    /// Clock `clock` (a clockid) in nanoseconds; 0 when the host has no such clock.
-    static func now(clock: UInt64) -> UInt64 {
-        var now = timespec()
-        guard clock_gettime(clockid_t(truncatingIfNeeded: clock), &now) == 0 else { return 0 }
-        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
-    }
 }

@@ -1,5 +1,3 @@
-import Glibc
-import CHostSys
 import RISCV
 
 /// How the scheduler orders tasks and sizes their quanta (`--schedule`).
@@ -73,7 +71,7 @@ final class Scheduler {
         first.debugger?.scheduler = self
         tasks = [current]
         processes[first.family.pid] = first
-        signal(SIGPIPE, SIG_IGN)
+        Host.ignoreBrokenPipeSignal()
     }
 
     /// Runs every task until the first process ends or `maxInstructions` retire in all (nil: no limit).
@@ -246,7 +244,7 @@ final class Scheduler {
                 || condition.vforkChild.map({ processes[$0]?.family.releasedVforkParent ?? true }) == true
                 || (condition.futex != nil && task.futexWoken)
             if !met, let deadline = condition.deadline {
-                if now == nil { now = Scheduler.monotonicNow() }
+                if now == nil { now = Host.monotonicNow() }
                 met = now! >= deadline
             }
             if met {
@@ -276,18 +274,11 @@ final class Scheduler {
         first.traceSink.flush()
         var timeout: Int64 = -1
         if let earliest {
-            let now = Scheduler.monotonicNow()
+            let now = Host.monotonicNow()
             timeout = Int64(clamping: earliest > now ? earliest - now : 0)
         }
         Host.waitForEvents(&records, timeoutNanoseconds: timeout)
         return nil
-    }
-
-    /// CLOCK_MONOTONIC in nanoseconds.
-    static func monotonicNow() -> UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
-        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
     }
 
     // MARK: Process table

@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// futex: threads (and processes sharing a mapping) wait on a 32-bit word of memory and wake each
 /// other. Words are keyed by physical address (`Process.futexKey`); the waiters of a word queue in
 /// the order they came (`Scheduler+Futex`).
@@ -69,7 +65,7 @@ enum ThreadSyscalls {
             task.futexWoken = false
             return .value(0)
         }
-        if let deadline = task.restartDeadline, Scheduler.monotonicNow() >= deadline { return .error(.ETIMEDOUT) }
+        if let deadline = task.restartDeadline, Host.monotonicNow() >= deadline { return .error(.ETIMEDOUT) }
         let key = try process.futexKey(address)
         guard try process.futexWord(address) == expected else { return .error(.EAGAIN) }
         var condition = WaitCondition(futex: FutexWait(key: key, bitset: bitset, order: scheduler.nextFutexTicket()))
@@ -87,15 +83,8 @@ enum ThreadSyscalls {
                                 realtime: Bool) throws(SyscallFailure) -> UInt64? {
         guard let timeout = try PollSyscalls.timeoutArgument(process, address) else { return nil }
         guard absolute else { return timeout }
-        let now = realtime ? realtimeNow() : Scheduler.monotonicNow()
+        let now = realtime ? Host.realtimeNow() : Host.monotonicNow()
         return timeout > now ? timeout - now : 0
-    }
-
-    /// CLOCK_REALTIME in nanoseconds.
-    static func realtimeNow() -> UInt64 {
-        var now = timespec()
-        clock_gettime(CLOCK_REALTIME, &now)
-        return UInt64(now.tv_sec) &* 1_000_000_000 &+ UInt64(now.tv_nsec)
     }
 }
 

@@ -65,7 +65,7 @@ enum FileSystemSyscalls {
               a[1] >> 32 == 0 else { return .error(.EINVAL) }
         let locked = tinyrv_flock(fd, Int32(operation | lockNonBlocking))
         guard locked == -EWOULDBLOCK, a[1] & lockNonBlocking == 0 else { return .value(Int64(locked)) }
-        return .block(.until(Scheduler.monotonicNow() &+ lockRetryNanoseconds))
+        return .block(.until(Host.monotonicNow() &+ lockRetryNanoseconds))
     }
 
     /// fallocate(fd, mode, offset, len): with mode 0, makes the file at least `offset + len` bytes

@@ -91,7 +91,7 @@ extension Process {
     /// deadline again when the call runs again after blocking), or nil when it has passed.
     /// Records it for the re-execution.
     func timedWaitDeadline(after duration: UInt64) -> UInt64? {
-        let now = Scheduler.monotonicNow()
+        let now = Host.monotonicNow()
         let deadline = scheduler?.current.restartDeadline ?? now &+ duration
         guard now < deadline else { return nil }
         scheduler?.current.restartDeadline = deadline

@@ -1,5 +1,3 @@
-import Glibc
-
 /// rt_sigaction, rt_sigprocmask, kill, tkill and tgkill: actions and the mask, and sending
 /// signals to other processes or to oneself (`Process.post`; delivery is Signals/SignalDelivery).
 enum SignalSyscalls {
@@ -108,7 +106,7 @@ enum SignalSyscalls {
         if signal != 0 {
             for target in targets where target.family.waitStatus == nil {
                 target.post(SignalInfo(signal: signal, code: SignalInfo.user, senderPID: process.family.pid,
-                                       senderUID: UInt32(truncatingIfNeeded: getuid())))
+                                       senderUID: Host.userID))
             }
         }
         return .value(0)
@@ -125,7 +123,7 @@ enum SignalSyscalls {
         }
         if signal != 0 {
             let info = SignalInfo(signal: signal, code: SignalInfo.tkill, senderPID: process.family.pid,
-                                  senderUID: UInt32(truncatingIfNeeded: getuid()))
+                                  senderUID: Host.userID)
             if let thread { target.post(info, to: thread) } else { target.post(info) }
         }
         return .value(0)

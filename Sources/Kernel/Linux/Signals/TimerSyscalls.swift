@@ -1,7 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-
 /// Timers that post signals (`IntervalTimers`): setitimer/getitimer for ITIMER_REAL (glibc's
 /// `alarm` too) and the POSIX timers timer_create, timer_settime, timer_gettime, timer_getoverrun
 /// and timer_delete. They run on wall-clock time; the scheduler posts their signals
@@ -30,7 +26,7 @@ enum TimerSyscalls {
     /// getitimer(which, value): the ITIMER_REAL timer's `{interval, remaining}` as two timevals.
     static func getitimer(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[0] == realTimer else { return .error(.EINVAL) }
-        try process.copyOutArgument(timevals(process.timers.setting(IntervalTimers.realTimerID, at: Scheduler.monotonicNow())), to: a[1])
+        try process.copyOutArgument(timevals(process.timers.setting(IntervalTimers.realTimerID, at: Host.monotonicNow())), to: a[1])
         return .value(0)
     }
 
@@ -39,7 +35,7 @@ enum TimerSyscalls {
     /// `-EINVAL` for another timer or microseconds out of range, `-EFAULT` for bad pointers.
     static func setitimer(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[0] == realTimer else { return .error(.EINVAL) }
-        let now = Scheduler.monotonicNow()
+        let now = Host.monotonicNow()
         let previous = process.timers.setting(IntervalTimers.realTimerID, at: now)
         if a[1] != 0 {
             let bytes = try process.copyInArgument(from: a[1], count: 32)
@@ -89,18 +85,18 @@ enum TimerSyscalls {
     /// value disarms it. `-EINVAL` for an unknown id, flags or a bad timespec, `-EFAULT`.
     static func timerSettime(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let id = try timerID(process, a[0])
-        guard a[1] & ~UInt64(TIMER_ABSTIME) == 0 else { return .error(.EINVAL) }
+        guard a[1] & ~TimeSyscalls.absoluteTime == 0 else { return .error(.EINVAL) }
         let bytes = try process.copyInArgument(from: a[2], count: 32)
         let interval = try nanoseconds(bytes, at: 0, unit: 1), value = try nanoseconds(bytes, at: 16, unit: 1)
-        let now = Scheduler.monotonicNow()
+        let now = Host.monotonicNow()
         let previous = process.timers.setting(id, at: now)
         var timer = process.timers[id]!
         timer.interval = interval
         timer.overrun = 0
         if value == 0 {
             timer.deadline = nil
-        } else if a[1] & UInt64(TIMER_ABSTIME) != 0 {
-            let clockNow = Scheduler.now(clock: timer.clock)
+        } else if a[1] & TimeSyscalls.absoluteTime != 0 {
+            let clockNow = (try? HostClock(guestID: timer.clock)?.now().get()) ?? 0
             timer.deadline = value > clockNow ? now &+ (value - clockNow) : now
         } else {
             timer.deadline = now &+ value
@@ -114,7 +110,7 @@ enum TimerSyscalls {
     /// timer_gettime(id, value): `{interval, remaining}` of timer `id` as two timespecs.
     static func timerGettime(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let id = try timerID(process, a[0])
-        try process.copyOutArgument(timespecs(process.timers.setting(id, at: Scheduler.monotonicNow())), to: a[1])
+        try process.copyOutArgument(timespecs(process.timers.setting(id, at: Host.monotonicNow())), to: a[1])
         return .value(0)
     }
 

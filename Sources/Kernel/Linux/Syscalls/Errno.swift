@@ -1,5 +1,3 @@
-import Glibc
-
 /// Linux errno values the kernel returns to the guest, negated, in a0.
 public enum Errno: Int64, Error, Sendable {
     case EPERM = 1, ENOENT = 2, ESRCH = 3, EINTR = 4, EIO = 5, ENXIO = 6, E2BIG = 7, ENOEXEC = 8, EBADF = 9, ECHILD = 10
@@ -12,9 +10,8 @@ public enum Errno: Int64, Error, Sendable {
     /// The value returned to the guest: `-errno`.
     public var negated: Int64 { -rawValue }
 
-    /// The host's current `errno` as the guest's (Linux numbers on both sides); EIO for one this
-    /// table does not know.
-    static var host: Errno { Errno(rawValue: Int64(errno)) ?? .EIO }
+    /// `Host.lastError`, for the Linux/Files code that still makes its libc calls itself.
+    static var host: Errno { Host.lastError }
 
     /// `"-12 ENOMEM"` for a syscall result that is an error (-4095...-1), else nil.
     static func traceText(forResult value: Int64) -> String? {

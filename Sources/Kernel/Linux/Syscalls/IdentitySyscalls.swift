@@ -1,5 +1,3 @@
-import Glibc
-
 /// Who the process is and what it may use: the calls static glibc makes at start-up.
 enum IdentitySyscalls {
     /// The most bytes one `getrandom` returns; a longer request returns a short count.
@@ -16,10 +14,10 @@ enum IdentitySyscalls {
         SyscallDefinition(number: 173, name: "getppid", arguments: [], result: .decimal) { process, _ in
             .value(process.family.parentPID)
         },
-        SyscallDefinition(number: 174, name: "getuid", arguments: [], result: .decimal) { _, _ in .value(Int64(getuid())) },
-        SyscallDefinition(number: 175, name: "geteuid", arguments: [], result: .decimal) { _, _ in .value(Int64(geteuid())) },
-        SyscallDefinition(number: 176, name: "getgid", arguments: [], result: .decimal) { _, _ in .value(Int64(getgid())) },
-        SyscallDefinition(number: 177, name: "getegid", arguments: [], result: .decimal) { _, _ in .value(Int64(getegid())) },
+        SyscallDefinition(number: 174, name: "getuid", arguments: [], result: .decimal) { _, _ in .value(Int64(Host.userID)) },
+        SyscallDefinition(number: 175, name: "geteuid", arguments: [], result: .decimal) { _, _ in .value(Int64(Host.effectiveUserID)) },
+        SyscallDefinition(number: 176, name: "getgid", arguments: [], result: .decimal) { _, _ in .value(Int64(Host.groupID)) },
+        SyscallDefinition(number: 177, name: "getegid", arguments: [], result: .decimal) { _, _ in .value(Int64(Host.effectiveGroupID)) },
         SyscallDefinition(number: 158, name: "getgroups", arguments: [.decimal, .hex], result: .decimal, handler: getgroups),
         SyscallDefinition(number: 178, name: "gettid", arguments: [], result: .decimal) { process, _ in
             .value(process.scheduler?.current.tid ?? process.family.pid)
@@ -56,13 +54,9 @@ enum IdentitySyscalls {
 
     /// uname(buf): the host's names, except that the machine is `riscv64` (as qemu-user reports).
     static func uname(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        var host = utsname()
-        _ = Glibc.uname(&host)
-        func field<T>(_ value: T) -> [UInt8] {
-            withUnsafeBytes(of: value) { Array($0.prefix(65)) + [UInt8](repeating: 0, count: max(0, 65 - $0.count)) }
-        }
+        let host = Host.systemNames()
         func text(_ string: String) -> [UInt8] { Array(string.utf8.prefix(64)) + [UInt8](repeating: 0, count: 65 - min(64, string.utf8.count)) }
-        let bytes = text("Linux") + field(host.nodename) + field(host.release) + field(host.version) + text("riscv64")
+        let bytes = text("Linux") + text(host.nodeName) + text(host.release) + text(host.version) + text("riscv64")
             + text("(none)")
         return IOSyscalls.complete(process.copyOut(bytes, to: a[0]), value: 0)
     }
@@ -75,18 +69,17 @@ enum IdentitySyscalls {
         guard a[1] < resourceCount else { return .error(.EINVAL) }
         if a[2] != 0, !process.isAccessible(a[2], count: 16, for: .load) { return .error(.EFAULT) }
         guard a[3] != 0 else { return .value(0) }
-        var current: UInt64
-        var maximum: UInt64
+        let limit: HostResourceLimit
         if a[1] == stackLimitResource {
-            current = UInt64(process.stackPages) * PageTable.pageSize
-            maximum = current
+            let stackBytes = UInt64(process.stackPages) * PageTable.pageSize
+            limit = HostResourceLimit(current: stackBytes, maximum: stackBytes)
         } else {
-            var limit = rlimit()
-            _ = getrlimit(__rlimit_resource_t(UInt32(a[1])), &limit)
-            current = UInt64(limit.rlim_cur)
-            maximum = UInt64(limit.rlim_max)
+            switch Host.resourceLimit(Int32(a[1])) {
+            case .success(let hostLimit): limit = hostLimit
+            case .failure(let error): return .error(error)
+            }
         }
-        return IOSyscalls.complete(process.copyOut(GuestBytes.words(current, maximum), to: a[3]), value: 0)
+        return IOSyscalls.complete(process.copyOut(GuestBytes.words(limit.current, limit.maximum), to: a[3]), value: 0)
     }
 
     /// getrandom(buf, count, flags): host random bytes; at most `randomChunk` per call.
@@ -101,14 +94,15 @@ enum IdentitySyscalls {
     /// With size 0 only their count; `-EINVAL` when size is negative or too small, `-EFAULT` for
     /// a bad list.
     static func getgroups(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        let count = Glibc.getgroups(0, nil)
-        guard count >= 0 else { return .value(-Int64(errno)) }
-        var groups = [gid_t](repeating: 0, count: Int(count))
-        let n = Int(max(0, Glibc.getgroups(count, &groups)))
+        let groups: [UInt32]
+        switch Host.supplementaryGroupIDs() {
+        case .success(let ids): groups = ids
+        case .failure(let error): return .error(error)
+        }
         let size = Int32(truncatingIfNeeded: a[0])
-        if size == 0 { return .value(Int64(n)) }
-        guard size > 0, Int(size) >= n else { return .error(.EINVAL) }
-        let bytes = groups.prefix(n).flatMap { id in (0..<4).map { UInt8(truncatingIfNeeded: UInt32(id) >> (8 * $0)) } }
-        return IOSyscalls.complete(process.copyOut(bytes, to: a[1]), value: Int64(n))
+        if size == 0 { return .value(Int64(groups.count)) }
+        guard size > 0, Int(size) >= groups.count else { return .error(.EINVAL) }
+        let bytes = groups.flatMap { id in (0..<4).map { UInt8(truncatingIfNeeded: id >> (8 * $0)) } }
+        return IOSyscalls.complete(process.copyOut(bytes, to: a[1]), value: Int64(groups.count))
     }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// What the process may learn about its machine and usage: one CPU, the guest RAM, clock
 /// resolution, resource usage; and sched_yield, which only asks to wait. (sigaltstack is recorded
 /// in Signals/SignalStackSyscalls.)
@@ -59,14 +57,13 @@ enum ResourceSyscalls {
     /// sysinfo(info): the host's uptime, guest RAM as total memory and its free frames as free
     /// memory, one process, memory unit 1. 112 bytes.
     static func sysinfo(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        var now = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &now)
+        let uptimeSeconds = Host.monotonicNow() / 1_000_000_000
         let frames = process.addressSpace.frames
         let total = UInt64(frames.capacity) * PageTable.pageSize
         let free = UInt64(frames.framesFree) * PageTable.pageSize
         // uptime, loads[3], totalram, freeram, sharedram, bufferram, totalswap, freeswap,
         // procs (u16) | pad, totalhigh, freehigh, mem_unit (u32) | padding.
-        let words: [UInt64] = [UInt64(now.tv_sec), 0, 0, 0, total, free, 0, 0, 0, 0, 1, 0, 0, 1]
+        let words: [UInt64] = [uptimeSeconds, 0, 0, 0, total, free, 0, 0, 0, 0, 1, 0, 0, 1]
         return IOSyscalls.complete(process.copyOut(GuestBytes.words(words), to: a[0]), value: 0)
     }
 }
