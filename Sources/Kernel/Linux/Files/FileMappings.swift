@@ -65,5 +65,4 @@ enum FileMappings {
         }
         return process.addressSpace.writeBackSharedPages(from: start, to: end) ? .value(0) : .error(.EIO)
     }
-
 }
