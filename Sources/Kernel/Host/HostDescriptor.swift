@@ -49,6 +49,22 @@ enum Host {
         let result: HostResult<Int32> = retryingInterrupts(call)
         return result.map { _ in () }
     }
+
+    /// Runs `call` (a CHostSys shim, which returns its value or -errno) until it does not fail with
+    /// EINTR; returns its value or its errno.
+    static func retryingShim<Value: BinaryInteger>(_ call: () -> Value) -> HostResult<Value> {
+        while true {
+            let value = call()
+            if value >= 0 { return .success(value) }
+            if Int64(value) != -Int64(EINTR) { return .failure(Errno(rawValue: -Int64(value)) ?? .EIO) }
+        }
+    }
+
+    /// Runs `call` (a CHostSys shim that returns 0 or -errno) until it does not fail with EINTR.
+    static func retryingShim(_ call: () -> Int32) -> HostResult<Void> {
+        let result: HostResult<Int32> = retryingShim(call)
+        return result.map { _ in () }
+    }
 }
 
 extension HostDescriptor {

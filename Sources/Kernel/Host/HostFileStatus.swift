@@ -71,3 +71,11 @@ extension HostDescriptor {
         return Host.retryingInterrupts { Glibc.fstat(rawValue, &s) }.map { HostFileStatus(s) }
     }
 }
+
+extension HostDescriptor {
+    /// fstatat(2) of `name` in this directory, not following a final symlink (AT_SYMLINK_NOFOLLOW).
+    func status(ofEntry name: String) -> HostResult<HostFileStatus> {
+        var s = stat()
+        return Host.retryingInterrupts { Glibc.fstatat(rawValue, name, &s, AT_SYMLINK_NOFOLLOW) }.map { HostFileStatus(s) }
+    }
+}

@@ -26,7 +26,7 @@ import Glibc
                                            options: Fixtures.options(trace: trace, sink: sink))
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
-        process.files.install(.host(fds[1]), at: 1)
+        process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 1)
         let outcome = process.run(maxInstructions: maxInstructions)
         close(fds[1])
         var output: [UInt8] = []

@@ -41,7 +41,7 @@ import Glibc
         let process = try Fixtures.process(image: image, pages: 512, options: options)
         let null = open("/dev/null", O_RDWR)
         defer { close(null) }
-        for fd in 0...2 { process.files.install(.host(null), at: fd) }
+        for fd in 0...2 { process.files.install(.host(HostDescriptor(rawValue: null)), at: fd) }
         return (process.run(maxInstructions: 20_000), process)
     }
 

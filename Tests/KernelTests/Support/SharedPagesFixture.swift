@@ -26,7 +26,7 @@ final class SharedPagesFixture {
         _ = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
         var status = stat()
         fstat(descriptor, &status)
-        file = MappedFile(hostDescriptor: descriptor, path: path, device: UInt64(status.st_dev),
+        file = MappedFile(hostDescriptor: HostDescriptor(rawValue: descriptor), path: path, device: UInt64(status.st_dev),
                           inode: UInt64(status.st_ino), writable: true)
     }
 

@@ -1,5 +1,3 @@
-import Glibc
-
 /// A host file that memory regions map: the backing store of the seed's page-fault handler. The
 /// handler reads a page of a file mapping from here at the page's first fault, instead of zeroing it
 /// (`PageFaultHandler.fillFromBackingStore`), and MAP_SHARED pages are written back here.
@@ -8,7 +6,7 @@ import Glibc
 /// leaves the mapping intact, as on Linux.
 public final class MappedFile: @unchecked Sendable {
     /// The host descriptor, closed when the last region mapping the file goes.
-    let hostDescriptor: Int32
+    let hostDescriptor: HostDescriptor
     /// The file's host path (what /proc/self/maps and the fault trace show, as under qemu-riscv64).
     let path: String
     /// `st_dev` and `st_ino`, for /proc/self/maps.
@@ -17,7 +15,7 @@ public final class MappedFile: @unchecked Sendable {
     let writable: Bool
 
     /// Takes ownership of `hostDescriptor`.
-    init(hostDescriptor: Int32, path: String, device: UInt64, inode: UInt64, writable: Bool) {
+    init(hostDescriptor: HostDescriptor, path: String, device: UInt64, inode: UInt64, writable: Bool) {
         self.hostDescriptor = hostDescriptor
         self.path = path
         self.device = device
@@ -25,16 +23,15 @@ public final class MappedFile: @unchecked Sendable {
         self.writable = writable
     }
 
-    deinit { close(hostDescriptor) }
+    deinit { hostDescriptor.close() }
 
     /// The file as the page cache names it.
     var identity: FileIdentity { FileIdentity(device: device, inode: inode) }
 
     /// The file's size now, or nil when the host cannot say.
     var size: UInt64? {
-        var status = stat()
-        guard fstat(hostDescriptor, &status) == 0 else { return nil }
-        return UInt64(status.st_size)
+        guard case .success(let status) = hostDescriptor.status() else { return nil }
+        return UInt64(status.size)
     }
 
     /// Up to `count` bytes at `offset`; fewer at the end of the file (pread).
@@ -42,9 +39,10 @@ public final class MappedFile: @unchecked Sendable {
         var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < count {
-            let n = bytes.withUnsafeMutableBytes { pread(hostDescriptor, $0.baseAddress! + done, count - done, off_t(offset) + off_t(done)) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { break }
+            let read = bytes.withUnsafeMutableBytes {
+                hostDescriptor.read(into: UnsafeMutableRawBufferPointer(rebasing: $0[done...]), at: Int64(offset) + Int64(done))
+            }
+            guard case .success(let n) = read, n > 0 else { break }
             done += n
         }
         return Array(bytes[..<done])
@@ -54,9 +52,10 @@ public final class MappedFile: @unchecked Sendable {
     func write(_ bytes: [UInt8], at offset: UInt64) -> Bool {
         var done = 0
         while done < bytes.count {
-            let n = bytes.withUnsafeBytes { pwrite(hostDescriptor, $0.baseAddress! + done, bytes.count - done, off_t(offset) + off_t(done)) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else { return false }
+            let written = bytes.withUnsafeBytes {
+                hostDescriptor.write(UnsafeRawBufferPointer(rebasing: $0[done...]), at: Int64(offset) + Int64(done))
+            }
+            guard case .success(let n) = written, n > 0 else { return false }
             done += n
         }
         return true

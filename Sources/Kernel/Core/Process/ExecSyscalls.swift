@@ -1,4 +1,3 @@
-import Glibc
 import RISCV
 
 /// execve: the calling process runs a new program, found in the file sandbox, keeping its pid,
@@ -51,15 +50,15 @@ enum ExecSyscalls {
                                 loader: (String) throws -> LoadedProgram,
                                 depth: Int) throws(SyscallFailure) -> (loaded: LoadedProgram, arguments: [String], hostPath: String) {
         let sandbox = process.fileSystem
-        let fd = sandbox.open(path, from: LookupBase(guestPath: sandbox.workingDirectory), hostFlags: O_RDONLY, searchSysroot: true)
-        guard fd >= 0 else { throw SyscallFailure(hostResult: Int64(fd)) }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0 else { throw SyscallFailure(.EACCES) }
-        guard status.st_mode & S_IFMT == S_IFREG, status.st_mode & 0o111 != 0 else { throw SyscallFailure(.EACCES) }
+        let file = try sandbox.open(path, from: LookupBase(guestPath: sandbox.workingDirectory), flags: .readOnly,
+                                    searchSysroot: true).orFail()
+        defer { file.close() }
+        guard case .success(let status) = file.status() else { throw SyscallFailure(.EACCES) }
+        guard status.type == .regular, status.mode & 0o111 != 0 else { throw SyscallFailure(.EACCES) }
         var head = [UInt8](repeating: 0, count: 256)
-        let n = head.withUnsafeMutableBytes { pread(fd, $0.baseAddress, 256, 0) }
-        guard n >= 4 else { throw SyscallFailure(.ENOEXEC) }
+        guard case .success(let n) = head.withUnsafeMutableBytes({ file.read(into: $0, at: 0) }), n >= 4 else {
+            throw SyscallFailure(.ENOEXEC)
+        }
         head = Array(head[..<n])
         if head.starts(with: Array("#!".utf8)) {
             guard depth < maxInterpreterDepth else { throw SyscallFailure(.ELOOP) }
@@ -68,9 +67,8 @@ enum ExecSyscalls {
             return try resolve(process, path: line.interpreter, arguments: scriptArguments, loader: loader, depth: depth + 1)
         }
         guard head.starts(with: [0x7f, 0x45, 0x4c, 0x46]) else { throw SyscallFailure(.ENOEXEC) }
-        let procPath = "/proc/self/fd/\(fd)"
-        guard let loaded = try? loader(procPath) else { throw SyscallFailure(.ENOEXEC) }
-        return (loaded, arguments, FileSystemSandbox.realPath(procPath) ?? path)
+        guard let loaded = try? loader(file.procPath) else { throw SyscallFailure(.ENOEXEC) }
+        return (loaded, arguments, Host.realPath(file.procPath) ?? path)
     }
 
     /// The interpreter and optional single argument of a `#!` first line; nil when it has none.

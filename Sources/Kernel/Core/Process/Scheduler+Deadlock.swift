@@ -13,7 +13,7 @@ extension Scheduler {
     /// table: both ends are only ever held by tinyrv's tasks.
     func isGuestPipe(_ fd: HostDescriptor, of process: Process) -> Bool {
         process.files.openDescriptors.contains { guestFD in
-            if case .pipe(let host, _) = process.files[Int64(guestFD)] { return host == fd.rawValue }
+            if case .pipe(let host, _) = process.files[Int64(guestFD)] { return host == fd }
             return false
         }
     }

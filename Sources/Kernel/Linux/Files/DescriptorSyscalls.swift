@@ -1,6 +1,3 @@
-import Glibc
-import CHostSys
-
 /// openat, dup, dup3 and fcntl: the guest's descriptor table over sandboxed host files.
 enum DescriptorSyscalls {
     static let definitions: [SyscallDefinition] = [
@@ -31,23 +28,23 @@ enum DescriptorSyscalls {
             return install(process, .host(stream), closeOnExec: flags & OpenFlags.closeOnExec != 0)
         }
         if let entry = process.procSelfEntry(path, from: base), case .pipe(let pipeFD, _)? = process.descriptorEntry(entry) {
-            return reopenPipe(process, pipeFD, flags: flags)
+            return try reopenPipe(process, pipeFD, flags: flags)
         }
         if let entry = process.procSelfEntry(path, from: base),
-           let hostFD = process.openProcFile(entry, wantsWrite: OpenFlags.wantsWrite(flags)) {
-            guard hostFD >= 0 else { return .value(Int64(hostFD)) }
-            return install(process, .owned(hostFD), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+           let opened = process.openProcFile(entry, wantsWrite: OpenFlags.wantsWrite(flags)) {
+            return install(process, .owned(try opened.orFail()), closeOnExec: flags & OpenFlags.closeOnExec != 0)
         }
         if OpenFlags.wantsWrite(flags), !sandbox.allowWrites, !sandbox.isHarmlessDevice(path, from: base) {
-            let probe = sandbox.openPath(path, from: base, followLink: flags & OpenFlags.noFollow == 0)
-            guard probe >= 0 else { return probe == -ENOENT && flags & OpenFlags.create != 0 ? .error(.EACCES) : .value(Int64(probe)) }
-            close(probe)
+            switch sandbox.openPath(path, from: base, followLink: flags & OpenFlags.noFollow == 0) {
+            case .success(let probe): probe.close()
+            case .failure(.ENOENT) where flags & OpenFlags.create != 0: break
+            case .failure(let error): return .error(error)
+            }
             return .error(.EACCES)
         }
-        let hostFD = sandbox.open(path, from: base, hostFlags: OpenFlags.host(fromGuest: flags & ~OpenFlags.closeOnExec),
-                                  mode: UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask), searchSysroot: true)
-        guard hostFD >= 0 else { return .value(Int64(hostFD)) }
-        return install(process, .owned(hostFD), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        let opened = try sandbox.open(path, from: base, flags: HostOpenFlags(guest: flags & ~OpenFlags.closeOnExec),
+                                      mode: UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask), searchSysroot: true).orFail()
+        return install(process, .owned(opened), closeOnExec: flags & OpenFlags.closeOnExec != 0)
     }
 
     /// dup(fd): the lowest free descriptor, sharing the open file (offset and status flags),
@@ -64,7 +61,7 @@ enum DescriptorSyscalls {
         guard a[2] & ~OpenFlags.closeOnExec == 0 else { return .error(.EINVAL) }
         guard old != new else { return .error(.EINVAL) }
         guard new >= 0, new < Int64(FileTable.limit) else { return .error(.EBADF) }
-        let copy = try process.files.duplicate(process.openEntry(a[0])).mapError { SyscallFailure($0) }.get()
+        let copy = try process.files.duplicate(process.openEntry(a[0])).orFail()
         process.files.install(copy, at: Int(new))
         process.fileSystem.setCloseOnExec(a[2] != 0, for: Int(new))
         return .value(new)
@@ -87,24 +84,21 @@ enum DescriptorSyscalls {
             process.fileSystem.setCloseOnExec(a[2] & descriptorCloseOnExec != 0, for: Int(Process.descriptor(a[0])))
             return .value(0)
         case getStatusFlags:
-            let flags = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
-            guard flags >= 0 else { return .value(-Int64(errno)) }
-            var guest = OpenFlags.guest(fromHost: flags)
+            var guest = try entry.hostDescriptor.statusFlags().orFail().guest
             if case .pipe(_, let end) = entry {
                 guest = end.nonBlocking ? guest | OpenFlags.nonBlocking : guest & ~OpenFlags.nonBlocking
             }
             return .value(Int64(guest))
         case setStatusFlags:
-            let current = Glibc.fcntl(entry.hostDescriptor, F_GETFL)
-            guard current >= 0 else { return .value(-Int64(errno)) }
+            let current = try entry.hostDescriptor.statusFlags().orFail()
             var requested = a[2]
             if case .pipe(_, let end) = entry {
                 end.nonBlocking = requested & OpenFlags.nonBlocking != 0
                 requested |= OpenFlags.nonBlocking
             }
-            let changeable = OpenFlags.host(fromGuest: OpenFlags.changeableByFcntl)
-            let wanted = (current & ~changeable) | (OpenFlags.host(fromGuest: requested) & changeable)
-            return Glibc.fcntl(entry.hostDescriptor, F_SETFL, wanted) < 0 ? .value(-Int64(errno)) : .value(0)
+            let changeable = HostOpenFlags(guest: OpenFlags.changeableByFcntl)
+            let wanted = current.subtracting(changeable).union(HostOpenFlags(guest: requested).intersection(changeable))
+            return SyscallResult(entry.hostDescriptor.setStatusFlags(wanted))
         default:
             return .error(.EINVAL)
         }
@@ -113,17 +107,16 @@ enum DescriptorSyscalls {
     /// A copy of descriptor `register` at the lowest free descriptor `>= lowest`.
     private static func duplicate(_ process: Process, _ register: UInt64, lowest: Int,
                                   closeOnExec: Bool) throws(SyscallFailure) -> SyscallResult {
-        let copy = try process.files.duplicate(process.openEntry(register)).mapError { SyscallFailure($0) }.get()
+        let copy = try process.files.duplicate(process.openEntry(register)).orFail()
         return install(process, copy, lowest: lowest, closeOnExec: closeOnExec)
     }
 
     /// Opens the pipe behind `/proc/self/fd/N` again, as Linux does: a new open file of the same pipe
     /// with the access mode asked for and its own O_NONBLOCK. Writing a pipe changes no file, so it
     /// needs no `--fs-write`. `-errno` as the host's open of the pipe (`-ENXIO`: no reader is left).
-    private static func reopenPipe(_ process: Process, _ pipeFD: Int32, flags: UInt64) -> SyscallResult {
-        let access = Int32(truncatingIfNeeded: flags & OpenFlags.accessModeMask)
-        let fd = open("/proc/self/fd/\(pipeFD)", access | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return .value(-Int64(errno)) }
+    private static func reopenPipe(_ process: Process, _ pipeFD: HostDescriptor, flags: UInt64) throws(SyscallFailure) -> SyscallResult {
+        let access = HostOpenFlags(guest: flags & OpenFlags.accessModeMask)
+        let fd = try Host.open(pipeFD.procPath, flags: access.union(.nonBlocking)).orFail()
         let end = PipeEnd(nonBlocking: flags & OpenFlags.nonBlocking != 0)
         return install(process, .pipe(fd, end), closeOnExec: flags & OpenFlags.closeOnExec != 0)
     }
@@ -133,8 +126,8 @@ enum DescriptorSyscalls {
     private static func install(_ process: Process, _ entry: FileTable.Entry, lowest: Int = 0,
                                 closeOnExec: Bool) -> SyscallResult {
         guard let fd = process.files.allocate(entry, lowest: lowest) else {
-            if case .owned(let host) = entry { Glibc.close(host) }
-            if case .pipe(let host, _) = entry { Glibc.close(host) }
+            if case .owned(let host) = entry { host.close() }
+            if case .pipe(let host, _) = entry { host.close() }
             return .error(.EMFILE)
         }
         process.fileSystem.setCloseOnExec(closeOnExec, for: fd)

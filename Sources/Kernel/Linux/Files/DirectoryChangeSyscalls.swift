@@ -1,5 +1,3 @@
-import Glibc
-
 /// unlinkat and mkdirat: changes to the sandbox's tree, allowed only with `allowWrites`
 /// (`--fs-write`); otherwise `-EACCES` once the path has been resolved, as `FileSystemSandbox`
 /// describes. Each acts on one name inside an O_PATH descriptor of its parent directory, so it can
@@ -24,21 +22,18 @@ enum DirectoryChangeSyscalls {
         let isRemoveDirectory = a[2] != 0
         guard sandbox.allowWrites else { return refused(sandbox, path: path, base: base) }
         switch sandbox.openParent(path, from: base) {
-        case .failed(let errno):
-            return .value(Int64(errno))
+        case .failed(let error):
+            return .error(error)
         case .special(let name):
             if !isRemoveDirectory { return .error(.EISDIR) }
             if name.isEmpty { return .error(.EBUSY) }
             return .error(name == "." ? .EINVAL : .ENOTEMPTY)
         case .found(let directory, let name, let trailingSlash):
-            defer { close(directory) }
+            defer { directory.close() }
             if !isRemoveDirectory, trailingSlash {
-                var host = stat()
-                guard fstatat(directory, name, &host, AT_SYMLINK_NOFOLLOW) == 0 else { return .value(-Int64(errno)) }
-                return .error(host.st_mode & S_IFMT == S_IFDIR ? .EISDIR : .ENOTDIR)
+                return .error(try directory.status(ofEntry: name).orFail().type == .directory ? .EISDIR : .ENOTDIR)
             }
-            let removed = Glibc.unlinkat(directory, name, isRemoveDirectory ? AT_REMOVEDIR : 0)
-            return .value(removed < 0 ? -Int64(errno) : 0)
+            return SyscallResult(directory.removeEntry(named: name, isDirectory: isRemoveDirectory))
         }
     }
 
@@ -50,36 +45,35 @@ enum DirectoryChangeSyscalls {
         let base = try process.lookupBase(dirfd: a[0], for: path)
         let sandbox = process.fileSystem
         guard sandbox.allowWrites else {
-            let existing = sandbox.openPath(path, from: base, followLink: false)
-            guard existing < 0 else {
-                close(existing)
+            if case .success(let existing) = sandbox.openPath(path, from: base, followLink: false) {
+                existing.close()
                 return .error(.EEXIST)
             }
             switch sandbox.openParent(path, from: base) {
-            case .failed(let errno): return .value(Int64(errno))
-            case .found(let directory, _, _): close(directory)
+            case .failed(let error): return .error(error)
+            case .found(let directory, _, _): directory.close()
             case .special: break
             }
             return .error(.EACCES)
         }
         switch sandbox.openParent(path, from: base) {
-        case .failed(let errno):
-            return .value(Int64(errno))
+        case .failed(let error):
+            return .error(error)
         case .special:
             return .error(.EEXIST)
         case .found(let directory, let name, _):
-            defer { close(directory) }
-            let made = Glibc.mkdirat(directory, name, mode_t(a[2] & 0o7777 & ~process.fileCreationMask))
-            return .value(made < 0 ? -Int64(errno) : 0)
+            defer { directory.close() }
+            return SyscallResult(directory.makeDirectory(named: name, mode: UInt32(a[2] & 0o7777 & ~process.fileCreationMask)))
         }
     }
 
     /// The answer to a removal refused for want of `allowWrites`: the errno of resolving `path`
     /// when that fails, else `-EACCES`.
     private static func refused(_ sandbox: FileSystemSandbox, path: String, base: LookupBase) -> SyscallResult {
-        let fd = sandbox.openPath(path, from: base, followLink: false)
-        guard fd >= 0 else { return .value(Int64(fd)) }
-        close(fd)
+        switch sandbox.openPath(path, from: base, followLink: false) {
+        case .success(let file): file.close()
+        case .failure(let error): return .error(error)
+        }
         return .error(.EACCES)
     }
 }

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import CHostSys
-
 /// Changes to names and attributes of files in the sandbox: renameat2, linkat, symlinkat, truncate,
 /// fchmod/fchmodat/fchmodat2 and fchown/fchownat. Like unlinkat and mkdirat
 /// (`DirectoryChangeSyscalls`), each needs `allowWrites` (`--fs-write`), else `-EACCES` once its
@@ -36,10 +31,11 @@ enum FileChangeSyscalls {
         guard flags & ~(renameNoReplace | renameExchange | renameWhiteout) == 0,
               flags & (renameNoReplace | renameExchange) != renameNoReplace | renameExchange else { return .error(.EINVAL) }
         let source = try parent(process, dirfd: a[0], path: a[1], refusal: .existing)
-        defer { close(source.directory) }
+        defer { source.directory.close() }
         let target = try parent(process, dirfd: a[2], path: a[3], refusal: .none)
-        defer { close(target.directory) }
-        return .value(Int64(tinyrv_renameat2(source.directory, source.name, target.directory, target.name, UInt32(flags))))
+        defer { target.directory.close() }
+        return SyscallResult(source.directory.renameEntry(named: source.name, to: target.name, in: target.directory,
+                                                          flags: HostRenameFlags(rawValue: UInt32(flags))))
     }
 
     /// linkat(olddirfd, oldpath, newdirfd, newpath, flags): a new name for an existing file of the
@@ -49,11 +45,10 @@ enum FileChangeSyscalls {
         guard a[4] & ~(symlinkFollow | PathSyscalls.emptyPath) == 0 else { return .error(.EINVAL) }
         guard a[4] & PathSyscalls.emptyPath == 0 else { return .error(.ENOENT) }
         let existing = try resolve(process, dirfd: a[0], path: a[1], followLink: a[4] & symlinkFollow != 0)
-        defer { close(existing) }
+        defer { existing.close() }
         let target = try parent(process, dirfd: a[2], path: a[3], refusal: .existing)
-        defer { close(target.directory) }
-        let linked = Glibc.linkat(AT_FDCWD, "/proc/self/fd/\(existing)", target.directory, target.name, AT_SYMLINK_FOLLOW)
-        return linked == 0 ? .value(0) : .error(.host)
+        defer { target.directory.close() }
+        return SyscallResult(Host.link(existing.procPath, as: target.name, in: target.directory))
     }
 
     /// symlinkat(target, newdirfd, linkpath): a symbolic link holding the text `target`, which the
@@ -63,23 +58,23 @@ enum FileChangeSyscalls {
         let text = try process.pathArgument(a[0])
         guard !text.isEmpty else { return .error(.ENOENT) }
         let link = try parent(process, dirfd: a[1], path: a[2], refusal: .creating)
-        defer { close(link.directory) }
-        return Glibc.symlinkat(text, link.directory, link.name) == 0 ? .value(0) : .error(.host)
+        defer { link.directory.close() }
+        return SyscallResult(link.directory.makeSymbolicLink(named: link.name, target: text))
     }
 
     /// truncate(path, length): sets the size of a file of the root. `-EINVAL` for a negative length.
     static func truncate(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let file = try resolve(process, dirfd: UInt64(bitPattern: Int64(FileSystemSandbox.currentDirectory)), path: a[0], followLink: true)
-        defer { close(file) }
+        defer { file.close() }
         guard Int64(bitPattern: a[1]) >= 0 else { return .error(.EINVAL) }
-        return Glibc.truncate("/proc/self/fd/\(file)", off_t(Int64(bitPattern: a[1]))) == 0 ? .value(0) : .error(.host)
+        return SyscallResult(Host.truncate(file.procPath, to: Int64(bitPattern: a[1])))
     }
 
     /// fchmod(fd, mode): the permission bits of an open file. `-EPERM` for the inherited streams.
     static func fchmod(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let fd = try process.fileChangingDescriptor(a[0], inherited: .EPERM)
         guard process.fileSystem.allowWrites else { return .error(.EACCES) }
-        return Glibc.fchmod(fd, mode_t(a[1] & 0o7777)) == 0 ? .value(0) : .error(.host)
+        return SyscallResult(fd.changeMode(UInt32(a[1] & 0o7777)))
     }
 
     /// fchmodat(dirfd, path, mode): fchmodat2 without flags.
@@ -92,11 +87,9 @@ enum FileChangeSyscalls {
     static func fchmodat2(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[3] & ~(PathSyscalls.symlinkNoFollow | PathSyscalls.emptyPath) == 0 else { return .error(.EINVAL) }
         let file = try resolve(process, dirfd: a[0], path: a[1], followLink: a[3] & PathSyscalls.symlinkNoFollow == 0)
-        defer { close(file) }
-        var status = stat()
-        guard Glibc.fstat(file, &status) == 0 else { return .error(.host) }
-        guard status.st_mode & S_IFMT != S_IFLNK else { return .error(.EOPNOTSUPP) }
-        return Glibc.chmod("/proc/self/fd/\(file)", mode_t(a[2] & 0o7777)) == 0 ? .value(0) : .error(.host)
+        defer { file.close() }
+        guard try file.status().orFail().type != .symbolicLink else { return .error(.EOPNOTSUPP) }
+        return SyscallResult(Host.changeMode(of: file.procPath, to: UInt32(a[2] & 0o7777)))
     }
 
     /// fchown(fd, owner, group): the owner and group of an open file (-1 keeps one).
@@ -104,7 +97,7 @@ enum FileChangeSyscalls {
     static func fchown(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let fd = try process.fileChangingDescriptor(a[0], inherited: .EPERM)
         guard process.fileSystem.allowWrites else { return .error(.EACCES) }
-        return Glibc.fchown(fd, uid_t(truncatingIfNeeded: a[1]), gid_t(truncatingIfNeeded: a[2])) == 0 ? .value(0) : .error(.host)
+        return SyscallResult(fd.changeOwner(user: UInt32(truncatingIfNeeded: a[1]), group: UInt32(truncatingIfNeeded: a[2])))
     }
 
     /// fchownat(dirfd, path, owner, group, flags): as fchown for a file of the root;
@@ -117,10 +110,8 @@ enum FileChangeSyscalls {
             if path.isEmpty { return try fchown(process, [a[0], a[2], a[3]]) }
         }
         let file = try resolve(process, dirfd: a[0], path: a[1], followLink: flags & PathSyscalls.symlinkNoFollow == 0)
-        defer { close(file) }
-        let changed = Glibc.fchownat(file, "", uid_t(truncatingIfNeeded: a[2]), gid_t(truncatingIfNeeded: a[3]),
-                                     tinyrv_host_AT_EMPTY_PATH)
-        return changed == 0 ? .value(0) : .error(.host)
+        defer { file.close() }
+        return SyscallResult(file.changeOwner(user: UInt32(truncatingIfNeeded: a[2]), group: UInt32(truncatingIfNeeded: a[3])))
     }
 
     // MARK: Resolving
@@ -128,13 +119,12 @@ enum FileChangeSyscalls {
     /// An O_PATH descriptor of the existing file `path` names in the root (the caller closes it):
     /// `-errno` when it does not resolve, then `-EACCES` without `allowWrites`.
     private static func resolve(_ process: Process, dirfd: UInt64, path address: UInt64,
-                                followLink: Bool) throws(SyscallFailure) -> Int32 {
+                                followLink: Bool) throws(SyscallFailure) -> HostDescriptor {
         let path = try process.pathArgument(address)
         let base = try process.lookupBase(dirfd: dirfd, for: path)
-        let fd = process.fileSystem.openPath(path, from: base, followLink: followLink)
-        guard fd >= 0 else { throw SyscallFailure(hostResult: Int64(fd)) }
+        let fd = try process.fileSystem.openPath(path, from: base, followLink: followLink).orFail()
         guard process.fileSystem.allowWrites else {
-            close(fd)
+            fd.close()
             throw SyscallFailure(.EACCES)
         }
         return fd
@@ -155,20 +145,19 @@ enum FileChangeSyscalls {
     /// does. `-EBUSY` for ".", ".." or the root (`-EEXIST` when creating); without `allowWrites`,
     /// the errno `refusal` calls for, else `-EACCES`.
     private static func parent(_ process: Process, dirfd: UInt64, path address: UInt64,
-                               refusal: Refusal) throws(SyscallFailure) -> (directory: Int32, name: String) {
+                               refusal: Refusal) throws(SyscallFailure) -> (directory: HostDescriptor, name: String) {
         let path = try process.pathArgument(address)
         let base = try process.lookupBase(dirfd: dirfd, for: path)
         let sandbox = process.fileSystem
         switch sandbox.openParent(path, from: base) {
-        case .failed(let errno):
-            throw SyscallFailure(hostResult: Int64(errno))
+        case .failed(let error):
+            throw SyscallFailure(error)
         case .special:
             throw SyscallFailure(refusal == .creating ? .EEXIST : .EBUSY)
         case .found(let directory, let name, let trailingSlash):
             guard sandbox.allowWrites else {
-                var status = stat()
-                let exists = fstatat(directory, name, &status, AT_SYMLINK_NOFOLLOW) == 0
-                close(directory)
+                let exists = (try? directory.status(ofEntry: name).get()) != nil
+                directory.close()
                 if refusal == .existing, !exists { throw SyscallFailure(.ENOENT) }
                 if refusal == .creating, exists { throw SyscallFailure(.EEXIST) }
                 throw SyscallFailure(.EACCES)

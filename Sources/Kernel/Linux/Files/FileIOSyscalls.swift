@@ -1,6 +1,3 @@
-import Glibc
-import CHostSys
-
 /// lseek, pread64, getdents64 and sendfile on the host descriptor behind a guest descriptor (read, write,
 /// readv and writev are in IOSyscalls, pwrite64 in FileWriteSyscalls).
 enum FileIOSyscalls {
@@ -16,8 +13,7 @@ enum FileIOSyscalls {
     static func lseek(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let hostFD = try process.openEntry(a[0]).hostDescriptor
         guard a[2] <= UInt64(Int32.max) else { return .error(.EINVAL) }
-        let position = Glibc.lseek(hostFD, off_t(Int64(bitPattern: a[1])), Int32(a[2]))
-        return .value(position < 0 ? -Int64(errno) : Int64(position))
+        return SyscallResult(hostFD.seek(to: Int64(bitPattern: a[1]), from: HostSeekOrigin(rawValue: Int32(a[2]))))
     }
 
     /// pread64(fd, buf, count, offset): reads up to 64 KiB at `offset` without moving the file
@@ -27,8 +23,8 @@ enum FileIOSyscalls {
         let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
         guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
         var buffer = [UInt8](repeating: 0, count: count)
-        let n = buffer.withUnsafeMutableBytes { pread(hostFD, $0.baseAddress, count, off_t(Int64(bitPattern: a[3]))) }
-        guard n > 0 else { return .value(n < 0 ? -Int64(errno) : 0) }
+        let n = try buffer.withUnsafeMutableBytes { hostFD.read(into: $0, at: Int64(bitPattern: a[3])) }.orFail()
+        guard n > 0 else { return .value(0) }
         try process.copyOutArgument(Array(buffer[..<n]), to: a[1])
         return .value(Int64(n))
     }
@@ -41,8 +37,10 @@ enum FileIOSyscalls {
         let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
         guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
         var buffer = [UInt8](repeating: 0, count: max(count, 1))
-        let n = buffer.withUnsafeMutableBytes { tinyrv_getdents64(hostFD, $0.baseAddress, UInt(count)) }
-        guard n > 0 else { return .value(Int64(n)) }
+        let n = try buffer.withUnsafeMutableBytes {
+            hostFD.readDirectoryEntries(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<count]))
+        }.orFail()
+        guard n > 0 else { return .value(0) }
         try process.copyOutArgument(Array(buffer[..<n]), to: a[1])
         return .value(Int64(n))
     }
@@ -57,16 +55,16 @@ enum FileIOSyscalls {
         let count = Int(min(a[3], 1 << 20))
         process.traceSink.flush()
         guard a[2] != 0 else {
-            let n = Glibc.sendfile(output, input, nil, count)
-            if n < 0, errno == EPIPE { return Signal.brokenPipe(process, written: 0) }
-            return .value(n < 0 ? -Int64(errno) : Int64(n))
+            let sent = output.sendFile(from: input, count: count)
+            if case .failure(.EPIPE) = sent { return Signal.brokenPipe(process, written: 0) }
+            return SyscallResult(sent)
         }
-        var offset = off_t(Int64(bitPattern: GuestBytes.word(try process.copyInArgument(from: a[2], count: 8), at: 0)))
+        let offset = Int64(bitPattern: GuestBytes.word(try process.copyInArgument(from: a[2], count: 8), at: 0))
         guard process.isAccessible(a[2], count: 8, for: .store) else { return .error(.EFAULT) }
-        let n = Glibc.sendfile(output, input, &offset, count)
-        if n < 0, errno == EPIPE { return Signal.brokenPipe(process, written: 0) }
-        guard n >= 0 else { return .value(-Int64(errno)) }
-        try process.copyOutArgument(GuestBytes.words(UInt64(bitPattern: Int64(offset))), to: a[2])
+        let sent = output.sendFile(from: input, at: offset, count: count)
+        if case .failure(.EPIPE) = sent { return Signal.brokenPipe(process, written: 0) }
+        let (n, nextOffset) = try sent.orFail()
+        try process.copyOutArgument(GuestBytes.words(UInt64(bitPattern: nextOffset)), to: a[2])
         return .value(Int64(n))
     }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// The file side of mmap (the backing store of a new region), mprotect's check for shared mappings,
 /// and msync.
 enum FileMappings {
@@ -22,21 +20,24 @@ enum FileMappings {
                         shared: Bool) -> Result<FileBacking?, Errno> {
         guard offset % PageTable.pageSize == 0, offset <= UInt64(Int64.max) - length else { return .failure(.EINVAL) }
         guard let entry = process.files[Process.descriptor(descriptor)] else { return .failure(.EBADF) }
-        var status = stat()
-        guard fstat(entry.hostDescriptor, &status) == 0 else { return .failure(.host) }
-        if status.st_mode & S_IFMT == S_IFCHR, UInt64(status.st_rdev) == zeroDevice { return .success(nil) }
-        guard status.st_mode & S_IFMT == S_IFREG else { return .failure(.ENODEV) }
-        let mode = fcntl(entry.hostDescriptor, F_GETFL) & O_ACCMODE
-        guard mode != O_WRONLY else { return .failure(.EACCES) }
+        let status: HostFileStatus
+        switch entry.hostDescriptor.status() {
+        case .success(let found): status = found
+        case .failure(let error): return .failure(error)
+        }
+        if status.type == .characterDevice, status.specialDevice == zeroDevice { return .success(nil) }
+        guard status.type == .regular else { return .failure(.ENODEV) }
+        let mode = entry.hostDescriptor.statusFlags().map(\.accessMode)
+        guard mode != .success(.writeOnly) else { return .failure(.EACCES) }
         let inheritedStream: Bool
         if case .host = entry { inheritedStream = true } else { inheritedStream = false }
-        let writable = mode == O_RDWR && !inheritedStream
+        let writable = mode == .success(.readWrite) && !inheritedStream
         if shared, prot & MappingSyscalls.protWrite != 0, !writable { return .failure(.EACCES) }
-        let copy = fcntl(entry.hostDescriptor, F_DUPFD_CLOEXEC, 0)
-        guard copy >= 0 else { return .failure(.host) }
-        let file = MappedFile(hostDescriptor: copy, path: hostPath(of: copy), device: UInt64(status.st_dev),
-                              inode: UInt64(status.st_ino), writable: writable)
-        return .success(FileBacking(file: file, offset: offset, shared: shared))
+        return entry.hostDescriptor.duplicate().map { copy -> FileBacking? in
+            let file = MappedFile(hostDescriptor: copy, path: copy.hostPath ?? "", device: status.device,
+                                  inode: status.inode, writable: writable)
+            return FileBacking(file: file, offset: offset, shared: shared)
+        }
     }
 
     /// `-EACCES` when `[start, end)` holds a MAP_SHARED mapping of a file not open for writing and
@@ -63,13 +64,5 @@ enum FileMappings {
             cursor = region.pageEnd
         }
         return process.addressSpace.writeBackSharedPages(from: start, to: end) ? .value(0) : .error(.EIO)
-    }
-
-    /// The host path of open host descriptor `fd` (/proc/self/fd), or "" when the host cannot say.
-    static func hostPath(of fd: Int32) -> String {
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
-        guard n > 0 else { return "" }
-        return String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }

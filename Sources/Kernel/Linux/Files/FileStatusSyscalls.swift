@@ -1,5 +1,3 @@
-import Glibc
-
 /// What the guest may learn about its files: ioctl (terminal queries), fstat, newfstatat, and close.
 enum FileStatusSyscalls {
     /// asm-generic ioctl requests (the same numbers on the host).
@@ -30,8 +28,7 @@ enum FileStatusSyscalls {
         default: return .error(.ENOTTY)
         }
         var buffer = [UInt8](repeating: 0, count: 64)
-        let result = buffer.withUnsafeMutableBytes { Glibc.ioctl(hostFD, UInt(a[1]), $0.baseAddress!) }
-        guard result == 0 else { return .value(-Int64(errno)) }
+        if case .failure(let error) = buffer.withUnsafeMutableBytes({ hostFD.control(UInt(a[1]), buffer: $0) }) { return .error(error) }
         return IOSyscalls.complete(process.copyOut(Array(buffer.prefix(size)), to: a[2]), value: 0)
     }
 
@@ -44,22 +41,21 @@ enum FileStatusSyscalls {
     /// fstat(fd, buf): the host descriptor's status in the riscv64 `struct stat` layout (128 bytes).
     static func fstat(_ process: Process, fd: UInt64, buffer: UInt64) -> SyscallResult {
         guard let hostFD = process.files[Process.descriptor(fd)]?.hostDescriptor else { return .error(.EBADF) }
-        var status = stat()
-        guard Glibc.fstat(hostFD, &status) == 0 else { return .value(-Int64(errno)) }
-        return IOSyscalls.complete(process.copyOut(riscv64Stat(status), to: buffer), value: 0)
+        switch hostFD.status() {
+        case .success(let status): return IOSyscalls.complete(process.copyOut(riscv64Stat(status), to: buffer), value: 0)
+        case .failure(let error): return .error(error)
+        }
     }
 
     /// asm-generic `struct stat`: dev, ino, mode/nlink/uid/gid (32-bit), rdev, pad, size,
     /// blksize/pad (32-bit), blocks, then atime, mtime and ctime as (seconds, nanoseconds), 8 unused bytes.
-    static func riscv64Stat(_ s: stat) -> [UInt8] {
+    static func riscv64Stat(_ s: HostFileStatus) -> [UInt8] {
         func halves(_ low: UInt64, _ high: UInt64) -> UInt64 { (low & 0xffff_ffff) | high << 32 }
+        func time(_ t: HostFileStatus.Time) -> [UInt64] { [UInt64(bitPattern: t.seconds), UInt64(bitPattern: t.nanoseconds)] }
         return GuestBytes.words(
-            UInt64(s.st_dev), UInt64(s.st_ino),
-            halves(UInt64(s.st_mode), UInt64(s.st_nlink)), halves(UInt64(s.st_uid), UInt64(s.st_gid)),
-            UInt64(s.st_rdev), 0, UInt64(bitPattern: Int64(s.st_size)), halves(UInt64(s.st_blksize), 0),
-            UInt64(bitPattern: Int64(s.st_blocks)),
-            UInt64(bitPattern: Int64(s.st_atim.tv_sec)), UInt64(s.st_atim.tv_nsec),
-            UInt64(bitPattern: Int64(s.st_mtim.tv_sec)), UInt64(s.st_mtim.tv_nsec),
-            UInt64(bitPattern: Int64(s.st_ctim.tv_sec)), UInt64(s.st_ctim.tv_nsec), 0)
+            [s.device, s.inode, halves(UInt64(s.mode), s.linkCount), halves(UInt64(s.userID), UInt64(s.groupID)),
+             s.specialDevice, 0, UInt64(bitPattern: s.size), halves(UInt64(bitPattern: s.blockSize), 0),
+             UInt64(bitPattern: s.blocks)]
+            + time(s.accessTime) + time(s.modificationTime) + time(s.changeTime) + [0])
     }
 }

@@ -1,6 +1,3 @@
-import Glibc
-import CHostSys
-
 /// The guest's view of the host file system: one host directory, the root, as in a chroot.
 ///
 /// This is the one place the sandbox's rules are written down; every file syscall goes through it.
@@ -40,17 +37,17 @@ import CHostSys
 /// - **Errors** are the host kernel's errno for the same resolution, returned to the guest as
 ///   `-errno`. Nothing the guest names can crash tinyrv.
 final class FileSystemSandbox {
-    /// openat2's RESOLVE_NO_MAGICLINKS and RESOLVE_IN_ROOT.
-    static let resolveFlags: UInt64 = 0x02 | 0x10
-    /// openat2's RESOLVE_NO_MAGICLINKS and RESOLVE_BENEATH, for paths under a directory descriptor.
-    static let beneathFlags: UInt64 = 0x02 | 0x08
+    /// How paths resolve from the root (and the sysroot).
+    static let resolveFlags: HostPathResolution = [.noMagicLinks, .inRoot]
+    /// How relative paths resolve under a directory descriptor.
+    static let beneathFlags: HostPathResolution = [.noMagicLinks, .beneath]
     /// Linux's AT_FDCWD.
     static let currentDirectory: Int32 = -100
     /// The guest path that names the running program.
     static let executableLink = "/proc/self/exe"
 
-    /// The root's O_PATH descriptor, or `-errno` when it could not be opened.
-    let rootDescriptor: Int32
+    /// The root's O_PATH descriptor, or the errno of opening it.
+    let root: HostResult<HostDescriptor>
     /// The root's real absolute host path (what getcwd reports).
     let rootHostPath: String
     let allowWrites: Bool
@@ -67,16 +64,15 @@ final class FileSystemSandbox {
 
     init(root: String, allowWrites: Bool, programPath: String, sysroot: Sysroot? = nil) {
         self.sysroot = sysroot
-        rootDescriptor = tinyrv_openat2(FileSystemSandbox.currentDirectory, root,
-                                        tinyrv_host_O_PATH | O_DIRECTORY | O_CLOEXEC, 0, 0)
-        rootHostPath = FileSystemSandbox.realPath(root) ?? FileSystemSandbox.absolute(root)
+        self.root = HostDescriptor.workingDirectory.open(root, flags: [.path, .directory])
+        rootHostPath = Host.realPath(root) ?? FileSystemSandbox.absolute(root)
         self.allowWrites = allowWrites
-        executablePath = FileSystemSandbox.realPath(programPath) ?? FileSystemSandbox.absolute(programPath)
+        executablePath = Host.realPath(programPath) ?? FileSystemSandbox.absolute(programPath)
     }
 
     /// fork's copy: the same root (a duplicated descriptor), sysroot, working directory and close-on-exec set.
     private init(copying other: FileSystemSandbox) {
-        rootDescriptor = other.rootDescriptor < 0 ? other.rootDescriptor : fcntl(other.rootDescriptor, F_DUPFD_CLOEXEC, 0)
+        root = other.root.flatMap { $0.duplicate() }
         rootHostPath = other.rootHostPath
         allowWrites = other.allowWrites
         sysroot = other.sysroot
@@ -89,7 +85,7 @@ final class FileSystemSandbox {
     func copy() -> FileSystemSandbox { FileSystemSandbox(copying: self) }
 
     deinit {
-        if rootDescriptor >= 0 { close(rootDescriptor) }
+        if case .success(let descriptor) = root { descriptor.close() }
     }
 
     /// The close-on-exec descriptors, forgetting them (execve closes them).
@@ -114,40 +110,40 @@ final class FileSystemSandbox {
     /// when `searchSysroot` is set (only lookups that read a file or ask about it), the path is
     /// absolute and the open only reads; `mode` is used only with O_CREAT or O_TMPFILE. A relative
     /// path under a directory descriptor is resolved from the descriptor (`LookupBase`). Returns the
-    /// host descriptor or `-errno` (`-ENOENT` for an empty path).
-    func open(_ path: String, from base: LookupBase, hostFlags: Int32, mode: UInt32 = 0, searchSysroot: Bool = false) -> Int32 {
-        guard !path.isEmpty else { return -ENOENT }
+    /// host descriptor or the errno (ENOENT for an empty path).
+    func open(_ path: String, from base: LookupBase, flags: HostOpenFlags, mode: UInt32 = 0,
+              searchSysroot: Bool = false) -> HostResult<HostDescriptor> {
+        guard !path.isEmpty else { return .failure(.ENOENT) }
         if let device = harmlessDevice(path, from: base) {
-            let fd = Glibc.open(device, hostFlags & ~(O_CREAT | O_EXCL) | O_CLOEXEC)
-            return fd >= 0 ? fd : -errno
+            return Host.open(device, flags: flags.subtracting([.create, .exclusive]))
         }
-        let creates = hostFlags & O_CREAT != 0 || hostFlags & tinyrv_host_O_TMPFILE == tinyrv_host_O_TMPFILE
-        let writes = creates || hostFlags & (O_ACCMODE | O_TRUNC) != 0
-        if searchSysroot, let sysroot, path.hasPrefix("/"), !writes {
-            let found = sysroot.open(path, hostFlags: hostFlags)
+        if searchSysroot, let sysroot, path.hasPrefix("/"), !flags.changesFiles {
+            let found = sysroot.open(path, flags: flags)
             if !Sysroot.fallsThrough(found) { return found }
         }
-        guard rootDescriptor >= 0 else { return rootDescriptor }
-        let createMode = creates ? mode & 0o7777 : 0
-        if let directory = base.descriptor, !path.hasPrefix("/") {
-            let fd = tinyrv_openat2(directory, path, hostFlags | O_CLOEXEC, createMode, FileSystemSandbox.beneathFlags)
-            guard fd == -EXDEV else { return fd }
-            guard isDirectory(directory, atGuestPath: base.guestPath) else { return -ENOENT }
+        let root: HostDescriptor
+        switch self.root {
+        case .success(let descriptor): root = descriptor
+        case .failure: return self.root
         }
-        return tinyrv_openat2(rootDescriptor, guestAbsolutePath(path, from: base), hostFlags | O_CLOEXEC,
-                              createMode, FileSystemSandbox.resolveFlags)
+        if let directory = base.descriptor, !path.hasPrefix("/") {
+            let found = directory.open(path, flags: flags, mode: mode & 0o7777, resolution: FileSystemSandbox.beneathFlags)
+            guard case .failure(.EXDEV) = found else { return found }
+            guard isDirectory(directory, atGuestPath: base.guestPath) else { return .failure(.ENOENT) }
+        }
+        return root.open(guestAbsolutePath(path, from: base), flags: flags, mode: mode & 0o7777,
+                         resolution: FileSystemSandbox.resolveFlags)
     }
 
-    /// True when guest path `path` still names the directory open as host descriptor `fd` (same
-    /// device and inode); false once it was removed, replaced or moved.
-    private func isDirectory(_ fd: Int32, atGuestPath path: String) -> Bool {
-        let named = tinyrv_openat2(rootDescriptor, path, tinyrv_host_O_PATH | O_DIRECTORY | O_CLOEXEC, 0,
-                                   FileSystemSandbox.resolveFlags)
-        guard named >= 0 else { return false }
-        defer { close(named) }
-        var opened = stat(), found = stat()
-        guard fstat(fd, &opened) == 0, fstat(named, &found) == 0 else { return false }
-        return opened.st_dev == found.st_dev && opened.st_ino == found.st_ino
+    /// True when guest path `path` still names the directory open as host descriptor `directory`
+    /// (the same file); false once it was removed, replaced or moved.
+    private func isDirectory(_ directory: HostDescriptor, atGuestPath path: String) -> Bool {
+        guard case .success(let root) = root,
+              case .success(let named) = root.open(path, flags: [.path, .directory], resolution: FileSystemSandbox.resolveFlags)
+        else { return false }
+        defer { named.close() }
+        guard case .success(let opened) = directory.status(), case .success(let found) = named.status() else { return false }
+        return opened.isSameFile(as: found)
     }
 
     /// Host devices every guest may open, whatever the root holds: using them changes nothing.
@@ -178,9 +174,10 @@ final class FileSystemSandbox {
     }
 
     /// An O_PATH descriptor for guest `path` (not following a final symlink when `followLink` is
-    /// false), or `-errno`. The caller closes it.
-    func openPath(_ path: String, from base: LookupBase, followLink: Bool = true, searchSysroot: Bool = false) -> Int32 {
-        open(path, from: base, hostFlags: tinyrv_host_O_PATH | (followLink ? 0 : O_NOFOLLOW), searchSysroot: searchSysroot)
+    /// false), or the errno. The caller closes it.
+    func openPath(_ path: String, from base: LookupBase, followLink: Bool = true,
+                  searchSysroot: Bool = false) -> HostResult<HostDescriptor> {
+        open(path, from: base, flags: followLink ? .path : [.path, .noFollow], searchSysroot: searchSysroot)
     }
 
     /// The FD_CLOEXEC of guest descriptor `fd` (F_GETFD).
@@ -193,7 +190,7 @@ final class FileSystemSandbox {
 
     /// Makes the directory open as host descriptor `fd` the working directory; false (nothing
     /// changes) when it is not a directory under the root.
-    func changeDirectory(to fd: Int32) -> Bool {
+    func changeDirectory(to fd: HostDescriptor) -> Bool {
         guard let path = guestPath(ofDirectory: fd) else { return false }
         workingDirectory = path
         return true
@@ -207,13 +204,8 @@ final class FileSystemSandbox {
     /// The guest path of the directory open as host descriptor `fd`, found from its host path
     /// (/proc/self/fd): the root's host path becomes "/". Nil for anything that is not a
     /// directory under the root.
-    func guestPath(ofDirectory fd: Int32) -> String? {
-        var status = stat()
-        guard fstat(fd, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { return nil }
-        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
-        let n = readlink("/proc/self/fd/\(fd)", &buffer, buffer.count - 1)
-        guard n > 0 else { return nil }
-        let hostPath = String(decoding: buffer[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    func guestPath(ofDirectory fd: HostDescriptor) -> String? {
+        guard case .success(let status) = fd.status(), status.type == .directory, let hostPath = fd.hostPath else { return nil }
         if hostPath == rootHostPath { return "/" }
         let prefix = rootHostPath == "/" ? "/" : rootHostPath + "/"
         guard hostPath.hasPrefix(prefix) else { return nil }
@@ -226,8 +218,8 @@ final class FileSystemSandbox {
     /// turns into its own errno. Trailing slashes are reported. The caller closes the descriptor.
     /// A relative path under a directory descriptor keeps that descriptor as its base.
     func openParent(_ path: String, from base: LookupBase) -> ParentLookup {
-        guard rootDescriptor >= 0 else { return .failed(rootDescriptor) }
-        guard !path.isEmpty else { return .failed(-ENOENT) }
+        if case .failure(let error) = root { return .failed(error) }
+        guard !path.isEmpty else { return .failed(.ENOENT) }
         let underDescriptor = base.descriptor != nil && !path.hasPrefix("/")
         let full = underDescriptor ? path : guestAbsolutePath(path, from: base)
         var trimmed = Substring(full)
@@ -237,30 +229,23 @@ final class FileSystemSandbox {
         let name = String(slash.map { trimmed[trimmed.index(after: $0)...] } ?? trimmed)
         guard !name.isEmpty, name != ".", name != ".." else { return .special(name) }
         let parent = slash.map { trimmed[..<$0].isEmpty ? "/" : String(trimmed[..<$0]) } ?? "."
-        let fd = open(parent, from: underDescriptor ? base : "/", hostFlags: tinyrv_host_O_PATH | O_DIRECTORY)
-        return fd < 0 ? .failed(fd) : .found(directory: fd, name: name, trailingSlash: trailingSlash)
+        switch open(parent, from: underDescriptor ? base : "/", flags: [.path, .directory]) {
+        case .success(let directory): return .found(directory: directory, name: name, trailingSlash: trailingSlash)
+        case .failure(let error): return .failed(error)
+        }
     }
 
     enum ParentLookup: Equatable {
-        case found(directory: Int32, name: String, trailingSlash: Bool)
+        case found(directory: HostDescriptor, name: String, trailingSlash: Bool)
         /// The last component is empty (the root itself), "." or "..".
         case special(String)
-        case failed(Int32)
-    }
-
-    /// The host's realpath(3) of `path`, or nil when it does not resolve.
-    static func realPath(_ path: String) -> String? {
-        guard let resolved = realpath(path, nil) else { return nil }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        case failed(Errno)
     }
 
     /// `path` made absolute against the host's working directory, without resolving anything.
     static func absolute(_ path: String) -> String {
         if path.hasPrefix("/") { return path }
-        guard let cwd = getcwd(nil, 0) else { return "/" + path }
-        defer { free(cwd) }
-        let directory = String(cString: cwd)
+        guard let directory = Host.workingDirectoryPath else { return "/" + path }
         return directory.hasSuffix("/") ? directory + path : directory + "/" + path
     }
 }

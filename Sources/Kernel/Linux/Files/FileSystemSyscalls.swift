@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
-import CHostSys
-
 /// Calls about whole files and the file system that holds them: statfs and fstatfs (the host's answer
 /// for the file system of the root or the sysroot), sync, syncfs and fdatasync, flock, and fallocate.
 enum FileSystemSyscalls {
@@ -11,10 +6,13 @@ enum FileSystemSyscalls {
         SyscallDefinition(44, "fstatfs", [.decimal, .hex], fstatfs),
         SyscallDefinition(number: 81, name: "sync", arguments: [], result: .decimal) { _, _ in .value(0) },
         SyscallDefinition(267, "syncfs", [.decimal]) { process, a throws(SyscallFailure) in
-            .value(Int64(tinyrv_syncfs(try process.openEntry(a[0]).hostDescriptor)))
+            SyscallResult(try process.openEntry(a[0]).hostDescriptor.synchronizeFileSystem())
         },
         SyscallDefinition(83, "fdatasync", [.decimal]) { process, a throws(SyscallFailure) in
-            Glibc.fdatasync(try process.openEntry(a[0]).hostDescriptor) == 0 || errno == EINVAL ? .value(0) : .error(.host)
+            if case .failure(let error) = try process.openEntry(a[0]).hostDescriptor.synchronizeData(), error != .EINVAL {
+                return .error(error)
+            }
+            return .value(0)
         },
         SyscallDefinition(32, "flock", [.decimal, .decimal], flock),
         SyscallDefinition(47, "fallocate", [.decimal, .hex, .decimal, .decimal], fallocate),
@@ -26,28 +24,25 @@ enum FileSystemSyscalls {
 
     /// statfs(path, buf): the status of the file system holding `path` (looked up as stat does).
     static func statfs(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let layout = try PathSyscalls.withTarget(process, dirfd: UInt64(bitPattern: Int64(FileSystemSandbox.currentDirectory)),
-                                                 path: a[0], flags: 0) { fd in fileSystemStatus(fd) }.get()
-        try process.copyOutArgument(layout, to: a[1])
+        let status = try PathSyscalls.withTarget(process, dirfd: UInt64(bitPattern: Int64(FileSystemSandbox.currentDirectory)),
+                                                 path: a[0], flags: 0) { $0.fileSystemStatus() }.orFail()
+        try process.copyOutArgument(layout(status), to: a[1])
         return .value(0)
     }
 
     /// fstatfs(fd, buf): the status of the file system holding open descriptor `fd`. `-EBADF`.
     static func fstatfs(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let layout = try fileSystemStatus(process.openEntry(a[0]).hostDescriptor).get()
-        try process.copyOutArgument(layout, to: a[1])
+        let status = try process.openEntry(a[0]).hostDescriptor.fileSystemStatus().orFail()
+        try process.copyOutArgument(layout(status), to: a[1])
         return .value(0)
     }
 
-    /// riscv64's `struct statfs` for the file system of host descriptor `fd`, or the host's errno.
-    static func fileSystemStatus(_ fd: Int32) -> Result<[UInt8], SyscallFailure> {
-        var fields = [UInt64](repeating: 0, count: 12)
-        let status = tinyrv_fstatfs(fd, &fields)
-        guard status == 0 else { return .failure(SyscallFailure(hostResult: Int64(status))) }
-        let fsid = fields[7] & 0xffff_ffff | fields[8] << 32
-        var layout = GuestBytes.words(Array(fields[0..<7]) + [fsid] + Array(fields[9..<12]))
-        layout += [UInt8](repeating: 0, count: structSize - layout.count)
-        return .success(layout)
+    /// riscv64's `struct statfs` for `status`.
+    static func layout(_ s: HostFileSystemStatus) -> [UInt8] {
+        let fsid = UInt64(s.identifier.0) | UInt64(s.identifier.1) << 32
+        let layout = GuestBytes.words(s.type, s.blockSize, s.blocks, s.freeBlocks, s.availableBlocks, s.files, s.freeFiles,
+                                      fsid, s.maximumNameLength, s.fragmentSize, s.mountFlags)
+        return layout + [UInt8](repeating: 0, count: structSize - layout.count)
     }
 
     /// Linux's LOCK_SH, LOCK_EX, LOCK_NB and LOCK_UN.
@@ -60,11 +55,16 @@ enum FileSystemSyscalls {
     /// guest may be the holder), or `-EWOULDBLOCK` with LOCK_NB. `-EINVAL` for a bad operation.
     static func flock(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let fd = try process.openEntry(a[0]).hostDescriptor
-        let operation = a[1] & ~lockNonBlocking
-        guard operation == lockShared || operation == lockExclusive || operation == unlock,
-              a[1] >> 32 == 0 else { return .error(.EINVAL) }
-        let locked = tinyrv_flock(fd, Int32(operation | lockNonBlocking))
-        guard locked == -EWOULDBLOCK, a[1] & lockNonBlocking == 0 else { return .value(Int64(locked)) }
+        guard a[1] >> 32 == 0 else { return .error(.EINVAL) }
+        let operation: HostLockOperation
+        switch a[1] & ~lockNonBlocking {
+        case lockShared: operation = .shared
+        case lockExclusive: operation = .exclusive
+        case unlock: operation = .unlock
+        default: return .error(.EINVAL)
+        }
+        let locked = fd.tryLock(operation)
+        guard case .failure(.EAGAIN) = locked, a[1] & lockNonBlocking == 0 else { return SyscallResult(locked) }
         return .block(.until(Host.monotonicNow() &+ lockRetryNanoseconds))
     }
 
@@ -77,7 +77,6 @@ enum FileSystemSyscalls {
         guard offset >= 0, length > 0 else { return .error(.EINVAL) }
         guard UInt32(truncatingIfNeeded: a[1]) == 0 else { return .error(.EOPNOTSUPP) }
         guard offset.addingReportingOverflow(length).overflow == false else { return .error(.EFBIG) }
-        let result = posix_fallocate(fd, off_t(offset), off_t(length))
-        return .value(-Int64(result))
+        return SyscallResult(fd.allocate(offset: offset, length: length))
     }
 }

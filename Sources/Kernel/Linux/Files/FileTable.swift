@@ -1,5 +1,3 @@
-import Glibc
-
 /// The process's file descriptors. fd 0, 1 and 2 are the host's stdin, stdout and stderr.
 ///
 /// Every entry is backed by a host descriptor. tinyrv's own standard streams are shared and never
@@ -13,15 +11,15 @@ final class FileTable {
 
     enum Entry: Equatable {
         /// One of tinyrv's standard streams; output through it is written at once, unbuffered.
-        case host(Int32)
+        case host(HostDescriptor)
         /// A host descriptor this table owns.
-        case owned(Int32)
+        case owned(HostDescriptor)
         /// One end of a guest pipe: a host pipe descriptor this table owns (always O_NONBLOCK on
         /// the host) and the guest's open file description of that end (`PipeEnd`).
-        case pipe(Int32, PipeEnd)
+        case pipe(HostDescriptor, PipeEnd)
 
         /// The host descriptor to read, write or query.
-        var hostDescriptor: Int32 {
+        var hostDescriptor: HostDescriptor {
             switch self {
             case .host(let fd), .owned(let fd), .pipe(let fd, _): return fd
             }
@@ -36,7 +34,7 @@ final class FileTable {
         }
     }
 
-    private var entries: [Int: Entry] = [0: .host(0), 1: .host(1), 2: .host(2)]
+    private var entries: [Int: Entry] = [0: .host(.standardInput), 1: .host(.standardOutput), 2: .host(.standardError)]
 
     deinit {
         for entry in entries.values { release(entry) }
@@ -73,16 +71,14 @@ final class FileTable {
 
     /// A second entry for the same open file: a new host descriptor for owned ones (so each entry
     /// can be closed alone), the same stream for tinyrv's. Fails with the host's errno.
-    func duplicate(_ entry: Entry) -> Result<Entry, Errno> {
+    func duplicate(_ entry: Entry) -> HostResult<Entry> {
         switch entry {
         case .host:
             return .success(entry)
         case .owned(let fd):
-            let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
-            return copy >= 0 ? .success(.owned(copy)) : .failure(.host)
+            return fd.duplicate().map { .owned($0) }
         case .pipe(let fd, let end):
-            let copy = fcntl(fd, F_DUPFD_CLOEXEC, 0)
-            return copy >= 0 ? .success(.pipe(copy, end)) : .failure(.host)
+            return fd.duplicate().map { .pipe($0, end) }
         }
     }
 
@@ -112,7 +108,7 @@ final class FileTable {
     private func release(_ entry: Entry) {
         switch entry {
         case .host: break
-        case .owned(let fd), .pipe(let fd, _): _ = Glibc.close(fd)
+        case .owned(let fd), .pipe(let fd, _): fd.close()
         }
     }
 }

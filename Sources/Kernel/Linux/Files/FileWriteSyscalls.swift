@@ -1,5 +1,3 @@
-import Glibc
-
 /// Calls that change host files through descriptors: pwrite64, ftruncate and fsync work on
 /// descriptors the guest opened for writing, which already needed `--fs-write`, and never change
 /// the inherited streams 0-2 (`Process.fileChangingDescriptor`); umask sets the mask
@@ -11,11 +9,12 @@ enum FileWriteSyscalls {
                           result: .decimal, handler: pwrite64),
         SyscallDefinition(46, "ftruncate", [.decimal, .decimal]) { process, a throws(SyscallFailure) in
             let fd = try process.fileChangingDescriptor(a[0], inherited: .EINVAL)
-            return Glibc.ftruncate(fd, off_t(Int64(bitPattern: a[1]))) == 0 ? .value(0) : .error(.host)
+            return SyscallResult(fd.setSize(Int64(bitPattern: a[1])))
         },
         SyscallDefinition(number: 82, name: "fsync", arguments: [.decimal], result: .decimal) { process, a in
             guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
-            return Glibc.fsync(fd) == 0 || errno == EINVAL ? .value(0) : .error(.host)
+            if case .failure(let error) = fd.synchronize(), error != .EINVAL { return .error(error) }
+            return .value(0)
         },
         SyscallDefinition(number: 166, name: "umask", arguments: [.hex], result: .hex) { process, a in
             let old = process.fileCreationMask
@@ -27,7 +26,7 @@ enum FileWriteSyscalls {
     /// pwrite64(fd, buf, count, offset): writes at an offset without moving the file position.
     /// The inherited streams 0-2 are not written at offsets: `-ESPIPE`, as for a pipe.
     static func pwrite64(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        let fd: Int32
+        let fd: HostDescriptor
         do throws(SyscallFailure) { fd = try process.fileChangingDescriptor(a[0], inherited: .ESPIPE) } catch { return error.result }
         let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
         let bytes: [UInt8]
@@ -35,7 +34,6 @@ enum FileWriteSyscalls {
         case .success(let read): bytes = read
         case .failure(let error): return IOSyscalls.failure(error)
         }
-        let n = bytes.withUnsafeBytes { pwrite(fd, $0.baseAddress, count, off_t(Int64(bitPattern: a[3]))) }
-        return n < 0 ? .error(.host) : .value(Int64(n))
+        return SyscallResult(bytes.withUnsafeBytes { fd.write($0, at: Int64(bitPattern: a[3])) })
     }
 }

@@ -1,5 +1,3 @@
-import Glibc
-
 /// read, readv, write and writev on the process's file descriptors; a call that would block
 /// blocks only its task (`Process.waitUntilReady`).
 enum IOSyscalls {
@@ -20,28 +18,26 @@ enum IOSyscalls {
     /// writable user memory, `-EBADF` for a descriptor that is not open.
     static func read(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
-        let hostFD = entry.hostDescriptor
         let count = Int(min(a[2], UInt64(readChunk)))
         guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
-        if count > 0, let wait = process.waitUntilReady(entry, events: Int16(POLLIN)) { return wait }
-        return readIn(process, hostFD: hostFD, pieces: [(a[1], count)])
+        if count > 0, let wait = process.waitUntilReady(entry, events: .input) { return wait }
+        return readIn(process, from: entry.hostDescriptor, pieces: [(a[1], count)])
     }
 
     /// readv(fd, iov, iovcnt): like `read` into each `{base, length}` in turn, stopping at a short
     /// read. `-EINVAL` for a bad count, `-EFAULT` when the vector or any buffer is bad.
     static func readv(_ process: Process, _ a: [UInt64]) -> SyscallResult {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
-        let hostFD = entry.hostDescriptor
         switch ioVectors(process, at: a[1], count: a[2], access: .store) {
         case .success(let pieces):
-            if let wait = process.waitUntilReady(entry, events: Int16(POLLIN)) { return wait }
-            return readIn(process, hostFD: hostFD, pieces: pieces)
+            if let wait = process.waitUntilReady(entry, events: .input) { return wait }
+            return readIn(process, from: entry.hostDescriptor, pieces: pieces)
         case .failure(let failure): return failure.result
         }
     }
 
     /// Reads into each piece, `readChunk` bytes at a time, until a short read; returns the total.
-    private static func readIn(_ process: Process, hostFD: Int32, pieces: [(UInt64, Int)]) -> SyscallResult {
+    private static func readIn(_ process: Process, from file: HostDescriptor, pieces: [(UInt64, Int)]) -> SyscallResult {
         process.traceSink.flush()
         var total: Int64 = 0
         for (base, length) in pieces {
@@ -49,7 +45,7 @@ enum IOSyscalls {
             while offset < length {
                 let want = min(length - offset, readChunk)
                 var buffer = [UInt8](repeating: 0, count: want)
-                let read = buffer.withUnsafeMutableBytes { HostDescriptor(rawValue: hostFD).read(into: $0) }
+                let read = buffer.withUnsafeMutableBytes { file.read(into: $0) }
                 guard case .success(let n) = read else { return total > 0 ? .value(total) : SyscallResult(read) }
                 if n > 0, case .failure(let error) = process.copyOut(Array(buffer[..<n]), to: base + UInt64(offset)) {
                     return total > 0 ? .value(total) : failure(error)
@@ -68,8 +64,8 @@ enum IOSyscalls {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         guard a[2] <= UInt64(Int32.max) else { return .error(.EFAULT) }
         guard process.isAccessible(a[1], count: a[2], for: .load) else { return .error(.EFAULT) }
-        if a[2] > 0, let wait = process.waitUntilReady(entry, events: Int16(POLLOUT)) { return wait }
-        return process.signalBrokenPipe(writeOut(process, hostFD: entry.hostDescriptor, pieces: [(a[1], Int(a[2]))]))
+        if a[2] > 0, let wait = process.waitUntilReady(entry, events: .output) { return wait }
+        return process.signalBrokenPipe(writeOut(process, to: entry.hostDescriptor, pieces: [(a[1], Int(a[2]))]))
     }
 
     /// writev(fd, iov, iovcnt): like `write` of every `{base, length}` in turn. `-EINVAL` for a
@@ -78,8 +74,8 @@ enum IOSyscalls {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         switch ioVectors(process, at: a[1], count: a[2], access: .load) {
         case .success(let pieces):
-            if let wait = process.waitUntilReady(entry, events: Int16(POLLOUT)) { return wait }
-            return process.signalBrokenPipe(writeOut(process, hostFD: entry.hostDescriptor, pieces: pieces))
+            if let wait = process.waitUntilReady(entry, events: .output) { return wait }
+            return process.signalBrokenPipe(writeOut(process, to: entry.hostDescriptor, pieces: pieces))
         case .failure(let failure): return failure.result
         }
     }
@@ -108,7 +104,7 @@ enum IOSyscalls {
     }
 
     /// Copies in and writes each piece, 64 KiB at a time; returns the bytes written.
-    private static func writeOut(_ process: Process, hostFD: Int32, pieces: [(UInt64, Int)]) -> SyscallResult {
+    private static func writeOut(_ process: Process, to file: HostDescriptor, pieces: [(UInt64, Int)]) -> SyscallResult {
         process.traceSink.flush()
         var written: Int64 = 0
         for (base, length) in pieces {
@@ -120,7 +116,7 @@ enum IOSyscalls {
                 case .success(let read): bytes = read
                 case .failure(let error): return written > 0 ? .value(written) : failure(error)
                 }
-                let wrote = HostDescriptor(rawValue: hostFD).writeAll(bytes)
+                let wrote = file.writeAll(bytes)
                 if case .failure(.EPIPE) = wrote { return Signal.brokenPipe(process, written: written) }
                 guard case .success(let n) = wrote else { return written > 0 ? .value(written) : SyscallResult(wrote) }
                 written += Int64(n)

@@ -11,9 +11,9 @@ struct LookupBase: Equatable, ExpressibleByStringLiteral {
     /// /proc/self/fd gave when the call began.
     let guestPath: String
     /// The directory's host descriptor (owned by the guest's FileTable), nil for the working directory.
-    let descriptor: Int32?
+    let descriptor: HostDescriptor?
 
-    init(guestPath: String, descriptor: Int32? = nil) {
+    init(guestPath: String, descriptor: HostDescriptor? = nil) {
         self.guestPath = guestPath
         self.descriptor = descriptor
     }

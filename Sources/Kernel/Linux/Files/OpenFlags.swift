@@ -1,9 +1,5 @@
-import Glibc
-import CHostSys
-
-/// The open(2) status flags as riscv64 Linux defines them (asm-generic/fcntl.h) and their
-/// translation to and from the host's values, bit by bit. Bits neither side knows are dropped,
-/// as Linux's openat ignores unknown flags.
+/// The open(2) status flags as riscv64 Linux defines them (asm-generic/fcntl.h);
+/// `HostOpenFlags(guest:)` and `HostOpenFlags.guest` translate them to and from the host's.
 enum OpenFlags {
     static let accessModeMask: UInt64 = 0o3
     static let writeOnly: UInt64 = 0o1, readWrite: UInt64 = 0o2
@@ -17,26 +13,6 @@ enum OpenFlags {
 
     /// The flags F_SETFL may change (Linux's SETFL_MASK).
     static let changeableByFcntl: UInt64 = append | nonBlocking | async | direct | noAccessTime
-
-    /// Each guest bit with the host bit that means the same.
-    static let bitPairs: [(guest: UInt64, host: Int32)] = [
-        (create, O_CREAT), (exclusive, O_EXCL), (noControllingTerminal, O_NOCTTY), (truncate, O_TRUNC),
-        (append, O_APPEND), (nonBlocking, O_NONBLOCK), (dataSync, O_DSYNC), (async, O_ASYNC),
-        (direct, tinyrv_host_O_DIRECT), (largeFile, tinyrv_host_O_LARGEFILE), (directory, O_DIRECTORY),
-        (noFollow, O_NOFOLLOW), (noAccessTime, tinyrv_host_O_NOATIME), (closeOnExec, O_CLOEXEC),
-        (syncBit, O_SYNC & ~O_DSYNC), (path, tinyrv_host_O_PATH),
-        (temporaryFileBit, tinyrv_host_O_TMPFILE & ~O_DIRECTORY),
-    ]
-
-    /// The host flags for guest `flags`; the access mode (low two bits) is the same on both sides.
-    static func host(fromGuest flags: UInt64) -> Int32 {
-        bitPairs.reduce(Int32(flags & accessModeMask)) { flags & $1.guest != 0 ? $0 | $1.host : $0 }
-    }
-
-    /// The guest flags for host `flags` (what F_GETFL reports).
-    static func guest(fromHost flags: Int32) -> UInt64 {
-        bitPairs.reduce(UInt64(flags) & accessModeMask) { flags & $1.host == $1.host ? $0 | $1.guest : $0 }
-    }
 
     /// True when `flags` ask to change the file system: an access mode other than read-only, or
     /// O_CREAT, O_TRUNC or O_TMPFILE.

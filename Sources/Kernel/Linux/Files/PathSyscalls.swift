@@ -1,6 +1,3 @@
-import Glibc
-import CHostSys
-
 /// faccessat(2), readlinkat, getcwd, chdir, fchdir and newfstatat of a path (`statPath`; FileStatusSyscalls.newfstatat
 /// hands paths here): questions about files, answered through the sandbox (`FileSystemSandbox`).
 enum PathSyscalls {
@@ -25,10 +22,7 @@ enum PathSyscalls {
     /// `-ENOENT` for an empty path without AT_EMPTY_PATH, `-EFAULT` for bad pointers.
     static func newfstatat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[3] & ~(symlinkNoFollow | noAutomount | emptyPath) == 0 else { return .error(.EINVAL) }
-        let status = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { fd -> Result<stat, SyscallFailure> in
-            var status = stat()
-            return Glibc.fstat(fd, &status) == 0 ? .success(status) : .failure(SyscallFailure(hostResult: -Int64(errno)))
-        }.get()
+        let status = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { $0.status() }.orFail()
         try process.copyOutArgument(FileStatusSyscalls.riscv64Stat(status), to: a[2])
         return .value(0)
     }
@@ -47,11 +41,9 @@ enum PathSyscalls {
     /// R_OK/W_OK/X_OK. W_OK is `-EACCES` without `allowWrites`. `-EINVAL` for bad mode or flags.
     static func faccessat2(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[2] & ~7 == 0, a[3] & ~(symlinkNoFollow | effectiveAccess | emptyPath) == 0 else { return .error(.EINVAL) }
-        let hostFlags = tinyrv_host_AT_EMPTY_PATH | (a[3] & effectiveAccess != 0 ? AT_EACCESS : 0)
-        let outcome: Result<Int64, SyscallFailure> = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { fd in
-            Glibc.faccessat(fd, "", Int32(a[2]), hostFlags) == 0 ? .success(0) : .failure(SyscallFailure(hostResult: -Int64(errno)))
-        }
-        _ = try outcome.get()
+        try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) {
+            $0.checkAccess(HostAccessCheck(rawValue: Int32(a[2])), effectiveIDs: a[3] & effectiveAccess != 0)
+        }.orFail()
         if a[2] & writeAccess != 0, !process.fileSystem.allowWrites { return .error(.EACCES) }
         return .value(0)
     }
@@ -78,16 +70,10 @@ enum PathSyscalls {
             }
             target = Array(link.utf8)
         } else {
-            let fd = sandbox.openPath(path, from: base, followLink: false, searchSysroot: true)
-            guard fd >= 0 else { return .value(Int64(fd)) }
-            defer { close(fd) }
-            var host = stat()
-            guard Glibc.fstat(fd, &host) == 0 else { return .value(-Int64(errno)) }
-            guard host.st_mode & S_IFMT == S_IFLNK else { return .error(.EINVAL) }
-            target = [UInt8](repeating: 0, count: Process.maxStringLength)
-            let n = target.withUnsafeMutableBytes { Glibc.readlinkat(fd, "", $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count) }
-            guard n >= 0 else { return .value(-Int64(errno)) }
-            target = Array(target[..<n])
+            let link = try sandbox.openPath(path, from: base, followLink: false, searchSysroot: true).orFail()
+            defer { link.close() }
+            guard try link.status().orFail().type == .symbolicLink else { return .error(.EINVAL) }
+            target = try link.linkText(maxLength: Process.maxStringLength).orFail()
         }
         let shown = Array(target.prefix(Int(size)))
         try process.copyOutArgument(shown, to: a[2])
@@ -109,10 +95,9 @@ enum PathSyscalls {
     static func chdir(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let path = try process.pathArgument(a[0])
         let base = try process.lookupBase(dirfd: UInt64(bitPattern: Int64(FileSystemSandbox.currentDirectory)), for: path)
-        let fd = process.fileSystem.open(path, from: base, hostFlags: tinyrv_host_O_PATH | O_DIRECTORY)
-        guard fd >= 0 else { return .value(Int64(fd)) }
-        defer { close(fd) }
-        return process.fileSystem.changeDirectory(to: fd) ? .value(0) : .error(.ENOTDIR)
+        let directory = try process.fileSystem.open(path, from: base, flags: [.path, .directory]).orFail()
+        defer { directory.close() }
+        return process.fileSystem.changeDirectory(to: directory) ? .value(0) : .error(.ENOTDIR)
     }
 
     /// fchdir(fd): moves the working directory to an open directory. `-EBADF`, `-ENOTDIR`.
@@ -127,7 +112,7 @@ enum PathSyscalls {
     /// descriptor of the path, from the sysroot first (not following a final symlink with
     /// AT_SYMLINK_NOFOLLOW), closed afterwards.
     static func withTarget<T>(_ process: Process, dirfd: UInt64, path address: UInt64, flags: UInt64,
-                              _ body: (Int32) -> T) throws(SyscallFailure) -> T {
+                              _ body: (HostDescriptor) -> T) throws(SyscallFailure) -> T {
         let path = address == 0 && flags & emptyPath != 0 ? "" : try process.pathArgument(address)
         if path.isEmpty {
             guard flags & emptyPath != 0 else { throw SyscallFailure(.ENOENT) }
@@ -140,10 +125,9 @@ enum PathSyscalls {
            let open = process.descriptorEntry(entry) {
             return body(open.hostDescriptor)
         }
-        let fd = process.fileSystem.openPath(path.isEmpty ? "." : path, from: base, followLink: flags & symlinkNoFollow == 0,
-                                             searchSysroot: true)
-        guard fd >= 0 else { throw SyscallFailure(hostResult: Int64(fd)) }
-        defer { close(fd) }
-        return body(fd)
+        let file = try process.fileSystem.openPath(path.isEmpty ? "." : path, from: base,
+                                                   followLink: flags & symlinkNoFollow == 0, searchSysroot: true).orFail()
+        defer { file.close() }
+        return body(file)
     }
 }

@@ -1,6 +1,3 @@
-import Glibc
-import CHostSys
-
 /// The guest's open file description of one end of a pipe: what dup and fork share, beside the
 /// host descriptor. Pipes are host pipes (64 KiB, Linux's default size) kept O_NONBLOCK on the
 /// host so that no read or write ever blocks tinyrv; the guest's own O_NONBLOCK lives here, and a
@@ -27,19 +24,17 @@ enum PipeSyscalls {
         let flags = a[1]
         guard flags & ~(OpenFlags.closeOnExec | OpenFlags.nonBlocking | OpenFlags.direct) == 0 else { return .error(.EINVAL) }
         guard process.isAccessible(a[0], count: 8, for: .store) else { return .error(.EFAULT) }
-        signal(SIGPIPE, SIG_IGN) // a write with no reader must come back as EPIPE, not kill tinyrv
-        var host: [Int32] = [-1, -1]
-        let made = tinyrv_pipe2(&host, O_CLOEXEC | O_NONBLOCK)
-        guard made == 0 else { return .value(Int64(made)) }
+        Host.ignoreBrokenPipeSignal()
+        let host = try Host.makePipe(flags: .nonBlocking).orFail()
         let nonBlocking = flags & OpenFlags.nonBlocking != 0
-        guard let reader = process.files.allocate(.pipe(host[0], PipeEnd(nonBlocking: nonBlocking))) else {
-            close(host[0])
-            close(host[1])
+        guard let reader = process.files.allocate(.pipe(host.reader, PipeEnd(nonBlocking: nonBlocking))) else {
+            host.reader.close()
+            host.writer.close()
             return .error(.EMFILE)
         }
-        guard let writer = process.files.allocate(.pipe(host[1], PipeEnd(nonBlocking: nonBlocking))) else {
+        guard let writer = process.files.allocate(.pipe(host.writer, PipeEnd(nonBlocking: nonBlocking))) else {
             _ = process.files.close(Int64(reader))
-            close(host[1])
+            host.writer.close()
             return .error(.EMFILE)
         }
         for fd in [reader, writer] { process.fileSystem.setCloseOnExec(flags & OpenFlags.closeOnExec != 0, for: fd) }
@@ -50,35 +45,33 @@ enum PipeSyscalls {
 }
 
 extension Process {
-    /// Whether a read (POLLIN) or write (POLLOUT) on `entry` may go ahead now: nil if so, else
+    /// Whether a read (`.input`) or write (`.output`) on `entry` may go ahead now: nil if so, else
     /// the call's answer: `-EAGAIN` for a non-blocking descriptor, or blocking until the host
     /// descriptor is ready. Pipes are always checked; other host descriptors only while the host must
     /// not block (`waitsMustNotBlockHost`; with one task and no timer, blocking the host is blocking the task).
-    func waitUntilReady(_ entry: FileTable.Entry, events: Int16) -> SyscallResult? {
+    func waitUntilReady(_ entry: FileTable.Entry, events: PollEvents) -> SyscallResult? {
         switch entry {
         case .pipe(let fd, let end):
             if Process.isReady(fd, events: events) { return nil }
-            return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(HostDescriptor(rawValue: fd), events: PollEvents(rawValue: events)))
+            return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(fd, events: events))
         case .host(let fd), .owned(let fd):
             guard scheduler?.waitsMustNotBlockHost == true, !Process.isReady(fd, events: events) else { return nil }
-            let status = fcntl(fd, F_GETFL)
-            if status & O_NONBLOCK != 0 || !Process.isOpen(status, for: events) { return nil }
-            return .block(.descriptor(HostDescriptor(rawValue: fd), events: PollEvents(rawValue: events)))
+            guard case .success(let status) = fd.statusFlags(), !status.contains(.nonBlocking),
+                  Process.isOpen(status, for: events) else { return nil }
+            return .block(.descriptor(fd, events: events))
         }
     }
 
     /// True when a descriptor with file status `status` is open for the direction of `events`
     /// (a read of a write-only one fails at once with EBADF, as on Linux, instead of waiting for
     /// readability that can never come).
-    static func isOpen(_ status: Int32, for events: Int16) -> Bool {
-        let access = status & O_ACCMODE
-        if events & Int16(POLLIN) != 0 { return access != O_WRONLY }
-        return access != O_RDONLY
+    static func isOpen(_ status: HostOpenFlags, for events: PollEvents) -> Bool {
+        events.contains(.input) ? status.allowsReading : status.allowsWriting
     }
 
     /// True when poll(2) reports any event (or an error or hang-up) on `fd` at once.
-    static func isReady(_ fd: Int32, events: Int16) -> Bool {
-        var records = [HostPollRecord(descriptor: HostDescriptor(rawValue: fd), events: PollEvents(rawValue: events))]
+    static func isReady(_ fd: HostDescriptor, events: PollEvents) -> Bool {
+        var records = [HostPollRecord(descriptor: fd, events: events)]
         return (try? Host.pollNow(&records).get()) ?? 0 != 0
     }
 

@@ -29,7 +29,7 @@ enum PollSyscalls {
             let fd = Int32(bitPattern: UInt32(GuestBytes.word(guestRecords, at: i * 8) & 0xffff_ffff))
             let events = PollEvents(rawValue: Int16(truncatingIfNeeded: GuestBytes.word(guestRecords, at: i * 8) >> 32))
             if fd >= 0, let entry = process.files[Int64(fd)] {
-                hostRecords.append(HostPollRecord(descriptor: HostDescriptor(rawValue: entry.hostDescriptor), events: events))
+                hostRecords.append(HostPollRecord(descriptor: entry.hostDescriptor, events: events))
             } else {
                 if fd >= 0 { closed.insert(i) }
                 hostRecords.append(HostPollRecord(descriptor: nil, events: []))
@@ -67,7 +67,7 @@ enum PollSyscalls {
             for (k, set) in sets.enumerated() where set.map({ $0[fd / 8] & (1 << (fd % 8)) != 0 }) == true { events.formUnion(eventsOfSet[k]) }
             guard !events.isEmpty else { continue }
             guard let entry = process.files[Int64(fd)] else { return .error(.EBADF) }
-            hostRecords.append(HostPollRecord(descriptor: HostDescriptor(rawValue: entry.hostDescriptor), events: events))
+            hostRecords.append(HostPollRecord(descriptor: entry.hostDescriptor, events: events))
             guestFDs.append(fd)
         }
         let n = try Host.pollNow(&hostRecords).orFail()

@@ -1,6 +1,3 @@
-import Glibc
-import CHostSys
-
 /// The files of `/proc/self` (also `/proc/<pid>`) that programs read, made by the kernel as Linux
 /// formats them: `maps` (the regions), `auxv` (the auxiliary vector of the initial stack), `exe` (the
 /// program) and `fd/N` (the guest's descriptors), which Linux's `/dev/fd/N`, `/dev/stdin`, `/dev/stdout`
@@ -41,41 +38,38 @@ extension Process {
         return files[number]
     }
 
-    /// Opens the generated file `entry` (from `procSelfEntry`) read-only: a host descriptor,
-    /// `-errno` (`-EACCES` for a request to write, `-ENOENT` for a file tinyrv does not make), or nil
+    /// Opens the generated file `entry` (from `procSelfEntry`) read-only: a host descriptor or the
+    /// errno (EACCES for a request to write, ENOENT for a file tinyrv does not make), or nil
     /// when `entry` is not one of them. `fd/N` reopens the descriptor's file itself (as Linux's magic
     /// link, even when renamed or deleted), for writing only as `mayReopenForWriting` allows (else `-EACCES`).
-    func openProcFile(_ entry: String, wantsWrite: Bool) -> Int32? {
+    func openProcFile(_ entry: String, wantsWrite: Bool) -> HostResult<HostDescriptor>? {
         let contents: [UInt8]
         switch entry {
         case "maps": contents = Array(memoryMapText.utf8)
         case "auxv": contents = GuestBytes.words(auxiliaryVector.flatMap { [$0.key, $0.value] })
         case "exe":
-            guard !wantsWrite else { return -EACCES }
-            let fd = open(fileSystem.executablePath, O_RDONLY | O_CLOEXEC)
-            return fd >= 0 ? fd : -errno
+            guard !wantsWrite else { return .failure(.EACCES) }
+            return Host.open(fileSystem.executablePath, flags: .readOnly)
         default:
             guard let open = descriptorEntry(entry) else { return nil }
-            guard !wantsWrite || mayReopenForWriting(entry) else { return -EACCES }
-            let fd = Glibc.open("/proc/self/fd/\(open.hostDescriptor)", (wantsWrite ? O_RDWR : O_RDONLY) | O_CLOEXEC)
-            return fd >= 0 ? fd : -errno
+            guard !wantsWrite || mayReopenForWriting(entry) else { return .failure(.EACCES) }
+            return Host.open(open.hostDescriptor.procPath, flags: wantsWrite ? .readWrite : .readOnly)
         }
-        guard !wantsWrite else { return -EACCES }
+        guard !wantsWrite else { return .failure(.EACCES) }
         return Process.memoryFile(contents)
     }
 
     /// The host descriptor of tinyrv's own stream (0-2 or a copy) that `fd/N` names, or nil. Opening it
     /// again gives the same stream, never a new open file: a reopen must not let the guest truncate,
     /// re-time or write at offsets the host file behind the stream (`fileChangingDescriptor`).
-    func inheritedStream(_ entry: String) -> Int32? {
+    func inheritedStream(_ entry: String) -> HostDescriptor? {
         guard case .host(let fd) = descriptorEntry(entry) else { return nil }
         return fd
     }
 
     /// True when host descriptor `fd` is open for writing.
-    static func isOpenForWriting(_ fd: Int32) -> Bool {
-        let mode = fcntl(fd, F_GETFL)
-        return mode >= 0 && mode & O_ACCMODE != O_RDONLY
+    static func isOpenForWriting(_ fd: HostDescriptor) -> Bool {
+        (try? fd.statusFlags().get())?.allowsWriting ?? false
     }
 
     /// Whether `fd/N` may be reopened for writing: only with `--fs-write`, and never for the
@@ -90,7 +84,7 @@ extension Process {
     /// `entry` is not `fd/N` of an open guest descriptor.
     func descriptorLinkTarget(_ entry: String) -> String? {
         guard let open = descriptorEntry(entry) else { return nil }
-        return FileMappings.hostPath(of: open.hostDescriptor)
+        return open.hostDescriptor.hostPath ?? ""
     }
 
     /// `/proc/self/maps`: one line per region in address order, as Linux prints a VMA:
@@ -129,17 +123,16 @@ extension Process {
         return digits.count < 2 ? "0" + digits : digits
     }
 
-    /// An unnamed host file (O_TMPFILE) holding `contents`, positioned at its start, or `-errno`.
-    static func memoryFile(_ contents: [UInt8]) -> Int32 {
-        let fd = open("/tmp", tinyrv_host_O_TMPFILE | O_RDWR | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { return -errno }
-        var done = 0
-        while done < contents.count {
-            let n = contents.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + done, contents.count - done) }
-            guard n > 0 else { close(fd); return -EIO }
-            done += n
+    /// An unnamed host file (O_TMPFILE) holding `contents`, positioned at its start, or the errno
+    /// (EIO when not all of `contents` could be written).
+    static func memoryFile(_ contents: [UInt8]) -> HostResult<HostDescriptor> {
+        Host.open("/tmp", flags: [.temporaryFile, .readWrite], mode: 0o600).flatMap { fd in
+            guard case .success(contents.count) = fd.writeAll(contents) else {
+                fd.close()
+                return .failure(.EIO)
+            }
+            _ = fd.seek(to: 0, from: .start)
+            return .success(fd)
         }
-        lseek(fd, 0, SEEK_SET)
-        return fd
     }
 }

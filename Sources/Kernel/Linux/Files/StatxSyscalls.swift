@@ -1,5 +1,3 @@
-import Glibc
-
 /// statx: newfstatat's answers in `struct statx`, which coreutils (ls, stat, cp...) use.
 enum StatxSyscalls {
     static let definitions: [SyscallDefinition] = [
@@ -21,38 +19,35 @@ enum StatxSyscalls {
         let flags = a[2]
         guard flags & ~(PathSyscalls.symlinkNoFollow | PathSyscalls.noAutomount | PathSyscalls.emptyPath | syncTypeMask) == 0,
               a[3] & 0x8000_0000 == 0 else { return .error(.EINVAL) }
-        let status = try PathSyscalls.withTarget(process, dirfd: a[0], path: a[1], flags: flags) { fd -> Result<stat, SyscallFailure> in
-            var status = stat()
-            return Glibc.fstat(fd, &status) == 0 ? .success(status) : .failure(SyscallFailure(hostResult: -Int64(errno)))
-        }.get()
+        let status = try PathSyscalls.withTarget(process, dirfd: a[0], path: a[1], flags: flags) { $0.status() }.orFail()
         try process.copyOutArgument(layout(status), to: a[4])
         return .value(0)
     }
 
     /// `struct statx` for `s`, little-endian, 256 bytes.
-    static func layout(_ s: stat) -> [UInt8] {
+    static func layout(_ s: HostFileStatus) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: structSize)
         func put(_ value: UInt64, at offset: Int, size: Int) {
             for i in 0..<size { bytes[offset + i] = UInt8(truncatingIfNeeded: value >> (8 * UInt64(i))) }
         }
-        func time(_ spec: timespec, at offset: Int) {
-            put(UInt64(bitPattern: Int64(spec.tv_sec)), at: offset, size: 8)
-            put(UInt64(spec.tv_nsec), at: offset + 8, size: 4)
+        func time(_ time: HostFileStatus.Time, at offset: Int) {
+            put(UInt64(bitPattern: time.seconds), at: offset, size: 8)
+            put(UInt64(bitPattern: time.nanoseconds), at: offset + 8, size: 4)
         }
         put(UInt64(basicStats), at: 0, size: 4)
-        put(UInt64(s.st_blksize), at: 4, size: 4)
-        put(UInt64(s.st_nlink), at: 16, size: 4)
-        put(UInt64(s.st_uid), at: 20, size: 4)
-        put(UInt64(s.st_gid), at: 24, size: 4)
-        put(UInt64(s.st_mode), at: 28, size: 2)
-        put(UInt64(s.st_ino), at: 32, size: 8)
-        put(UInt64(bitPattern: Int64(s.st_size)), at: 40, size: 8)
-        put(UInt64(bitPattern: Int64(s.st_blocks)), at: 48, size: 8)
-        time(s.st_atim, at: 64)
-        time(s.st_ctim, at: 96)
-        time(s.st_mtim, at: 112)
-        let (rdevMajor, rdevMinor) = split(UInt64(s.st_rdev))
-        let (devMajor, devMinor) = split(UInt64(s.st_dev))
+        put(UInt64(bitPattern: s.blockSize), at: 4, size: 4)
+        put(s.linkCount, at: 16, size: 4)
+        put(UInt64(s.userID), at: 20, size: 4)
+        put(UInt64(s.groupID), at: 24, size: 4)
+        put(UInt64(s.mode), at: 28, size: 2)
+        put(s.inode, at: 32, size: 8)
+        put(UInt64(bitPattern: s.size), at: 40, size: 8)
+        put(UInt64(bitPattern: s.blocks), at: 48, size: 8)
+        time(s.accessTime, at: 64)
+        time(s.changeTime, at: 96)
+        time(s.modificationTime, at: 112)
+        let (rdevMajor, rdevMinor) = split(s.specialDevice)
+        let (devMajor, devMinor) = split(s.device)
         put(rdevMajor, at: 128, size: 4)
         put(rdevMinor, at: 132, size: 4)
         put(devMajor, at: 136, size: 4)

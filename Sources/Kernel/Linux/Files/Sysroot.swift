@@ -1,6 +1,3 @@
-import Glibc
-import CHostSys
-
 /// The sysroot (`--sysroot DIR`), as `qemu-riscv64 -L DIR`: a host directory holding a riscv64 root
 /// file system (the dynamic loader, shared libraries, their configuration).
 ///
@@ -19,34 +16,38 @@ public final class Sysroot {
     static let debianCrossLoader = "/lib/ld-linux-riscv64-lp64d.so.1"
 
     /// The sysroot's O_PATH descriptor.
-    let descriptor: Int32
+    let descriptor: HostDescriptor
     /// Its host path as given.
     public let hostPath: String
 
     /// Opens the directory `path`; nil when it is not a directory that can be opened.
     public init?(path: String) {
-        let fd = tinyrv_openat2(FileSystemSandbox.currentDirectory, path, tinyrv_host_O_PATH | O_DIRECTORY | O_CLOEXEC, 0, 0)
-        guard fd >= 0 else { return nil }
+        guard case .success(let fd) = HostDescriptor.workingDirectory.open(path, flags: [.path, .directory]) else { return nil }
         descriptor = fd
         hostPath = path
     }
 
-    deinit { close(descriptor) }
+    deinit { descriptor.close() }
 
     /// The default sysroot: `debianCrossDirectory` when it holds the riscv64 loader, else nil.
     public static var defaultPath: String? {
-        access(debianCrossDirectory + debianCrossLoader, F_OK) == 0 ? debianCrossDirectory : nil
+        Host.fileExists(debianCrossDirectory + debianCrossLoader) ? debianCrossDirectory : nil
     }
 
-    /// Opens absolute guest `path` inside the sysroot with host `flags` (O_CLOEXEC added). Returns
-    /// the host descriptor or `-errno`.
-    func open(_ path: String, hostFlags: Int32) -> Int32 {
-        tinyrv_openat2(descriptor, path, hostFlags | O_CLOEXEC, 0, FileSystemSandbox.resolveFlags)
+    /// Opens absolute guest `path` inside the sysroot with host `flags` (O_CLOEXEC added): the host
+    /// descriptor or the errno.
+    func open(_ path: String, flags: HostOpenFlags) -> HostResult<HostDescriptor> {
+        descriptor.open(path, flags: flags, resolution: FileSystemSandbox.resolveFlags)
     }
 
-    /// True when a lookup failure in the sysroot should fall back to the sandbox: the path is not
-    /// there (ENOENT, ENOTDIR).
-    static func fallsThrough(_ result: Int32) -> Bool { result == -ENOENT || result == -ENOTDIR }
+    /// True when a lookup in the sysroot failed so that it should fall back to the sandbox: the
+    /// path is not there (ENOENT, ENOTDIR).
+    static func fallsThrough(_ result: HostResult<HostDescriptor>) -> Bool {
+        switch result {
+        case .failure(.ENOENT), .failure(.ENOTDIR): return true
+        default: return false
+        }
+    }
 }
 
 /// Finds and reads the interpreter (PT_INTERP) of a program before it runs: in the sysroot, then in
@@ -62,29 +63,30 @@ public enum InterpreterLookup {
 
     /// The interpreter's bytes and the host path they came from.
     public static func read(_ path: String, sysroot: String?, fileSystemRoot: String) -> Result<(bytes: [UInt8], hostPath: String), Failure> {
-        var result: Int32 = -ENOENT
+        var result: HostResult<HostDescriptor> = .failure(.ENOENT)
         if let sysroot, let root = Sysroot(path: sysroot) {
-            result = root.open(path, hostFlags: O_RDONLY)
+            result = root.open(path, flags: .readOnly)
         }
         if Sysroot.fallsThrough(result) {
             let sandbox = FileSystemSandbox(root: fileSystemRoot, allowWrites: false, programPath: path)
-            result = sandbox.open(path, from: "/", hostFlags: O_RDONLY)
+            result = sandbox.open(path, from: "/", flags: .readOnly)
         }
-        guard result >= 0 else {
-            return Sysroot.fallsThrough(result) ? .failure(.notFound) : .failure(.unreadable(String(cString: strerror(-result))))
+        let file: HostDescriptor
+        switch result {
+        case .success(let descriptor): file = descriptor
+        case .failure(let error): return Sysroot.fallsThrough(result) ? .failure(.notFound) : .failure(.unreadable(error.message))
         }
-        defer { close(result) }
-        var status = stat()
-        guard fstat(result, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return .failure(.unreadable("not a regular file")) }
+        defer { file.close() }
+        guard case .success(let status) = file.status(), status.type == .regular else { return .failure(.unreadable("not a regular file")) }
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         reading: while true {
-            switch chunk.withUnsafeMutableBytes({ HostDescriptor(rawValue: result).read(into: $0) }) {
+            switch chunk.withUnsafeMutableBytes({ file.read(into: $0) }) {
             case .failure(let error): return .failure(.unreadable(error.message))
             case .success(0): break reading
             case .success(let n): bytes += chunk[..<n]
             }
         }
-        return .success((bytes, FileMappings.hostPath(of: result)))
+        return .success((bytes, file.hostPath ?? ""))
     }
 }

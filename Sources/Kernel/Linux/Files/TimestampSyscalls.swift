@@ -1,5 +1,3 @@
-import Glibc
-
 /// utimensat: setting a file's access and modification times, inside the sandbox.
 enum TimestampSyscalls {
     static let definitions: [SyscallDefinition] = [
@@ -14,31 +12,24 @@ enum TimestampSyscalls {
     /// flags other than AT_SYMLINK_NOFOLLOW, `-EFAULT` for bad pointers.
     static func utimensat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[3] & ~PathSyscalls.symlinkNoFollow == 0 else { return .error(.EINVAL) }
-        let target: Int32
+        let target: HostDescriptor
         var owned = false
         if a[1] == 0 {
             target = try process.fileChangingDescriptor(a[0], inherited: .EPERM)
         } else {
             let path = try process.pathArgument(a[1])
             let base = try process.lookupBase(dirfd: a[0], for: path)
-            target = process.fileSystem.openPath(path, from: base, followLink: a[3] == 0)
-            guard target >= 0 else { return .value(Int64(target)) }
+            target = try process.fileSystem.openPath(path, from: base, followLink: a[3] == 0).orFail()
             owned = true
         }
-        defer { if owned { close(target) } }
+        defer { if owned { target.close() } }
         guard process.fileSystem.allowWrites else { return .error(.EACCES) }
-        let procPath = "/proc/self/fd/\(target)"
-        let result: Int32
-        if a[2] == 0 {
-            result = Glibc.utimensat(AT_FDCWD, procPath, nil, 0)
-        } else {
-            let bytes = try process.copyInArgument(from: a[2], count: 32)
-            let times = (0..<2).map { i in
-                timespec(tv_sec: Int(Int64(bitPattern: GuestBytes.word(bytes, at: i * 16))),
-                         tv_nsec: Int(Int64(bitPattern: GuestBytes.word(bytes, at: i * 16 + 8))))
-            }
-            result = Glibc.utimensat(AT_FDCWD, procPath, times, 0)
+        guard a[2] != 0 else { return SyscallResult(Host.setTimes(of: target.procPath, to: nil)) }
+        let bytes = try process.copyInArgument(from: a[2], count: 32)
+        let times = (0..<2).map { i in
+            HostFileStatus.Time(seconds: Int64(bitPattern: GuestBytes.word(bytes, at: i * 16)),
+                                nanoseconds: Int64(bitPattern: GuestBytes.word(bytes, at: i * 16 + 8)))
         }
-        return result == 0 ? .value(0) : .value(-Int64(errno))
+        return SyscallResult(Host.setTimes(of: target.procPath, to: (times[0], times[1])))
     }
 }

@@ -10,9 +10,6 @@ public enum Errno: Int64, Error, Sendable {
     /// The value returned to the guest: `-errno`.
     public var negated: Int64 { -rawValue }
 
-    /// `Host.lastError`, for the Linux/Files code that still makes its libc calls itself.
-    static var host: Errno { Host.lastError }
-
     /// `"-12 ENOMEM"` for a syscall result that is an error (-4095...-1), else nil.
     static func traceText(forResult value: Int64) -> String? {
         guard value < 0, value >= -4095 else { return nil }

@@ -4,8 +4,6 @@
 extension SyscallFailure {
     /// `-errno`.
     init(_ errno: Errno) { self.init(SyscallResult.error(errno)) }
-    /// From a host call's negative result (`-errno`).
-    init(hostResult: Int64) { self.init(.value(hostResult)) }
     /// `-EFAULT` for a bad pointer, the kill for RAM exhaustion.
     init(_ copy: UserCopyError) { self.init(IOSyscalls.failure(copy)) }
 }
@@ -24,7 +22,7 @@ extension Process {
     /// itself (ftruncate, pwrite64, utimensat of a descriptor). `-EBADF` when it is not open;
     /// `refusal` for tinyrv's inherited streams 0-2 and their copies, which the guest may only
     /// read and write as streams, never truncate, re-time or otherwise change.
-    func fileChangingDescriptor(_ register: UInt64, inherited refusal: Errno) throws(SyscallFailure) -> Int32 {
+    func fileChangingDescriptor(_ register: UInt64, inherited refusal: Errno) throws(SyscallFailure) -> HostDescriptor {
         let entry = try openEntry(register)
         if case .host = entry { throw SyscallFailure(refusal) }
         return entry.hostDescriptor

@@ -23,7 +23,7 @@ import Glibc
         let process = try Fixtures.process(image: image, pages: 1024, options: options)
         var fds: [Int32] = [0, 0]
         #expect(pipe(&fds) == 0)
-        process.files.install(.host(fds[1]), at: 1)
+        process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 1)
         let outcome = process.run()
         close(fds[1])
         var output: [UInt8] = []

@@ -63,7 +63,7 @@ struct CrossProgram {
         let process = try Fixtures.process(image: image, pages: 2048, options: options)
         var fds: [Int32] = [0, 0]
         try #require(pipe(&fds) == 0)
-        process.files.install(.host(fds[1]), at: 1)
+        process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 1)
         let outcome = process.run(maxInstructions: 10_000_000)
         close(fds[1])
         var output: [UInt8] = []

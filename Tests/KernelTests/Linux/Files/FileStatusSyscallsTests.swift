@@ -11,8 +11,8 @@ import Glibc
     init() throws {
         process = try Fixtures.process()
         #expect(pipe(&fds) == 0)
-        process.files.install(.host(fds[0]), at: 8)
-        process.files.install(.host(fds[1]), at: 9)
+        process.files.install(.host(HostDescriptor(rawValue: fds[0])), at: 8)
+        process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 9)
     }
 
     func closePipe() {

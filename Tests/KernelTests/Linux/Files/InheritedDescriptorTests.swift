@@ -15,7 +15,7 @@ import Testing
         let process = try tree.process(allowWrites: allowWrites)
         let host = open(tree.base + "/outside.txt", hostFlags | O_CLOEXEC)
         try #require(host >= 0)
-        process.files.install(.host(host), at: 1)
+        process.files.install(.host(HostDescriptor(rawValue: host)), at: 1)
         return (process, host)
     }
 

@@ -72,7 +72,7 @@ import Testing
         var fds: [Int32] = [0, 0]
         try #require(pipe(&fds) == 0)
         defer { close(fds[0]); close(fds[1]) }
-        process.files.install(.host(fds[1]), at: 9)
+        process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 9)
         let fd = try process.open("file.txt")
         try process.copyOut(GuestBytes.words(6), to: Scratch.buffer).get()
         #expect(process.call(71, 9, UInt64(fd), Scratch.buffer, 7) == 7)
@@ -103,7 +103,7 @@ import Testing
     @Test func getcwdReportsTheRootsHostPath() throws {
         defer { tree.remove() }
         let process = try tree.process()
-        let expected = try #require(FileSystemSandbox.realPath(tree.root))
+        let expected = try #require(Host.realPath(tree.root))
         #expect(process.call(17, Scratch.buffer, 4096) == Int64(expected.utf8.count + 1))
         #expect(process.peekString(Scratch.buffer) == expected)
         #expect(process.call(17, Scratch.buffer, 3) == GuestErrno.ERANGE)
@@ -145,7 +145,7 @@ import Testing
         host.st_blksize = 4096; host.st_blocks = 16
         host.st_atim = timespec(tv_sec: 11, tv_nsec: 12); host.st_mtim = timespec(tv_sec: 21, tv_nsec: 22)
         host.st_ctim = timespec(tv_sec: 31, tv_nsec: 32)
-        let bytes = FileStatusSyscalls.riscv64Stat(host)
+        let bytes = FileStatusSyscalls.riscv64Stat(HostFileStatus(host))
         func u64(_ offset: Int) -> UInt64 { GuestBytes.word(bytes, at: offset) }
         func u32(_ offset: Int) -> UInt64 { u64(offset) & 0xFFFF_FFFF }
         #expect(bytes.count == 128)

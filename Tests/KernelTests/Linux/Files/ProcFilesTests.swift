@@ -41,14 +41,13 @@ import Testing
 
     @Test func auxvFileHoldsTheInitialStacksPairs() throws {
         let process = try Fixtures.process()
-        let fd = try #require(process.openProcFile("auxv", wantsWrite: false))
-        #expect(fd >= 0)
+        let fd = try #require(process.openProcFile("auxv", wantsWrite: false)).get().rawValue
         defer { close(fd) }
         var bytes = [UInt8](repeating: 0, count: 1024)
         let n = read(fd, &bytes, bytes.count)
         #expect(n == process.auxiliaryVector.count * 16)
         #expect(GuestBytes.word(bytes, at: 0) == 3 && GuestBytes.word(bytes, at: 8) == 0x10040)
-        #expect(process.openProcFile("maps", wantsWrite: true) == -EACCES)
+        #expect(process.openProcFile("maps", wantsWrite: true) == .failure(.EACCES))
         #expect(process.openProcFile("status", wantsWrite: false) == nil)
     }
 
@@ -57,12 +56,11 @@ import Testing
         let process = try tree.process()
         let fd = try process.open("file.txt")
         #expect(fd >= 3)
-        let copy = try #require(process.openProcFile("fd/\(fd)", wantsWrite: false))
-        #expect(copy >= 0)
+        let copy = try #require(process.openProcFile("fd/\(fd)", wantsWrite: false)).get().rawValue
         var bytes = [UInt8](repeating: 0, count: 32)
         #expect(read(copy, &bytes, 32) == 14)
         close(copy)
-        #expect(process.openProcFile("fd/\(fd)", wantsWrite: true) == -EACCES, "opened read-only, so never written")
+        #expect(process.openProcFile("fd/\(fd)", wantsWrite: true) == .failure(.EACCES), "opened read-only, so never written")
         #expect(process.openProcFile("fd/77", wantsWrite: false) == nil)
         #expect(process.descriptorLinkTarget("fd/\(fd)") == tree.root + "/file.txt")
     }
@@ -72,8 +70,7 @@ import Testing
         let process = try tree.process()
         let fd = try process.open("file.txt")
         #expect(unlink(tree.root + "/file.txt") == 0)
-        let copy = try #require(process.openProcFile("fd/\(fd)", wantsWrite: false))
-        #expect(copy >= 0)
+        let copy = try #require(process.openProcFile("fd/\(fd)", wantsWrite: false)).get().rawValue
         defer { close(copy) }
         var bytes = [UInt8](repeating: 0, count: 32)
         #expect(read(copy, &bytes, 32) == 14)

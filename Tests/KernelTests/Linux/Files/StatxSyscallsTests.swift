@@ -15,7 +15,7 @@ import Testing
         status.st_blksize = 4096
         status.st_mtim = timespec(tv_sec: 1_234_567_890, tv_nsec: 5)
         status.st_dev = 0xfe01
-        let bytes = StatxSyscalls.layout(status)
+        let bytes = StatxSyscalls.layout(HostFileStatus(status))
         #expect(bytes.count == 256)
         func u32(_ offset: Int) -> UInt64 { UInt64(GuestBytes.word(bytes, at: offset) & 0xffff_ffff) }
         #expect(u32(0) == 0x7ff && u32(4) == 4096 && u32(16) == 3 && u32(20) == 1000 && u32(24) == 100)

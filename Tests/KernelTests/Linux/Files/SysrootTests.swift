@@ -28,8 +28,9 @@ import Testing
                           sysroot: try #require(Sysroot(path: sysroot)))
     }
 
-    func text(_ fd: Int32) -> String? {
-        guard fd >= 0 else { return nil }
+    func text(_ opened: HostResult<HostDescriptor>) -> String? {
+        guard case .success(let descriptor) = opened else { return nil }
+        let fd = descriptor.rawValue
         defer { close(fd) }
         var buffer = [UInt8](repeating: 0, count: 256)
         let n = read(fd, &buffer, buffer.count)
@@ -38,28 +39,28 @@ import Testing
 
     @Test func absoluteReadsLookInTheSysrootFirstThenTheRoot() throws {
         let box = try sandbox()
-        #expect(text(box.open("/lib/libx.so", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "from sysroot")
-        #expect(text(box.open("/lib/both.txt", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "sysroot copy")
-        #expect(text(box.open("/only-root.txt", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "only root")
-        #expect(box.open("/lib/none.so", from: "/", hostFlags: O_RDONLY, searchSysroot: true) == -ENOENT)
+        #expect(text(box.open("/lib/libx.so", from: "/", flags: .readOnly, searchSysroot: true)) == "from sysroot")
+        #expect(text(box.open("/lib/both.txt", from: "/", flags: .readOnly, searchSysroot: true)) == "sysroot copy")
+        #expect(text(box.open("/only-root.txt", from: "/", flags: .readOnly, searchSysroot: true)) == "only root")
+        #expect(box.open("/lib/none.so", from: "/", flags: .readOnly, searchSysroot: true) == .failure(.ENOENT))
     }
 
     @Test func relativePathsAndWritesUseTheRootOnly() throws {
         let box = try sandbox(allowWrites: true)
-        #expect(text(box.open("lib/both.txt", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "root copy")
-        #expect(text(box.open("/lib/libx.so", from: "/", hostFlags: O_RDONLY)) == nil, "lookups that do not read skip it")
-        let fd = box.open("/lib/both.txt", from: "/", hostFlags: O_WRONLY | O_APPEND, searchSysroot: true)
-        #expect(fd >= 0)
-        if fd >= 0 { _ = write(fd, "!", 1); close(fd) }
+        #expect(text(box.open("lib/both.txt", from: "/", flags: .readOnly, searchSysroot: true)) == "root copy")
+        #expect(text(box.open("/lib/libx.so", from: "/", flags: .readOnly)) == nil, "lookups that do not read skip it")
+        let opened = box.open("/lib/both.txt", from: "/", flags: [.writeOnly, .append], searchSysroot: true)
+        #expect((try? opened.get()) != nil)
+        if case .success(let fd) = opened { _ = write(fd.rawValue, "!", 1); fd.close() }
         #expect(SandboxTree.contents(of: tree.root + "/lib/both.txt") == "root copy!")
         #expect(SandboxTree.contents(of: sysroot + "/lib/both.txt") == "sysroot copy")
     }
 
     @Test func nothingEscapesTheSysroot() throws {
         let box = try sandbox()
-        #expect(text(box.open("/usr/lib/libx.so", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == "from sysroot",
+        #expect(text(box.open("/usr/lib/libx.so", from: "/", flags: .readOnly, searchSysroot: true)) == "from sysroot",
                 "the absolute link usr -> / resolves inside the sysroot")
-        #expect(text(box.open("/../../outside.txt", from: "/", hostFlags: O_RDONLY, searchSysroot: true)) == nil)
+        #expect(text(box.open("/../../outside.txt", from: "/", flags: .readOnly, searchSysroot: true)) == nil)
     }
 
     @Test func theInterpreterIsReadFromTheSysrootThenTheRoot() throws {

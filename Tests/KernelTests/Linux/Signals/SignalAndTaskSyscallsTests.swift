@@ -55,7 +55,7 @@ import Testing
         try #require(pipe(&fds) == 0)
         close(fds[0])
         defer { close(fds[1]) }
-        process.files.install(.host(fds[1]), at: 1)
+        process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 1)
         try process.copyOut(Array("x".utf8), to: Scratch.buffer).get()
         #expect(process.call(64, 1, Scratch.buffer, 1) == -32, "write: EPIPE")
         #expect(process.signals.pending == SignalState.bit(13), "and SIGPIPE, whose default action kills (141)")

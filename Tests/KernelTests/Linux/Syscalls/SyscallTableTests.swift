@@ -60,7 +60,7 @@ import Testing
         defer { close(fds[0]) }
         try process.copyOut(Array("hello, ".utf8), to: 0x11000).get()
         try process.copyOut(Array("world\n".utf8), to: 0x11ffe).get()
-        process.files.install(.host(fds[1]), at: 9)
+        process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 9)
         #expect(IOSyscalls.write(process, [9, 0x11000, 7]) == .value(7))
         // writev of {0x11ffe, 6}: an iovec built in the data segment.
         let iovec = (0..<8).map { UInt8(truncatingIfNeeded: UInt64(0x11ffe) >> (8 * UInt64($0))) } + [6, 0, 0, 0, 0, 0, 0, 0]
@@ -79,7 +79,7 @@ import Testing
         #expect(pipe(&fds) == 0)
         defer { close(fds[0]) }
         try process.copyOut(Array("abc".utf8), to: 0x11000).get()
-        process.files.install(.host(fds[1]), at: 9)
+        process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 9)
         let high: UInt64 = 0x1_0000_0000
         #expect(IOSyscalls.write(process, [high | 9, 0x11000, 2]) == .value(2))
         #expect(IOSyscalls.writev(process, [high | 9, 0x11800, 0]) == .value(0))
