@@ -2,10 +2,9 @@
 /// file as its backing store (`FileMappings`).
 enum MappingSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 222, name: "mmap", arguments: [.hex, .decimal, .hex, .hex, .decimal, .hex], result: .hex,
-                          handler: mmap),
-        SyscallDefinition(number: 215, name: "munmap", arguments: [.hex, .decimal], result: .decimal, handler: munmap),
-        SyscallDefinition(number: 226, name: "mprotect", arguments: [.hex, .decimal, .hex], result: .decimal, handler: mprotect),
+        SyscallDefinition(222, "mmap", [.hex, .decimal, .hex, .hex, .decimal, .hex], result: .hex, mmap),
+        SyscallDefinition(215, "munmap", [.hex, .decimal], munmap),
+        SyscallDefinition(226, "mprotect", [.hex, .decimal, .hex], mprotect),
     ]
 
     /// Linux's PROT_* and MAP_* bits.
@@ -23,7 +22,7 @@ enum MappingSyscalls {
     /// stack's guard gap. Pages are allocated when first touched. Anonymous MAP_SHARED memory is a
     /// `SharedMemory` object, which fork keeps shared. `-EINVAL` for a zero length, an
     /// unaligned fixed address or bad flags; `-ENOMEM` when no gap fits.
-    static func mmap(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func mmap(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let (hint, length, prot, flags) = (a[0], a[1], a[2], a[3])
         guard length > 0, length <= PageTable.userLimit, prot & ~(protRead | protWrite | protExec) == 0,
               flags & (mapShared | mapPrivate) != 0 else { return .error(.EINVAL) }
@@ -72,7 +71,7 @@ enum MappingSyscalls {
     /// munmap(addr, length): removes the pages of the range (`AddressSpace.unmap`); the heap and
     /// stack regions stay, emptied. `-EINVAL` for an unaligned address, a zero length or a range
     /// outside user space.
-    static func munmap(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func munmap(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let (start, length) = (a[0], a[1])
         guard start % PageTable.pageSize == 0, length > 0, length <= PageTable.userLimit,
               start <= PageTable.userLimit - MemRegion.roundUp(length) else { return .error(.EINVAL) }
@@ -83,7 +82,7 @@ enum MappingSyscalls {
     /// mprotect(addr, len, prot): new permissions for whole pages (`AddressSpace.protect`).
     /// `-EINVAL` for an unaligned address or unknown bits, `-ENOMEM` when a page is in no region,
     /// `-EACCES` for PROT_WRITE on a shared mapping of a file not open for writing.
-    static func mprotect(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func mprotect(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let (start, length, prot) = (a[0], a[1], a[2])
         guard start % PageTable.pageSize == 0, prot & ~(protRead | protWrite | protExec) == 0 else { return .error(.EINVAL) }
         guard length > 0 else { return .value(0) }

@@ -1,14 +1,14 @@
 /// brk, sbrk and info: the heap and the counters of the lab.
 enum MemorySyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 214, name: "brk", arguments: [.hex], result: .hex, handler: brk),
-        SyscallDefinition(number: 2000, name: "sbrk", arguments: [.decimal], result: .hex, handler: sbrk),
-        SyscallDefinition(number: 2001, name: "info", arguments: [.hex], result: .decimal, handler: info),
+        SyscallDefinition(214, "brk", [.hex], result: .hex, brk),
+        SyscallDefinition(2000, "sbrk", [.decimal], result: .hex, sbrk),
+        SyscallDefinition(2001, "info", [.hex], info),
     ]
 
     /// sbrk(increment) (seed: `sys_sbrk`): moves the break with `memregion_extend` and returns the
     /// old break; `-EINVAL` for `ERR_VM_INVALID`, `-ENOMEM` for `ERR_VM_BOUND`, heap unchanged.
-    static func sbrk(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func sbrk(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         switch process.addressSpace.extend(process.heapRegion, by: Int64(bitPattern: a[0])) {
         case .success(let old): return .value(Int64(old))
         case .failure(.invalid): return .error(.EINVAL)
@@ -18,7 +18,7 @@ enum MemorySyscalls {
 
     /// brk(addr), Linux semantics: moves the break to `addr` and returns the new break; returns the
     /// current break unchanged for 0, an address below the heap's start, or a move that fails.
-    static func brk(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func brk(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let current = process.programBreak
         let target = a[0]
         guard target >= process.heapStart, target != current, target < PageTable.userLimit else {
@@ -32,7 +32,7 @@ enum MemorySyscalls {
     }
 
     /// info(p): writes `Process.infoCounters()` (64 bytes) to `p`; 0, or `-EFAULT` for a bad pointer.
-    static func info(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func info(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         IOSyscalls.complete(process.copyOut(GuestBytes.words(process.infoCounters()), to: a[0]), value: 0)
     }
 }

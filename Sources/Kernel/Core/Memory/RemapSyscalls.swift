@@ -4,16 +4,15 @@ enum RemapSyscalls {
     static let dontNeed: UInt64 = 4
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 216, name: "mremap", arguments: [.hex, .decimal, .decimal, .hex, .hex], result: .hex,
-                          handler: mremap),
-        SyscallDefinition(number: 233, name: "madvise", arguments: [.hex, .decimal, .decimal], result: .decimal, handler: madvise),
+        SyscallDefinition(216, "mremap", [.hex, .decimal, .decimal, .hex, .hex], result: .hex, mremap),
+        SyscallDefinition(233, "madvise", [.hex, .decimal, .decimal], madvise),
     ]
 
     /// mremap(old, oldSize, newSize, flags): shrinks in place, grows in place when the pages after
     /// are free, else moves with MREMAP_MAYMOVE (`AddressSpace.move`). `-EFAULT` when the old range
     /// is not inside one region, `-EINVAL` for bad sizes or flags (MREMAP_FIXED is not supported)
     /// or for the heap and stack, `-ENOMEM` when it cannot grow.
-    static func mremap(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func mremap(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let (old, flags) = (a[0], a[3])
         guard old % PageTable.pageSize == 0, a[1] <= PageTable.userLimit, a[2] > 0, a[2] <= PageTable.userLimit,
               flags & ~mayMove == 0 else { return .error(.EINVAL) }
@@ -41,7 +40,7 @@ enum RemapSyscalls {
     /// madvise(addr, length, advice): MADV_DONTNEED frees the range's pages (they read as zeros
     /// when touched again); other advice is accepted and ignored. `-EINVAL` for an unaligned address,
     /// `-ENOMEM` when a page of the range is in no region.
-    static func madvise(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func madvise(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[0] % PageTable.pageSize == 0, a[1] <= PageTable.userLimit,
               a[0] <= PageTable.userLimit - MemRegion.roundUp(a[1]) else { return .error(.EINVAL) }
         let (start, length) = (a[0], MemRegion.roundUp(a[1]))

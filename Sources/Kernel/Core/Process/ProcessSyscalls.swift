@@ -1,14 +1,14 @@
 /// exit, exit_group, getpid and clone (fork, vfork and threads): tasks come and go (Process/Scheduler).
 enum ProcessSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 93, name: "exit", arguments: [.decimal], result: .decimal) { process, a in
+        SyscallDefinition(93, "exit", [.decimal]) { process, a in
             if let scheduler = process.scheduler, scheduler.exitThread(scheduler.current) { return .registersSet }
             return .exit(Int64(bitPattern: a[0]))
         },
-        SyscallDefinition(number: 94, name: "exit_group", arguments: [.decimal], result: .decimal) { _, a in
+        SyscallDefinition(94, "exit_group", [.decimal]) { _, a in
             .exit(Int64(bitPattern: a[0]))
         },
-        SyscallDefinition(number: 172, name: "getpid", arguments: [], result: .decimal) { process, _ in
+        SyscallDefinition(172, "getpid", []) { process, _ in
             .value(process.family.pid)
         },
         SyscallDefinition(220, "clone", [.hex, .hex, .hex, .hex, .hex], clone),

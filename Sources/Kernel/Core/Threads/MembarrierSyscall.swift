@@ -19,7 +19,7 @@ enum MembarrierSyscall {
     /// record the registration (0), GET_REGISTRATIONS returns them, GLOBAL and GLOBAL_EXPEDITED
     /// return 0, the PRIVATE_EXPEDITED ones 0 once registered and `-EPERM` before. `-EINVAL` for
     /// flags or an unknown command.
-    static func membarrier(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func membarrier(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let command = Int64(Int32(truncatingIfNeeded: a[0]))
         guard UInt32(truncatingIfNeeded: a[1]) == 0 else { return .error(.EINVAL) }
         switch command {

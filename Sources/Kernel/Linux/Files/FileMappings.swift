@@ -53,7 +53,7 @@ enum FileMappings {
     /// msync(addr, length, flags): writes the MAP_SHARED pages of the range back to their files.
     /// `-EINVAL` for an unaligned address, unknown flags or MS_SYNC with MS_ASYNC; `-ENOMEM` when a
     /// page of the range is in no region; `-EIO` when the host refuses a write.
-    static func msync(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func msync(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let (start, flags) = (a[0], a[2])
         guard start % PageTable.pageSize == 0, flags & ~validSyncFlags == 0, flags & 5 != 5,
               a[1] <= PageTable.userLimit, start <= PageTable.userLimit - MemRegion.roundUp(a[1]) else { return .error(.EINVAL) }

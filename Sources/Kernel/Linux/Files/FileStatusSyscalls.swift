@@ -6,20 +6,19 @@ enum FileStatusSyscalls {
     static let termiosSize = 36, winsizeSize = 8
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 29, name: "ioctl", arguments: [.decimal, .hex, .hex], result: .decimal, handler: ioctl),
-        SyscallDefinition(number: 80, name: "fstat", arguments: [.decimal, .hex], result: .decimal) { process, a in
+        SyscallDefinition(29, "ioctl", [.decimal, .hex, .hex], ioctl),
+        SyscallDefinition(80, "fstat", [.decimal, .hex]) { process, a in
             fstat(process, fd: a[0], buffer: a[1])
         },
-        SyscallDefinition(number: 79, name: "newfstatat", arguments: [.decimal, .string, .hex, .hex], result: .decimal,
-                          handler: newfstatat),
-        SyscallDefinition(number: 57, name: "close", arguments: [.decimal], result: .decimal) { process, a in
+        SyscallDefinition(79, "newfstatat", [.decimal, .string, .hex, .hex], newfstatat),
+        SyscallDefinition(57, "close", [.decimal]) { process, a in
             process.files.close(Process.descriptor(a[0])) ? .value(0) : .error(.EBADF)
         },
     ]
 
     /// ioctl(fd, request, arg): TCGETS and TIOCGWINSZ are asked of the host descriptor, so isatty
     /// tells the truth; any other request is `-ENOTTY`.
-    static func ioctl(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func ioctl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let hostFD = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
         let size: Int
         switch a[1] {
@@ -34,8 +33,8 @@ enum FileStatusSyscalls {
 
     /// newfstatat(dirfd, path, buf, flags): the sandbox's answer (`PathSyscalls.newfstatat`); with
     /// AT_EMPTY_PATH and an empty path, fstat of dirfd.
-    static func newfstatat(_ process: Process, _ a: [UInt64]) -> SyscallResult {
-        PathSyscalls.statPath(process, a)
+    static func newfstatat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        try PathSyscalls.statPath(process, a)
     }
 
     /// fstat(fd, buf): the host descriptor's status in the riscv64 `struct stat` layout (128 bytes).

@@ -4,7 +4,7 @@ enum FileSystemSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(43, "statfs", [.string, .hex], statfs),
         SyscallDefinition(44, "fstatfs", [.decimal, .hex], fstatfs),
-        SyscallDefinition(number: 81, name: "sync", arguments: [], result: .decimal) { _, _ in .value(0) },
+        SyscallDefinition(81, "sync", []) { _, _ in .value(0) },
         SyscallDefinition(267, "syncfs", [.decimal]) { process, a throws(SyscallFailure) in
             SyscallResult(try process.openEntry(a[0]).hostDescriptor.synchronizeFileSystem())
         },

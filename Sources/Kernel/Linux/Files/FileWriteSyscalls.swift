@@ -5,18 +5,17 @@
 /// Files/DirectoryChangeSyscalls.
 enum FileWriteSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 68, name: "pwrite64", arguments: [.decimal, .buffer(lengthArgument: 2), .decimal, .decimal],
-                          result: .decimal, handler: pwrite64),
+        SyscallDefinition(68, "pwrite64", [.decimal, .buffer(lengthArgument: 2), .decimal, .decimal], pwrite64),
         SyscallDefinition(46, "ftruncate", [.decimal, .decimal]) { process, a throws(SyscallFailure) in
             let fd = try process.fileChangingDescriptor(a[0], inherited: .EINVAL)
             return SyscallResult(fd.setSize(Int64(bitPattern: a[1])))
         },
-        SyscallDefinition(number: 82, name: "fsync", arguments: [.decimal], result: .decimal) { process, a in
+        SyscallDefinition(82, "fsync", [.decimal]) { process, a in
             guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
             if case .failure(let error) = fd.synchronize(), error != .EINVAL { return .error(error) }
             return .value(0)
         },
-        SyscallDefinition(number: 166, name: "umask", arguments: [.hex], result: .hex) { process, a in
+        SyscallDefinition(166, "umask", [.hex], result: .hex) { process, a in
             let old = process.fileCreationMask
             process.fileCreationMask = a[0] & 0o777
             return .value(Int64(old))
@@ -25,7 +24,7 @@ enum FileWriteSyscalls {
 
     /// pwrite64(fd, buf, count, offset): writes at an offset without moving the file position.
     /// The inherited streams 0-2 are not written at offsets: `-ESPIPE`, as for a pipe.
-    static func pwrite64(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func pwrite64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let fd: HostDescriptor
         do throws(SyscallFailure) { fd = try process.fileChangingDescriptor(a[0], inherited: .ESPIPE) } catch { return error.result }
         let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))

@@ -7,16 +7,16 @@ enum IOSyscalls {
     static let maxIOVectors: UInt64 = 1024
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 63, name: "read", arguments: [.decimal, .resultBuffer, .decimal], result: .decimal, handler: read),
-        SyscallDefinition(number: 64, name: "write", arguments: [.decimal, .buffer(lengthArgument: 2), .decimal], result: .decimal, handler: write),
-        SyscallDefinition(number: 66, name: "writev", arguments: [.decimal, .hex, .decimal], result: .decimal, handler: writev),
-        SyscallDefinition(number: 65, name: "readv", arguments: [.decimal, .hex, .decimal], result: .decimal, handler: readv),
+        SyscallDefinition(63, "read", [.decimal, .resultBuffer, .decimal], read),
+        SyscallDefinition(64, "write", [.decimal, .buffer(lengthArgument: 2), .decimal], write),
+        SyscallDefinition(66, "writev", [.decimal, .hex, .decimal], writev),
+        SyscallDefinition(65, "readv", [.decimal, .hex, .decimal], readv),
     ]
 
     /// read(fd, buf, count): reads from the host descriptor into user memory; pages of `buf` are
     /// faulted in as they are filled. `-EFAULT` (before reading anything) when the buffer is not
     /// writable user memory, `-EBADF` for a descriptor that is not open.
-    static func read(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func read(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         let count = Int(min(a[2], UInt64(readChunk)))
         guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
@@ -26,7 +26,7 @@ enum IOSyscalls {
 
     /// readv(fd, iov, iovcnt): like `read` into each `{base, length}` in turn, stopping at a short
     /// read. `-EINVAL` for a bad count, `-EFAULT` when the vector or any buffer is bad.
-    static func readv(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func readv(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         switch ioVectors(process, at: a[1], count: a[2], access: .store) {
         case .success(let pieces):
@@ -60,7 +60,7 @@ enum IOSyscalls {
 
     /// write(fd, buf, count): copies the buffer in and writes it to the host descriptor at once.
     /// `-EFAULT` (writing nothing) when any byte is not readable user memory.
-    static func write(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func write(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         guard a[2] <= UInt64(Int32.max) else { return .error(.EFAULT) }
         guard process.isAccessible(a[1], count: a[2], for: .load) else { return .error(.EFAULT) }
@@ -70,7 +70,7 @@ enum IOSyscalls {
 
     /// writev(fd, iov, iovcnt): like `write` of every `{base, length}` in turn. `-EINVAL` for a
     /// negative or too large count, `-EFAULT` when the vector or any buffer is bad.
-    static func writev(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func writev(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         switch ioVectors(process, at: a[1], count: a[2], access: .load) {
         case .success(let pieces):

@@ -28,7 +28,7 @@ enum PathSyscalls {
     }
 
     /// `newfstatat` as a plain handler, for FileStatusSyscalls.newfstatat.
-    static func statPath(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func statPath(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         do throws(SyscallFailure) { return try newfstatat(process, a) } catch { return error.result }
     }
 

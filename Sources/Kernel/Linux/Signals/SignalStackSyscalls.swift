@@ -33,7 +33,7 @@ enum SignalStackSyscalls {
     /// rt_sigreturn(): restores the registers, fcsr, pc and mask saved in the `rt_sigframe` at sp
     /// (`SignalFrame`), and the alternate stack it recorded. A frame that cannot be read kills
     /// the process with SIGSEGV, as Linux does.
-    static func rtSigreturn(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func rtSigreturn(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let hart = process.hart
         let frame = hart.register(Register.sp)
         guard case .success(let context) = process.copyIn(from: frame &+ SignalFrame.contextOffset, count: SignalFrame.contextSize) else {

@@ -7,15 +7,13 @@ enum SignalSyscalls {
     static let sigsetSize: UInt64 = 8
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 134, name: "rt_sigaction", arguments: [.decimal, .hex, .hex, .decimal], result: .decimal,
-                          handler: sigaction),
-        SyscallDefinition(number: 135, name: "rt_sigprocmask", arguments: [.decimal, .hex, .hex, .decimal], result: .decimal,
-                          handler: sigprocmask),
-        SyscallDefinition(number: 129, name: "kill", arguments: [.decimal, .decimal], result: .decimal, handler: kill),
-        SyscallDefinition(number: 130, name: "tkill", arguments: [.decimal, .decimal], result: .decimal) { process, a in
+        SyscallDefinition(134, "rt_sigaction", [.decimal, .hex, .hex, .decimal], sigaction),
+        SyscallDefinition(135, "rt_sigprocmask", [.decimal, .hex, .hex, .decimal], sigprocmask),
+        SyscallDefinition(129, "kill", [.decimal, .decimal], kill),
+        SyscallDefinition(130, "tkill", [.decimal, .decimal]) { process, a in
             sendToTask(process, group: nil, task: Int64(Int32(truncatingIfNeeded: a[0])), signal: a[1])
         },
-        SyscallDefinition(number: 131, name: "tgkill", arguments: [.decimal, .decimal, .decimal], result: .decimal) { process, a in
+        SyscallDefinition(131, "tgkill", [.decimal, .decimal, .decimal]) { process, a in
             sendToTask(process, group: Int64(Int32(truncatingIfNeeded: a[0])), task: Int64(Int32(truncatingIfNeeded: a[1])), signal: a[2])
         },
     ]
@@ -23,7 +21,7 @@ enum SignalSyscalls {
     /// rt_sigaction(sig, act, oact, sigsetsize): stores `act` and reports the previous action
     /// (zeros, SIG_DFL, if none was set). `-EINVAL` for a bad signal, a changed SIGKILL/SIGSTOP
     /// or a sigset size other than 8; `-EFAULT` for bad pointers.
-    static func sigaction(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func sigaction(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let (signal, new, old) = (a[0], a[1], a[2])
         guard (1...64).contains(signal), a[3] == sigsetSize else { return .error(.EINVAL) }
         guard new == 0 || (signal != sigkill && signal != sigstop) else { return .error(.EINVAL) }
@@ -56,7 +54,7 @@ enum SignalSyscalls {
 
     /// rt_sigprocmask(how, set, oset, sigsetsize): SIG_BLOCK 0, SIG_UNBLOCK 1, SIG_SETMASK 2 on the
     /// recorded mask; SIGKILL and SIGSTOP are never blocked.
-    static func sigprocmask(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func sigprocmask(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let (how, set, old) = (a[0], a[1], a[2])
         guard a[3] == sigsetSize else { return .error(.EINVAL) }
         var requested: UInt64? = nil
@@ -85,7 +83,7 @@ enum SignalSyscalls {
     /// kill(pid, sig): pid > 0 names a process, 0 the caller's process group, -1 every process but
     /// the caller, < -1 the group -pid. Signal 0 only checks that a target exists. `-EINVAL` for
     /// a signal above 64, `-ESRCH` when no live process matches.
-    static func kill(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func kill(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let pid = Int64(Int32(truncatingIfNeeded: a[0]))
         let signal = a[1]
         guard signal <= UInt64(Signal.count) else { return .error(.EINVAL) }

@@ -66,13 +66,3 @@ extension Process {
         }
     }
 }
-
-extension SyscallDefinition {
-    /// A definition whose handler may stop early with a `SyscallFailure`.
-    init(_ number: UInt64, _ name: String, _ arguments: [SyscallValueFormat], result: SyscallValueFormat = .decimal,
-         _ body: @escaping (Process, [UInt64]) throws(SyscallFailure) -> SyscallResult) {
-        self.init(number: number, name: name, arguments: arguments, result: result) { process, a in
-            do throws(SyscallFailure) { return try body(process, a) } catch { return error.result }
-        }
-    }
-}

@@ -7,28 +7,25 @@ enum IdentitySyscalls {
     static let resourceCount: UInt64 = 16
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 96, name: "set_tid_address", arguments: [.hex], result: .decimal) { process, a in
+        SyscallDefinition(96, "set_tid_address", [.hex]) { process, a in
             process.scheduler?.current.clearChildTID = a[0] == 0 ? nil : a[0]
             return .value(process.family.pid)
         },
-        SyscallDefinition(number: 173, name: "getppid", arguments: [], result: .decimal) { process, _ in
+        SyscallDefinition(173, "getppid", []) { process, _ in
             .value(process.family.parentPID)
         },
-        SyscallDefinition(number: 174, name: "getuid", arguments: [], result: .decimal) { _, _ in .value(Int64(Host.userID)) },
-        SyscallDefinition(number: 175, name: "geteuid", arguments: [], result: .decimal) { _, _ in .value(Int64(Host.effectiveUserID)) },
-        SyscallDefinition(number: 176, name: "getgid", arguments: [], result: .decimal) { _, _ in .value(Int64(Host.groupID)) },
-        SyscallDefinition(number: 177, name: "getegid", arguments: [], result: .decimal) { _, _ in .value(Int64(Host.effectiveGroupID)) },
-        SyscallDefinition(number: 158, name: "getgroups", arguments: [.decimal, .hex], result: .decimal, handler: getgroups),
-        SyscallDefinition(number: 178, name: "gettid", arguments: [], result: .decimal) { process, _ in
+        SyscallDefinition(174, "getuid", []) { _, _ in .value(Int64(Host.userID)) },
+        SyscallDefinition(175, "geteuid", []) { _, _ in .value(Int64(Host.effectiveUserID)) },
+        SyscallDefinition(176, "getgid", []) { _, _ in .value(Int64(Host.groupID)) },
+        SyscallDefinition(177, "getegid", []) { _, _ in .value(Int64(Host.effectiveGroupID)) },
+        SyscallDefinition(158, "getgroups", [.decimal, .hex], getgroups),
+        SyscallDefinition(178, "gettid", []) { process, _ in
             .value(process.scheduler?.current.tid ?? process.family.pid)
         },
-        SyscallDefinition(number: 160, name: "uname", arguments: [.hex], result: .decimal, handler: uname),
-        SyscallDefinition(number: 261, name: "prlimit64", arguments: [.decimal, .decimal, .hex, .hex], result: .decimal,
-                          handler: prlimit64),
-        SyscallDefinition(number: 278, name: "getrandom", arguments: [.hex, .decimal, .hex], result: .decimal,
-                          handler: getrandom),
-        SyscallDefinition(number: 167, name: "prctl", arguments: [.decimal, .hex, .hex, .hex, .hex], result: .decimal,
-                          handler: prctl),
+        SyscallDefinition(160, "uname", [.hex], uname),
+        SyscallDefinition(261, "prlimit64", [.decimal, .decimal, .hex, .hex], prlimit64),
+        SyscallDefinition(278, "getrandom", [.hex, .decimal, .hex], getrandom),
+        SyscallDefinition(167, "prctl", [.decimal, .hex, .hex, .hex, .hex], prctl),
     ]
 
     /// prctl's PR_SET_NAME and PR_GET_NAME, and the size of a task name with its NUL.
@@ -36,7 +33,7 @@ enum IdentitySyscalls {
 
     /// prctl(option, ...): PR_SET_NAME records the name (15 bytes at most), PR_GET_NAME reports it
     /// (initially the program's base name); other options are `-EINVAL`.
-    static func prctl(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func prctl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         switch a[0] {
         case setName:
             switch process.copyInString(from: a[1]) {
@@ -53,7 +50,7 @@ enum IdentitySyscalls {
     }
 
     /// uname(buf): the host's names, except that the machine is `riscv64` (as qemu-user reports).
-    static func uname(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func uname(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let host = Host.systemNames()
         func text(_ string: String) -> [UInt8] { Array(string.utf8.prefix(64)) + [UInt8](repeating: 0, count: 65 - min(64, string.utf8.count)) }
         let bytes = text("Linux") + text(host.nodeName) + text(host.release) + text(host.version) + text("riscv64")
@@ -64,7 +61,7 @@ enum IdentitySyscalls {
     /// prlimit64(pid, resource, new, old): reports the stack limit truthfully (the stack region's
     /// size, soft and hard) and the host's limits for the rest; a new limit is accepted and ignored.
     /// `-ESRCH` for another pid, `-EINVAL` for an unknown resource, `-EFAULT` for bad pointers.
-    static func prlimit64(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func prlimit64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[0] == 0 || Int64(bitPattern: a[0]) == process.family.pid else { return .error(.ESRCH) }
         guard a[1] < resourceCount else { return .error(.EINVAL) }
         if a[2] != 0, !process.isAccessible(a[2], count: 16, for: .load) { return .error(.EFAULT) }
@@ -83,7 +80,7 @@ enum IdentitySyscalls {
     }
 
     /// getrandom(buf, count, flags): host random bytes; at most `randomChunk` per call.
-    static func getrandom(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func getrandom(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let count = Int(min(a[1], UInt64(randomChunk)))
         var generator = SystemRandomNumberGenerator()
         let bytes = (0..<count).map { _ in UInt8.random(in: 0...255, using: &generator) }
@@ -93,7 +90,7 @@ enum IdentitySyscalls {
     /// getgroups(size, list): the host's supplementary group ids, as qemu-riscv64 reports them.
     /// With size 0 only their count; `-EINVAL` when size is negative or too small, `-EFAULT` for
     /// a bad list.
-    static func getgroups(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func getgroups(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let groups: [UInt32]
         switch Host.supplementaryGroupIDs() {
         case .success(let ids): groups = ids

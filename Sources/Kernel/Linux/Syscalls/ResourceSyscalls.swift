@@ -3,23 +3,21 @@
 /// in Signals/SignalStackSyscalls.)
 enum ResourceSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 124, name: "sched_yield", arguments: [], result: .decimal) { _, _ in .value(0) },
-        SyscallDefinition(number: 123, name: "sched_getaffinity", arguments: [.decimal, .decimal, .hex], result: .decimal,
-                          handler: schedGetaffinity),
-        SyscallDefinition(number: 122, name: "sched_setaffinity", arguments: [.decimal, .decimal, .hex], result: .decimal,
-                          handler: schedSetaffinity),
-        SyscallDefinition(number: 114, name: "clock_getres", arguments: [.decimal, .hex], result: .decimal) { process, a in
+        SyscallDefinition(124, "sched_yield", []) { _, _ in .value(0) },
+        SyscallDefinition(123, "sched_getaffinity", [.decimal, .decimal, .hex], schedGetaffinity),
+        SyscallDefinition(122, "sched_setaffinity", [.decimal, .decimal, .hex], schedSetaffinity),
+        SyscallDefinition(114, "clock_getres", [.decimal, .hex]) { process, a in
             guard a[0] <= 11 else { return .error(.EINVAL) }
             guard a[1] != 0 else { return .value(0) }
             return IOSyscalls.complete(process.copyOut(GuestBytes.words(0, 1), to: a[1]), value: 0)
         },
-        SyscallDefinition(number: 165, name: "getrusage", arguments: [.decimal, .hex], result: .decimal, handler: getrusage),
-        SyscallDefinition(number: 179, name: "sysinfo", arguments: [.hex], result: .decimal, handler: sysinfo),
+        SyscallDefinition(165, "getrusage", [.decimal, .hex], getrusage),
+        SyscallDefinition(179, "sysinfo", [.hex], sysinfo),
     ]
 
     /// sched_getaffinity(tid, size, mask): one CPU (bit 0); returns the 8 bytes written. `-ESRCH`
     /// for no such thread, `-EINVAL` for a size that is not a multiple of 8.
-    static func schedGetaffinity(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func schedGetaffinity(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard isTask(process, a[0]) else { return .error(.ESRCH) }
         guard a[1] >= 8, a[1] % 8 == 0 else { return .error(.EINVAL) }
         return IOSyscalls.complete(process.copyOut(GuestBytes.words(1), to: a[2]), value: 8)
@@ -28,7 +26,7 @@ enum ResourceSyscalls {
     /// sched_setaffinity(tid, size, mask): 0 when the mask holds CPU 0, the only one (bits of a
     /// mask shorter than 8 bytes are zero; bytes past 8 are ignored). `-ESRCH` for no such
     /// thread, `-EINVAL` for a mask without CPU 0, `-EFAULT` for an unreadable one.
-    static func schedSetaffinity(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func schedSetaffinity(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard isTask(process, a[0]) else { return .error(.ESRCH) }
         guard a[1] > 0 else { return .error(.EINVAL) }
         guard case .success(let mask) = process.copyIn(from: a[2], count: Int(min(a[1], 8))) else { return .error(.EFAULT) }
@@ -44,7 +42,7 @@ enum ResourceSyscalls {
 
     /// getrusage(who, usage): the run's user time so far in `ru_utime` (from instructions retired
     /// at a nominal 100 MIPS), everything else zero. 144 bytes.
-    static func getrusage(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func getrusage(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let who = Int64(bitPattern: a[0])
         guard who == 0 || who == -1 || who == 1 else { return .error(.EINVAL) }
         let microseconds = process.hart.instructionsRetired / 100
@@ -56,7 +54,7 @@ enum ResourceSyscalls {
 
     /// sysinfo(info): the host's uptime, guest RAM as total memory and its free frames as free
     /// memory, one process, memory unit 1. 112 bytes.
-    static func sysinfo(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func sysinfo(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let uptimeSeconds = Host.monotonicNow() / 1_000_000_000
         let frames = process.addressSpace.frames
         let total = UInt64(frames.capacity) * PageTable.pageSize

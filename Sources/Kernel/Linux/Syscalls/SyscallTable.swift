@@ -36,7 +36,23 @@ struct SyscallDefinition {
     let name: String
     let arguments: [SyscallValueFormat]
     let result: SyscallValueFormat
-    let handler: (Process, [UInt64]) -> SyscallResult
+    private let handler: (Process, [UInt64]) throws(SyscallFailure) -> SyscallResult
+
+    /// The one handler convention: a handler returns its result or throws a `SyscallFailure`
+    /// (`-errno`, or a kill) from wherever an argument turned out bad.
+    init(_ number: UInt64, _ name: String, _ arguments: [SyscallValueFormat], result: SyscallValueFormat = .decimal,
+         _ handler: @escaping (Process, [UInt64]) throws(SyscallFailure) -> SyscallResult) {
+        self.number = number
+        self.name = name
+        self.arguments = arguments
+        self.result = result
+        self.handler = handler
+    }
+
+    /// Runs the handler with a0...a5; a thrown `SyscallFailure` becomes its result.
+    func run(_ process: Process, _ arguments: [UInt64]) -> SyscallResult {
+        do throws(SyscallFailure) { return try handler(process, arguments) } catch { return error.result }
+    }
 }
 
 /// The syscall table (seed: `syscall`): number -> handler, with the handlers in one file per theme.
@@ -72,7 +88,7 @@ enum SyscallTable {
             }
             return .error(.ENOSYS)
         }
-        let result = definition.handler(process, arguments)
+        let result = definition.run(process, arguments)
         if case .block = result { return result }
         if process.trace.contains(.syscalls) {
             process.traceSink.write(traceLine(definition, arguments, result, peek: process.peekMapped))

@@ -4,18 +4,15 @@ enum TimeSyscalls {
     static let absoluteTime: UInt64 = 1
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(number: 113, name: "clock_gettime", arguments: [.decimal, .hex], result: .decimal,
-                          handler: clockGettime),
-        SyscallDefinition(number: 169, name: "gettimeofday", arguments: [.hex, .hex], result: .decimal,
-                          handler: gettimeofday),
-        SyscallDefinition(number: 101, name: "nanosleep", arguments: [.hex, .hex], result: .decimal, handler: nanosleep),
-        SyscallDefinition(number: 115, name: "clock_nanosleep", arguments: [.decimal, .hex, .hex, .hex], result: .decimal,
-                          handler: clockNanosleep),
+        SyscallDefinition(113, "clock_gettime", [.decimal, .hex], clockGettime),
+        SyscallDefinition(169, "gettimeofday", [.hex, .hex], gettimeofday),
+        SyscallDefinition(101, "nanosleep", [.hex, .hex], nanosleep),
+        SyscallDefinition(115, "clock_nanosleep", [.decimal, .hex, .hex, .hex], clockNanosleep),
     ]
 
     /// clock_gettime(clock, tp): the host clock of that id as `{sec, nsec}`; `-EINVAL` for a clock
     /// the host rejects, `-EFAULT` for a bad pointer.
-    static func clockGettime(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func clockGettime(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let clock = HostClock(guestID: a[0]) else { return .error(.EINVAL) }
         let now: UInt64
         switch clock.now() {
@@ -26,7 +23,7 @@ enum TimeSyscalls {
     }
 
     /// gettimeofday(tv, tz): the real-time clock as `{sec, usec}`; a timezone reads as zeros.
-    static func gettimeofday(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func gettimeofday(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let now = Host.realtimeNow()
         if a[0] != 0, case .failure(let error) = process.copyOut(GuestBytes.words(now / 1_000_000_000, now % 1_000_000_000 / 1_000), to: a[0]) {
             return IOSyscalls.failure(error)
@@ -38,14 +35,14 @@ enum TimeSyscalls {
     /// nanosleep(req, rem): sleeps on the host for `{sec, nsec}`; `-EINVAL` for a negative time or
     /// nanoseconds out of range, `-EFAULT` for a bad pointer. A signal handler interrupts it with
     /// `-EINTR` and the time left in `rem` (`reportRemainingSleep`).
-    static func nanosleep(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func nanosleep(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         sleep(process, clock: .monotonic, absolute: false, request: a[0])
     }
 
     /// clock_nanosleep(clock, flags, req, rem): sleeps on the host clock of that id for `{sec, nsec}`,
     /// or until that time with TIMER_ABSTIME (flags 1). `-EINVAL` for a bad clock, flags or time,
     /// `-EFAULT` for a bad pointer; interrupted as nanosleep (`rem` only for a relative sleep).
-    static func clockNanosleep(_ process: Process, _ a: [UInt64]) -> SyscallResult {
+    static func clockNanosleep(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let clock = HostClock(guestID: a[0]), a[1] & ~absoluteTime == 0 else { return .error(.EINVAL) }
         return sleep(process, clock: clock, absolute: a[1] == absoluteTime, request: a[2])
     }

@@ -7,7 +7,7 @@ import Testing
 
     let anonymous = MappingSyscalls.mapPrivate | MappingSyscalls.mapAnonymous
     func mmap(_ hint: UInt64, _ length: UInt64, prot: UInt64 = 3, flags: UInt64? = nil) -> SyscallResult {
-        MappingSyscalls.mmap(process, [hint, length, prot, flags ?? anonymous, UInt64(bitPattern: -1), 0])
+        process.syscall("mmap", [hint, length, prot, flags ?? anonymous, UInt64(bitPattern: -1), 0])
     }
 
     @Test func anonymousMappingsGoBelowTheStackGuardGapTopDown() throws {
@@ -30,7 +30,7 @@ import Testing
 
     @Test func fixedMappingOverTheHeapOrStackFailsAndKeepsTheirData() throws {
         let heapStart = process.programBreak
-        #expect(MemorySyscalls.sbrk(process, [0x3000]) == .value(Int64(heapStart)))
+        #expect(process.syscall("sbrk", [0x3000]) == .value(Int64(heapStart)))
         _ = try #require(process.addressSpace.populatePage(at: heapStart + 0x2000, in: process.heapRegion))
         try process.copyOut([0xAB, 0xCD], to: heapStart + 0x2010).get()
         let fixed = anonymous | MappingSyscalls.mapFixed
@@ -48,13 +48,13 @@ import Testing
         #expect(mmap(0, 4096, flags: MappingSyscalls.mapPrivate) == .value(-9), "a file mapping of fd -1")
         #expect(mmap(0, 4096, prot: 8) == .value(-22))
         #expect(mmap(0, 1 << 40) == .value(-22))
-        #expect(MappingSyscalls.munmap(process, [0x11001, 4096]) == .value(-22))
-        #expect(MappingSyscalls.munmap(process, [0x11000, 0]) == .value(-22))
+        #expect(process.syscall("munmap", [0x11001, 4096]) == .value(-22))
+        #expect(process.syscall("munmap", [0x11000, 0]) == .value(-22))
     }
 
     @Test func munmapRemovesAMappingWithoutPages() {
         #expect(mmap(0x4000_0000, 8192) == .value(0x4000_0000))
-        #expect(MappingSyscalls.munmap(process, [0x4000_0000, 8192]) == .value(0))
+        #expect(process.syscall("munmap", [0x4000_0000, 8192]) == .value(0))
         #expect(process.addressSpace.region(containing: 0x4000_0000) == nil)
     }
 

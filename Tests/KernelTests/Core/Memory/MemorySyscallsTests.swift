@@ -5,8 +5,8 @@ import Testing
     let process: Process
     init() throws { process = try Fixtures.process() }
 
-    func sbrk(_ increment: Int64) -> SyscallResult { MemorySyscalls.sbrk(process, [UInt64(bitPattern: increment)]) }
-    func brk(_ address: UInt64) -> SyscallResult { MemorySyscalls.brk(process, [address]) }
+    func sbrk(_ increment: Int64) -> SyscallResult { process.syscall("sbrk", [UInt64(bitPattern: increment)]) }
+    func brk(_ address: UInt64) -> SyscallResult { process.syscall("brk", [address]) }
 
     @Test func sbrkReturnsTheOldBreakAndGrowsContiguously() {
         #expect(sbrk(0) == .value(0x13000))
@@ -46,7 +46,7 @@ import Testing
         _ = sbrk(8192)
         _ = process.takePageFault(address: 0x13000, access: .store, pc: 0)
         _ = process.takePageFault(address: 0x3F_FFFF_D000, access: .store, pc: 0)
-        #expect(MemorySyscalls.info(process, [0x11100]) == .value(0))
+        #expect(process.syscall("info", [0x11100]) == .value(0))
         let words = try (0..<8).map { try #require(process.peekWord(0x11100 + 8 * UInt64($0))) }
         #expect(words[0] == 2)
         #expect(words[2] == 2, "stack resident pages")
@@ -54,25 +54,25 @@ import Testing
         #expect(words[4] == 0x13000 && words[5] == 0x15000)
         #expect(words[6] == UInt64(process.addressSpace.frames.framesInUse))
         #expect(words[7] == 0)
-        #expect(MemorySyscalls.info(process, [0x10000]) == .value(-14))
-        #expect(MemorySyscalls.info(process, [0x3F_FFFF_EFF0]) == .value(-14), "64 bytes run past the stack top")
+        #expect(process.syscall("info", [0x10000]) == .value(-14))
+        #expect(process.syscall("info", [0x3F_FFFF_EFF0]) == .value(-14), "64 bytes run past the stack top")
     }
 }
 
 @Suite struct HeapShrinkTests {
     @Test func shrinkingFreesTouchedPagesAndRegrowthReadsZeros() throws {
         let process = try Fixtures.process()
-        _ = MemorySyscalls.sbrk(process, [3 * 4096])
+        _ = process.syscall("sbrk", [3 * 4096])
         for page: UInt64 in [0x13000, 0x14000, 0x15000] {
             #expect(process.takePageFault(address: page, access: .store, pc: 0) == nil)
         }
         try process.copyOut([0xAB], to: 0x15010).get()
         let inUse = process.addressSpace.frames.framesInUse
-        #expect(MemorySyscalls.sbrk(process, [UInt64(bitPattern: -8192)]) == .value(0x16000))
+        #expect(process.syscall("sbrk", [UInt64(bitPattern: -8192)]) == .value(0x16000))
         #expect(process.stats.residentHeapPages == 1)
         #expect(process.addressSpace.frames.framesInUse == inUse - 2)
         #expect(process.copyIn(from: 0x15010, count: 1).failure == .badAddress, "the page left the heap")
-        #expect(MemorySyscalls.sbrk(process, [8192]) == .value(0x14000))
+        #expect(process.syscall("sbrk", [8192]) == .value(0x14000))
         #expect(try process.copyIn(from: 0x15010, count: 1).get() == [0])
         #expect(process.pageFaults.heap == 4)
     }

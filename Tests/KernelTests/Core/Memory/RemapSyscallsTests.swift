@@ -6,11 +6,11 @@ import Testing
     init() throws { process = try Fixtures.process() }
 
     func mmap(_ hint: UInt64, _ length: UInt64) -> SyscallResult {
-        MappingSyscalls.mmap(process, [hint, length, 3, 0x22, UInt64(bitPattern: -1), 0])
+        process.syscall("mmap", [hint, length, 3, 0x22, UInt64(bitPattern: -1), 0])
     }
 
     func mremap(_ old: UInt64, _ oldSize: UInt64, _ newSize: UInt64, flags: UInt64 = 1) -> SyscallResult {
-        RemapSyscalls.mremap(process, [old, oldSize, newSize, flags, 0])
+        process.syscall("mremap", [old, oldSize, newSize, flags, 0])
     }
 
     @Test func growsInPlaceWhenThePagesAfterAreFree() throws {
@@ -45,9 +45,9 @@ import Testing
 
     @Test func madviseDontNeedOnUntouchedPagesAndHoles() {
         #expect(mmap(0x4000_0000, 8192) == .value(0x4000_0000))
-        #expect(RemapSyscalls.madvise(process, [0x4000_0000, 8192, 4]) == .value(0))
-        #expect(RemapSyscalls.madvise(process, [0x4000_0000, 8192, 0]) == .value(0))
-        #expect(RemapSyscalls.madvise(process, [0x4000_1000, 8192, 4]) == .value(-12))
-        #expect(RemapSyscalls.madvise(process, [0x4000_0001, 8192, 4]) == .value(-22))
+        #expect(process.syscall("madvise", [0x4000_0000, 8192, 4]) == .value(0))
+        #expect(process.syscall("madvise", [0x4000_0000, 8192, 0]) == .value(0))
+        #expect(process.syscall("madvise", [0x4000_1000, 8192, 4]) == .value(-12))
+        #expect(process.syscall("madvise", [0x4000_0001, 8192, 4]) == .value(-22))
     }
 }

@@ -22,25 +22,25 @@ import Glibc
 
     @Test func everyChangeNeedsFsWrite() throws {
         let process = try process(writes: false)
-        #expect(SyscallTable.definitions[35]!.handler(process, [atCWD, try path("a.txt", in: process), 0, 0, 0, 0]) == .value(-13))
-        #expect(SyscallTable.definitions[34]!.handler(process, [atCWD, try path("newdir", in: process), 0o755, 0, 0, 0]) == .value(-13))
+        #expect(SyscallTable.definitions[35]!.run(process, [atCWD, try path("a.txt", in: process), 0, 0, 0, 0]) == .value(-13))
+        #expect(SyscallTable.definitions[34]!.run(process, [atCWD, try path("newdir", in: process), 0o755, 0, 0, 0]) == .value(-13))
         #expect(tree.read(tree.root + "/a.txt") == "hello")
     }
 
     @Test func createWriteTruncateAndRemove() throws {
         let process = try process(writes: true)
-        let created = SyscallTable.definitions[56]!.handler(process, [atCWD, try path("w.txt", in: process), 0o1 | 0o100, 0o644, 0, 0])
+        let created = SyscallTable.definitions[56]!.run(process, [atCWD, try path("w.txt", in: process), 0o1 | 0o100, 0o644, 0, 0])
         #expect(created == .value(3))
         try process.copyOut(Array("abcdef".utf8), to: 0x11000).get()
-        #expect(IOSyscalls.write(process, [3, 0x11000, 6]) == .value(6))
-        #expect(FileWriteSyscalls.pwrite64(process, [3, 0x11000, 2, 4]) == .value(2))
+        #expect(process.syscall("write", [3, 0x11000, 6]) == .value(6))
+        #expect(process.syscall("pwrite64", [3, 0x11000, 2, 4]) == .value(2))
         #expect(tree.read(tree.root + "/w.txt") == "abcdab")
-        #expect(SyscallTable.definitions[46]!.handler(process, [3, 3, 0, 0, 0, 0]) == .value(0))
+        #expect(SyscallTable.definitions[46]!.run(process, [3, 3, 0, 0, 0, 0]) == .value(0))
         #expect(tree.read(tree.root + "/w.txt") == "abc")
-        #expect(SyscallTable.definitions[82]!.handler(process, [3, 0, 0, 0, 0, 0]) == .value(0))
-        #expect(SyscallTable.definitions[35]!.handler(process, [atCWD, try path("w.txt", in: process), 0, 0, 0, 0]) == .value(0))
+        #expect(SyscallTable.definitions[82]!.run(process, [3, 0, 0, 0, 0, 0]) == .value(0))
+        #expect(SyscallTable.definitions[35]!.run(process, [atCWD, try path("w.txt", in: process), 0, 0, 0, 0]) == .value(0))
         #expect(tree.read(tree.root + "/w.txt") == nil)
-        #expect(SyscallTable.definitions[35]!.handler(process, [atCWD, try path("../outside.txt", in: process), 0, 0, 0, 0]) == .value(-2),
+        #expect(SyscallTable.definitions[35]!.run(process, [atCWD, try path("../outside.txt", in: process), 0, 0, 0, 0]) == .value(-2),
                 "`..` stops at the root, where there is no outside.txt")
         #expect(tree.read(tree.base + "/outside.txt") == "secret")
     }
@@ -48,13 +48,13 @@ import Glibc
     @Test func directoriesAndUmask() throws {
         let process = try process(writes: true)
         let umask = SyscallTable.definitions[166]!
-        #expect(umask.handler(process, [0o077, 0, 0, 0, 0, 0]) == .value(0o022))
-        #expect(SyscallTable.definitions[34]!.handler(process, [atCWD, try path("newdir", in: process), 0o777, 0, 0, 0]) == .value(0))
+        #expect(umask.run(process, [0o077, 0, 0, 0, 0, 0]) == .value(0o022))
+        #expect(SyscallTable.definitions[34]!.run(process, [atCWD, try path("newdir", in: process), 0o777, 0, 0, 0]) == .value(0))
         var status = stat()
         #expect(stat(tree.root + "/newdir", &status) == 0)
         #expect(status.st_mode & 0o777 == 0o700)
-        #expect(SyscallTable.definitions[34]!.handler(process, [atCWD, try path("newdir", in: process), 0o777, 0, 0, 0]) == .value(-17))
-        #expect(SyscallTable.definitions[35]!.handler(process, [atCWD, try path("newdir", in: process), 0x200, 0, 0, 0]) == .value(0))
-        #expect(SyscallTable.definitions[35]!.handler(process, [atCWD, try path(".", in: process), 0x200, 0, 0, 0]) == .value(-22))
+        #expect(SyscallTable.definitions[34]!.run(process, [atCWD, try path("newdir", in: process), 0o777, 0, 0, 0]) == .value(-17))
+        #expect(SyscallTable.definitions[35]!.run(process, [atCWD, try path("newdir", in: process), 0x200, 0, 0, 0]) == .value(0))
+        #expect(SyscallTable.definitions[35]!.run(process, [atCWD, try path(".", in: process), 0x200, 0, 0, 0]) == .value(-22))
     }
 }

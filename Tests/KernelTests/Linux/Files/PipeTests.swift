@@ -30,7 +30,7 @@ import Testing
         #expect(process.call(25, UInt64(reader), 3) & 0o4000 != 0, "F_GETFL reports O_NONBLOCK")
         #expect(process.call(25, UInt64(reader), 4, 0) == 0)
         #expect(process.call(25, UInt64(reader), 3) & 0o4000 == 0)
-        guard case .block(let condition) = IOSyscalls.read(process, [UInt64(reader), Scratch.path, 8]) else {
+        guard case .block(let condition) = process.syscall("read", [UInt64(reader), Scratch.path, 8]) else {
             Issue.record("a blocking read of an empty pipe blocks the task")
             return
         }

@@ -53,11 +53,17 @@ extension Kernel.Process {
     /// Runs syscall `number` through the table with up to six arguments.
     func call(_ number: UInt64, _ arguments: UInt64...) -> Int64 {
         let definition = SyscallTable.definitions[number]!
-        guard case .value(let value) = definition.handler(self, arguments + [UInt64](repeating: 0, count: 6 - arguments.count)) else {
+        guard case .value(let value) = definition.run(self, arguments + [UInt64](repeating: 0, count: 6 - arguments.count)) else {
             Issue.record("syscall \(number) did not return a value")
             return Int64.min
         }
         return value
+    }
+
+    /// Runs the syscall named `name` in the table with up to six arguments, as dispatch does.
+    func syscall(_ name: String, _ arguments: [UInt64]) -> SyscallResult {
+        let definition = SyscallTable.definitions.values.first { $0.name == name }!
+        return definition.run(self, arguments + [UInt64](repeating: 0, count: 6 - arguments.count))
     }
 
     /// Puts `path` (NUL-terminated) at `Scratch.path` and returns that address.

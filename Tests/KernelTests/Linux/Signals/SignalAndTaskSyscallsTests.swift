@@ -81,7 +81,7 @@ import Testing
         #expect(process.peekWord(Scratch.buffer + 16) == 8192, "the old stack")
         #expect(process.task.alternateStack == TaskState.AlternateStack())
         #expect(process.call(132, 0x10000_0000, 0) == -14)
-        guard case .kill(let kill) = SyscallTable.definitions[139]!.handler(process, [0, 0, 0, 0, 0, 0]) else {
+        guard case .kill(let kill) = SyscallTable.definitions[139]!.run(process, [0, 0, 0, 0, 0, 0]) else {
             Issue.record("rt_sigreturn with no frame kills")
             return
         }

@@ -6,7 +6,7 @@ import Testing
     init() throws { process = try Fixtures.process(pages: 512) }
 
     func call(_ number: UInt64, _ arguments: [UInt64]) -> SyscallResult {
-        SyscallTable.definitions[number]!.handler(process, arguments + [UInt64](repeating: 0, count: 6 - arguments.count))
+        SyscallTable.definitions[number]!.run(process, arguments + [UInt64](repeating: 0, count: 6 - arguments.count))
     }
 
     @Test func oneCPU() {

@@ -44,13 +44,13 @@ import Testing
 
     @Test func writeAndReadRejectBadPointersAndDescriptors() throws {
         let process = try Fixtures.process()
-        #expect(IOSyscalls.write(process, [1, 0, 5]) == .value(-14))
-        #expect(IOSyscalls.write(process, [1, 0x12ffe, 5]) == .value(-14), "runs off the end of data")
-        #expect(IOSyscalls.write(process, [7, 0x11000, 5]) == .value(-9))
-        #expect(IOSyscalls.write(process, [1, 0x11000, 0]) == .value(0))
-        #expect(IOSyscalls.read(process, [0, 0x10000, 5]) == .value(-14), "text is not writable")
-        #expect(IOSyscalls.writev(process, [1, 0, 1]) == .value(-14))
-        #expect(IOSyscalls.writev(process, [1, 0x11000, 5000]) == .value(-22))
+        #expect(process.syscall("write", [1, 0, 5]) == .value(-14))
+        #expect(process.syscall("write", [1, 0x12ffe, 5]) == .value(-14), "runs off the end of data")
+        #expect(process.syscall("write", [7, 0x11000, 5]) == .value(-9))
+        #expect(process.syscall("write", [1, 0x11000, 0]) == .value(0))
+        #expect(process.syscall("read", [0, 0x10000, 5]) == .value(-14), "text is not writable")
+        #expect(process.syscall("writev", [1, 0, 1]) == .value(-14))
+        #expect(process.syscall("writev", [1, 0x11000, 5000]) == .value(-22))
     }
 
     @Test func writeReachesTheHostDescriptorInOrder() throws {
@@ -61,11 +61,11 @@ import Testing
         try process.copyOut(Array("hello, ".utf8), to: 0x11000).get()
         try process.copyOut(Array("world\n".utf8), to: 0x11ffe).get()
         process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 9)
-        #expect(IOSyscalls.write(process, [9, 0x11000, 7]) == .value(7))
+        #expect(process.syscall("write", [9, 0x11000, 7]) == .value(7))
         // writev of {0x11ffe, 6}: an iovec built in the data segment.
         let iovec = (0..<8).map { UInt8(truncatingIfNeeded: UInt64(0x11ffe) >> (8 * UInt64($0))) } + [6, 0, 0, 0, 0, 0, 0, 0]
         try process.copyOut(iovec, to: 0x11800).get()
-        #expect(IOSyscalls.writev(process, [9, 0x11800, 1]) == .value(6))
+        #expect(process.syscall("writev", [9, 0x11800, 1]) == .value(6))
         close(fds[1])
         var buffer = [UInt8](repeating: 0, count: 64)
         let n = Glibc.read(fds[0], &buffer, 64)
@@ -81,11 +81,11 @@ import Testing
         try process.copyOut(Array("abc".utf8), to: 0x11000).get()
         process.files.install(.host(HostDescriptor(rawValue: fds[1])), at: 9)
         let high: UInt64 = 0x1_0000_0000
-        #expect(IOSyscalls.write(process, [high | 9, 0x11000, 2]) == .value(2))
-        #expect(IOSyscalls.writev(process, [high | 9, 0x11800, 0]) == .value(0))
+        #expect(process.syscall("write", [high | 9, 0x11000, 2]) == .value(2))
+        #expect(process.syscall("writev", [high | 9, 0x11800, 0]) == .value(0))
         #expect(FileStatusSyscalls.fstat(process, fd: high | 9, buffer: 0x11800) == .value(0))
-        #expect(IOSyscalls.write(process, [0xFFFF_FFFF_0000_0009, 0x11000, 3]) == .value(3))
-        #expect(IOSyscalls.write(process, [0xFFFF_FFFF, 0x11000, 1]) == .value(-9), "-1 in 32 bits")
+        #expect(process.syscall("write", [0xFFFF_FFFF_0000_0009, 0x11000, 3]) == .value(3))
+        #expect(process.syscall("write", [0xFFFF_FFFF, 0x11000, 1]) == .value(-9), "-1 in 32 bits")
         close(fds[1])
         var buffer = [UInt8](repeating: 0, count: 16)
         let n = Glibc.read(fds[0], &buffer, 16)
