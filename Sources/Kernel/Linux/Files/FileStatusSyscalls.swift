@@ -10,7 +10,7 @@ enum FileStatusSyscalls {
         SyscallDefinition(80, "fstat", [.decimal, .hex]) { process, a in
             fstat(process, fd: a[0], buffer: a[1])
         },
-        SyscallDefinition(79, "newfstatat", [.decimal, .string, .hex, .hex], newfstatat),
+        SyscallDefinition(79, "newfstatat", [.decimal, .string, .hex, .hex], PathSyscalls.newfstatat),
         SyscallDefinition(57, "close", [.decimal]) { process, a in
             process.files.close(Process.descriptor(a[0])) ? .value(0) : .error(.EBADF)
         },
@@ -29,12 +29,6 @@ enum FileStatusSyscalls {
         var buffer = [UInt8](repeating: 0, count: 64)
         if case .failure(let error) = buffer.withUnsafeMutableBytes({ hostFD.control(UInt(a[1]), buffer: $0) }) { return .error(error) }
         return IOSyscalls.complete(process.copyOut(Array(buffer.prefix(size)), to: a[2]), value: 0)
-    }
-
-    /// newfstatat(dirfd, path, buf, flags): the sandbox's answer (`PathSyscalls.newfstatat`); with
-    /// AT_EMPTY_PATH and an empty path, fstat of dirfd.
-    static func newfstatat(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        try PathSyscalls.statPath(process, a)
     }
 
     /// fstat(fd, buf): the host descriptor's status in the riscv64 `struct stat` layout (128 bytes).

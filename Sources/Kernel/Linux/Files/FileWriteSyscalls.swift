@@ -25,14 +25,8 @@ enum FileWriteSyscalls {
     /// pwrite64(fd, buf, count, offset): writes at an offset without moving the file position.
     /// The inherited streams 0-2 are not written at offsets: `-ESPIPE`, as for a pipe.
     static func pwrite64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let fd: HostDescriptor
-        do throws(SyscallFailure) { fd = try process.fileChangingDescriptor(a[0], inherited: .ESPIPE) } catch { return error.result }
-        let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
-        let bytes: [UInt8]
-        switch process.copyIn(from: a[1], count: count) {
-        case .success(let read): bytes = read
-        case .failure(let error): return IOSyscalls.failure(error)
-        }
+        let fd = try process.fileChangingDescriptor(a[0], inherited: .ESPIPE)
+        let bytes = try process.copyInArgument(from: a[1], count: Int(min(a[2], UInt64(IOSyscalls.readChunk))))
         return SyscallResult(bytes.withUnsafeBytes { fd.write($0, at: Int64(bitPattern: a[3])) })
     }
 }

@@ -143,9 +143,3 @@ enum IOSyscalls {
         }
     }
 }
-
-/// A syscall result carried as an error while a handler validates its arguments.
-struct SyscallFailure: Error {
-    let result: SyscallResult
-    init(_ result: SyscallResult) { self.result = result }
-}

@@ -1,5 +1,5 @@
-/// faccessat(2), readlinkat, getcwd, chdir, fchdir and newfstatat of a path (`statPath`; FileStatusSyscalls.newfstatat
-/// hands paths here): questions about files, answered through the sandbox (`FileSystemSandbox`).
+/// faccessat(2), readlinkat, getcwd, chdir, fchdir and newfstatat of a path (which
+/// FileStatusSyscalls registers beside fstat): questions about files, answered through the sandbox (`FileSystemSandbox`).
 enum PathSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(48, "faccessat", [.decimal, .string, .decimal], faccessat),
@@ -25,11 +25,6 @@ enum PathSyscalls {
         let status = try withTarget(process, dirfd: a[0], path: a[1], flags: a[3]) { $0.status() }.orFail()
         try process.copyOutArgument(FileStatusSyscalls.riscv64Stat(status), to: a[2])
         return .value(0)
-    }
-
-    /// `newfstatat` as a plain handler, for FileStatusSyscalls.newfstatat.
-    static func statPath(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        do throws(SyscallFailure) { return try newfstatat(process, a) } catch { return error.result }
     }
 
     /// faccessat(dirfd, path, mode): `faccessat2` without flags.

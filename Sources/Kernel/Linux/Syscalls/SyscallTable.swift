@@ -18,6 +18,13 @@ enum SyscallResult: Equatable {
     static func error(_ errno: Errno) -> SyscallResult { .value(errno.negated) }
 }
 
+/// A syscall result carried as an error, so that a handler can stop where an argument turns out
+/// bad (`try process.openEntry(fd)`, `try result.orFail()`); `SyscallDefinition.run` returns it.
+struct SyscallFailure: Error {
+    let result: SyscallResult
+    init(_ result: SyscallResult) { self.result = result }
+}
+
 /// How the trace shows an argument or a result.
 enum SyscallValueFormat: Equatable {
     case decimal, hex
