@@ -8,6 +8,7 @@ struct HostSeekOrigin: RawRepresentable, Hashable, Sendable {
     init(rawValue: Int32) { self.rawValue = rawValue }
 
     static let start = HostSeekOrigin(rawValue: SEEK_SET)
+    static let current = HostSeekOrigin(rawValue: SEEK_CUR)
 }
 
 extension HostDescriptor {

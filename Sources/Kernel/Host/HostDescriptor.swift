@@ -92,12 +92,14 @@ extension HostDescriptor {
         Host.retryingInterrupts { Glibc.pwrite(rawValue, buffer.baseAddress, buffer.count, off_t(offset)) }
     }
 
-    /// Writes all of `bytes` unless an error occurs: the count written, or the error if nothing was.
-    func writeAll(_ bytes: [UInt8]) -> HostResult<Int> {
+    /// Writes all of `bytes` (at the file offset `position`, when given, else at the descriptor's
+    /// offset) unless an error occurs: the count written, or the error if nothing was.
+    func writeAll(_ bytes: [UInt8], at position: Int64? = nil) -> HostResult<Int> {
         bytes.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
-                switch write(UnsafeRawBufferPointer(rebasing: buffer[offset...])) {
+                let rest = UnsafeRawBufferPointer(rebasing: buffer[offset...])
+                switch position.map({ write(rest, at: $0 &+ Int64(offset)) }) ?? write(rest) {
                 case .failure(let error): return offset > 0 ? .success(offset) : .failure(error)
                 case .success(0): return .success(offset)
                 case .success(let n): offset += n

@@ -13,7 +13,7 @@ public struct FilePage: Hashable, Sendable {
 
 /// The kernel's page cache: the frames that hold pages of host files, by file page, so that every
 /// mapping of the same file page, in this process or another, maps the same frame until it writes
-/// (Linux's page cache, without its write(2) coherence).
+/// (Linux's page cache). write(2) and read(2) see the cached pages too (`AddressSpace+FileCoherence`).
 ///
 /// The cache holds no reference of its own: a frame's reference count is the number of page tables
 /// that map it, and the entry goes when the last mapping drops the frame (`FrameAllocator.free`) or
@@ -23,6 +23,7 @@ public struct FilePage: Hashable, Sendable {
 public final class PageCache {
     private var frames: [FilePage: UInt64] = [:]
     private var pages: [UInt64: FilePage] = [:]
+    private var pageCounts: [FileIdentity: Int] = [:]
 
     /// The frame that holds `page`, or nil when no mapping holds it.
     public func frame(holding page: FilePage) -> UInt64? { frames[page] }
@@ -33,11 +34,21 @@ public final class PageCache {
     /// File pages cached now.
     public var count: Int { frames.count }
 
+    /// True when some page of `file` is cached.
+    public func holdsPages(of file: FileIdentity) -> Bool { !pageCounts.isEmpty && pageCounts[file] != nil }
+
+    /// The cached pages of `file`: their offsets in it and their frames, in no particular order.
+    func pages(of file: FileIdentity) -> [(offset: UInt64, frame: UInt64)] {
+        guard holdsPages(of: file) else { return [] }
+        return frames.compactMap { page, frame in page.file == file ? (page.offset, frame) : nil }
+    }
+
     /// Records that `frame` holds `page`. Precondition: neither is cached yet.
     func insert(_ frame: UInt64, holding page: FilePage) {
         precondition(frames[page] == nil && pages[frame] == nil, "file page or frame cached twice")
         frames[page] = frame
         pages[frame] = page
+        pageCounts[page.file, default: 0] += 1
     }
 
     /// Drops `frame` from the cache, if it is there: its last mapping went, or a private mapping
@@ -45,5 +56,7 @@ public final class PageCache {
     func forget(frame: UInt64) {
         guard !pages.isEmpty, let page = pages.removeValue(forKey: frame) else { return }
         frames[page] = nil
+        let left = pageCounts[page.file, default: 1] - 1
+        pageCounts[page.file] = left > 0 ? left : nil
     }
 }

@@ -44,6 +44,7 @@ enum DescriptorSyscalls {
         }
         let opened = try sandbox.open(path, from: base, flags: HostOpenFlags(guest: flags & ~OpenFlags.closeOnExec),
                                       mode: UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask), searchSysroot: true).orFail()
+        if flags & OpenFlags.truncate != 0 { process.truncateCache(behind: opened, to: 0) }
         return install(process, .owned(opened), closeOnExec: flags & OpenFlags.closeOnExec != 0)
     }
 

@@ -67,7 +67,9 @@ enum FileChangeSyscalls {
         let file = try resolve(process, dirfd: UInt64(bitPattern: Int64(FileSystemSandbox.currentDirectory)), path: a[0], followLink: true)
         defer { file.close() }
         guard Int64(bitPattern: a[1]) >= 0 else { return .error(.EINVAL) }
-        return SyscallResult(Host.truncate(file.procPath, to: Int64(bitPattern: a[1])))
+        try Host.truncate(file.procPath, to: Int64(bitPattern: a[1])).orFail()
+        process.truncateCache(behind: file, to: Int64(bitPattern: a[1]))
+        return .value(0)
     }
 
     /// fchmod(fd, mode): the permission bits of an open file. `-EPERM` for the inherited streams.

@@ -25,7 +25,9 @@ enum FileIOSyscalls {
         var buffer = [UInt8](repeating: 0, count: count)
         let n = try buffer.withUnsafeMutableBytes { hostFD.read(into: $0, at: Int64(bitPattern: a[3])) }.orFail()
         guard n > 0 else { return .value(0) }
-        try process.copyOutArgument(Array(buffer[..<n]), to: a[1])
+        let bytes = process.readThroughCache(Array(buffer[..<n]), from: process.cachedFile(behind: hostFD), host: hostFD,
+                                             at: Int64(bitPattern: a[3]))
+        try process.copyOutArgument(bytes, to: a[1])
         return .value(Int64(n))
     }
 

@@ -8,7 +8,9 @@ enum FileWriteSyscalls {
         SyscallDefinition(68, "pwrite64", [.decimal, .buffer(lengthArgument: 2), .decimal, .decimal], pwrite64),
         SyscallDefinition(46, "ftruncate", [.decimal, .decimal]) { process, a throws(SyscallFailure) in
             let fd = try process.fileChangingDescriptor(a[0], inherited: .EINVAL)
-            return SyscallResult(fd.setSize(Int64(bitPattern: a[1])))
+            try fd.setSize(Int64(bitPattern: a[1])).orFail()
+            process.truncateCache(behind: fd, to: Int64(bitPattern: a[1]))
+            return .value(0)
         },
         SyscallDefinition(82, "fsync", [.decimal]) { process, a in
             guard let fd = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
@@ -27,6 +29,9 @@ enum FileWriteSyscalls {
     static func pwrite64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let fd = try process.fileChangingDescriptor(a[0], inherited: .ESPIPE)
         let bytes = try process.copyInArgument(from: a[1], count: Int(min(a[2], UInt64(IOSyscalls.readChunk))))
-        return SyscallResult(bytes.withUnsafeBytes { fd.write($0, at: Int64(bitPattern: a[3])) })
+        let offset = Int64(bitPattern: a[3])
+        let n = try bytes.withUnsafeBytes { fd.write($0, at: offset) }.orFail()
+        process.writeThroughCache(bytes[..<n], to: process.cachedFile(behind: fd), host: fd, at: offset)
+        return .value(Int64(n))
     }
 }

@@ -11,7 +11,22 @@ enum IOSyscalls {
         SyscallDefinition(64, "write", [.decimal, .buffer(lengthArgument: 2), .decimal], write),
         SyscallDefinition(66, "writev", [.decimal, .hex, .decimal], writev),
         SyscallDefinition(65, "readv", [.decimal, .hex, .decimal], readv),
+        SyscallDefinition(69, "preadv", [.decimal, .hex, .decimal, .decimal, .decimal]) { process, a throws(SyscallFailure) in
+            try positionedVector(process, [a[0], a[1], a[2], a[3], 0], write: false)
+        },
+        SyscallDefinition(70, "pwritev", [.decimal, .hex, .decimal, .decimal, .decimal]) { process, a throws(SyscallFailure) in
+            try positionedVector(process, [a[0], a[1], a[2], a[3], 0], write: true)
+        },
+        SyscallDefinition(286, "preadv2", [.decimal, .hex, .decimal, .decimal, .decimal, .hex]) { process, a throws(SyscallFailure) in
+            try positionedVector(process, [a[0], a[1], a[2], a[3], a[5]], write: false)
+        },
+        SyscallDefinition(287, "pwritev2", [.decimal, .hex, .decimal, .decimal, .decimal, .hex]) { process, a throws(SyscallFailure) in
+            try positionedVector(process, [a[0], a[1], a[2], a[3], a[5]], write: true)
+        },
     ]
+    /// preadv2/pwritev2 flags tinyrv accepts: RWF_HIPRI, RWF_DSYNC, RWF_SYNC, RWF_NOWAIT (host
+    /// files never make tinyrv wait) and RWF_APPEND.
+    static let knownPositionFlags: UInt64 = 0x1f, appendFlag: UInt64 = 0x10
 
     /// read(fd, buf, count): reads from the host descriptor into user memory; pages of `buf` are
     /// faulted in as they are filled. `-EFAULT` (before reading anything) when the buffer is not
@@ -36,18 +51,41 @@ enum IOSyscalls {
         }
     }
 
+    /// preadv/pwritev(2) (`a`: fd, iov, iovcnt, offset, flags): readv or writev at a file offset,
+    /// leaving the descriptor's offset alone; offset -1 with preadv2/pwritev2 means the descriptor's
+    /// offset, as readv and writev. riscv64 passes the whole offset in its low half (pos_l).
+    /// `-EINVAL` for another negative offset, `-EOPNOTSUPP` for unknown flags, `-ESPIPE` for a
+    /// pipe or an inherited stream, `-EFAULT` and `-EINVAL` for the vector as readv.
+    private static func positionedVector(_ process: Process, _ a: [UInt64], write: Bool) throws(SyscallFailure) -> SyscallResult {
+        guard a[4] & ~knownPositionFlags == 0 else { return .error(.EOPNOTSUPP) }
+        let position = Int64(bitPattern: a[3])
+        if position == -1 { return write ? try writev(process, a) : try readv(process, a) }
+        guard position >= 0 else { return .error(.EINVAL) }
+        let file = write ? try process.fileChangingDescriptor(a[0], inherited: .ESPIPE) : try process.openEntry(a[0]).hostDescriptor
+        let pieces = try ioVectors(process, at: a[1], count: a[2], access: write ? .load : .store).get()
+        guard write else { return readIn(process, from: file, pieces: pieces, at: position) }
+        let end = a[4] & appendFlag != 0 ? try file.status().orFail().size : position
+        return process.signalBrokenPipe(writeOut(process, to: file, pieces: pieces, at: end))
+    }
+
     /// Reads into each piece, `readChunk` bytes at a time, until a short read; returns the total.
-    private static func readIn(_ process: Process, from file: HostDescriptor, pieces: [(UInt64, Int)]) -> SyscallResult {
+    /// With `position`, reads the file from there (pread) instead of at the descriptor's offset.
+    private static func readIn(_ process: Process, from file: HostDescriptor, pieces: [(UInt64, Int)],
+                               at position: Int64? = nil) -> SyscallResult {
         process.traceSink.flush()
+        let cached = process.cachedFile(behind: file)
         var total: Int64 = 0
         for (base, length) in pieces {
             var offset = 0
             while offset < length {
                 let want = min(length - offset, readChunk)
                 var buffer = [UInt8](repeating: 0, count: want)
-                let read = buffer.withUnsafeMutableBytes { file.read(into: $0) }
+                let read = buffer.withUnsafeMutableBytes { into in
+                    position.map { file.read(into: into, at: $0 &+ total) } ?? file.read(into: into)
+                }
                 guard case .success(let n) = read else { return total > 0 ? .value(total) : SyscallResult(read) }
-                if n > 0, case .failure(let error) = process.copyOut(Array(buffer[..<n]), to: base + UInt64(offset)) {
+                let bytes = process.readThroughCache(Array(buffer[..<n]), from: cached, host: file, at: position.map { $0 &+ total })
+                if n > 0, case .failure(let error) = process.copyOut(bytes, to: base + UInt64(offset)) {
                     return total > 0 ? .value(total) : failure(error)
                 }
                 total += Int64(n)
@@ -103,9 +141,12 @@ enum IOSyscalls {
         return .success(pieces)
     }
 
-    /// Copies in and writes each piece, 64 KiB at a time; returns the bytes written.
-    private static func writeOut(_ process: Process, to file: HostDescriptor, pieces: [(UInt64, Int)]) -> SyscallResult {
+    /// Copies in and writes each piece, 64 KiB at a time; returns the bytes written. With
+    /// `position`, writes the file from there (pwrite) instead of at the descriptor's offset.
+    private static func writeOut(_ process: Process, to file: HostDescriptor, pieces: [(UInt64, Int)],
+                                 at position: Int64? = nil) -> SyscallResult {
         process.traceSink.flush()
+        let cached = process.cachedFile(behind: file)
         var written: Int64 = 0
         for (base, length) in pieces {
             var offset = 0
@@ -116,9 +157,10 @@ enum IOSyscalls {
                 case .success(let read): bytes = read
                 case .failure(let error): return written > 0 ? .value(written) : failure(error)
                 }
-                let wrote = file.writeAll(bytes)
+                let wrote = file.writeAll(bytes, at: position.map { $0 &+ written })
                 if case .failure(.EPIPE) = wrote { return Signal.brokenPipe(process, written: written) }
                 guard case .success(let n) = wrote else { return written > 0 ? .value(written) : SyscallResult(wrote) }
+                process.writeThroughCache(bytes[..<n], to: cached, host: file, at: position.map { $0 &+ written })
                 written += Int64(n)
                 if n < chunk { return .value(written) }
                 offset += chunk
