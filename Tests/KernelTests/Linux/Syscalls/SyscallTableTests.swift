@@ -21,7 +21,7 @@ import Testing
         435: "clone3", 100: "get_robust_list", 122: "sched_setaffinity", 283: "membarrier",
         276: "renameat2", 37: "linkat", 36: "symlinkat", 45: "truncate", 52: "fchmod", 53: "fchmodat", 452: "fchmodat2",
         55: "fchown", 54: "fchownat", 43: "statfs", 44: "fstatfs", 81: "sync", 267: "syncfs", 83: "fdatasync",
-        32: "flock", 47: "fallocate",
+        32: "flock", 47: "fallocate", 69: "preadv", 70: "pwritev", 286: "preadv2", 287: "pwritev2",
         102: "getitimer", 103: "setitimer", 107: "timer_create", 108: "timer_gettime", 109: "timer_getoverrun",
         110: "timer_settime", 111: "timer_delete",
     ]
