@@ -38,6 +38,10 @@ SIGNATURES = {
     226: "addr len prot", 227: "addr len any", 233: "addr len any", 258: "wbuf len any wbuf any", 260: "pid wbuf any wbuf",
     261: "pid resource rbuf wbuf", 278: "wbuf len any", 293: "wbuf len any any", 439: "dirfd path mode atflags",
     2000: "len", 2001: "wbuf",
+    69: "fd wiov count len", 70: "fd riov count len", 286: "fd wiov count len zero any", 287: "fd riov count len zero any",
+    45: "path len", 36: "path dirfd path", 37: "dirfd path dirfd path atflags", 276: "dirfd path dirfd path any",
+    52: "fd mode", 53: "dirfd path mode atflags", 54: "dirfd path any any atflags", 55: "fd any any",
+    43: "path wbuf", 44: "fd wbuf", 47: "fd any len len", 291: "dirfd path atflags any wbuf",
 }
 RARE = {129: 0.05}
 # Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and
