@@ -34,6 +34,10 @@ enum DescriptorSyscalls {
            let opened = process.openProcFile(entry, wantsWrite: OpenFlags.wantsWrite(flags)) {
             return install(process, .owned(try opened.orFail()), closeOnExec: flags & OpenFlags.closeOnExec != 0)
         }
+        if let contents = process.otherProcFileContents(path, from: base) {
+            guard !OpenFlags.wantsWrite(flags) else { return .error(.EACCES) }
+            return install(process, .owned(try Process.memoryFile(contents).orFail()), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        }
         if OpenFlags.wantsWrite(flags), !sandbox.allowWrites, !sandbox.isHarmlessDevice(path, from: base) {
             switch sandbox.openPath(path, from: base, followLink: flags & OpenFlags.noFollow == 0) {
             case .success(let probe): probe.close()

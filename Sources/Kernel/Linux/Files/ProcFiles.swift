@@ -1,8 +1,10 @@
 /// The files of `/proc/self` (also `/proc/<pid>`) that programs read, made by the kernel as Linux
-/// formats them: `maps` (the regions), `auxv` (the auxiliary vector of the initial stack), `exe` (the
-/// program) and `fd/N` (the guest's descriptors), which Linux's `/dev/fd/N`, `/dev/stdin`, `/dev/stdout`
-/// and `/dev/stderr` link to (bash's process substitution opens `/dev/fd/63`). Everything else under
-/// /proc is looked up in the sandbox as usual (normally: not there).
+/// formats them: `maps` (the regions), `auxv` (the auxiliary vector of the initial stack), `stat`,
+/// `status`, `cmdline` and the rest of `ProcProcessFiles`, `exe` (the program) and `fd/N` (the
+/// guest's descriptors), which Linux's `/dev/fd/N`, `/dev/stdin`, `/dev/stdout` and `/dev/stderr`
+/// link to (bash's process substitution opens `/dev/fd/63`); the generated files of other
+/// processes' `/proc/<pid>/` and the machine's (`ProcSystemFiles`). Everything else under /proc
+/// is looked up in the sandbox as usual (normally: not there).
 ///
 /// A generated file is an unnamed host file holding a snapshot taken at open, so read, lseek and fstat work
 /// on it as on any file.
@@ -43,20 +45,28 @@ extension Process {
     /// when `entry` is not one of them. `fd/N` reopens the descriptor's file itself (as Linux's magic
     /// link, even when renamed or deleted), for writing only as `mayReopenForWriting` allows (else `-EACCES`).
     func openProcFile(_ entry: String, wantsWrite: Bool) -> HostResult<HostDescriptor>? {
-        let contents: [UInt8]
-        switch entry {
-        case "maps": contents = Array(memoryMapText.utf8)
-        case "auxv": contents = GuestBytes.words(auxiliaryVector.flatMap { [$0.key, $0.value] })
-        case "exe":
+        if entry == "exe" {
             guard !wantsWrite else { return .failure(.EACCES) }
             return Host.open(fileSystem.executablePath, flags: .readOnly)
-        default:
-            guard let open = descriptorEntry(entry) else { return nil }
-            guard !wantsWrite || mayReopenForWriting(entry) else { return .failure(.EACCES) }
-            return Host.open(open.hostDescriptor.procPath, flags: wantsWrite ? .readWrite : .readOnly)
         }
-        guard !wantsWrite else { return .failure(.EACCES) }
-        return Process.memoryFile(contents)
+        if let contents = generatedProcContents(entry) {
+            guard !wantsWrite else { return .failure(.EACCES) }
+            return Process.memoryFile(contents)
+        }
+        guard let open = descriptorEntry(entry) else { return nil }
+        guard !wantsWrite || mayReopenForWriting(entry) else { return .failure(.EACCES) }
+        return Host.open(open.hostDescriptor.procPath, flags: wantsWrite ? .readWrite : .readOnly)
+    }
+
+    /// The contents of a /proc file that is not one of this process's own (`procSelfEntry`): a
+    /// machine-wide file (`ProcSystemFiles`) or a generated file of another process's
+    /// `/proc/<pid>/`; nil for any other path, which the sandbox then looks up.
+    func otherProcFileContents(_ path: String, from base: LookupBase) -> [UInt8]? {
+        let components = normalizedGuestPath(path, from: base).split(separator: "/").map(String.init)
+        guard components.first == "proc" else { return nil }
+        if components.count == 2 { return ProcSystemFiles.contents(components[1], for: self) }
+        guard components.count == 3, let pid = Int64(components[1]), let other = scheduler?.processes[pid] else { return nil }
+        return other.generatedProcContents(components[2])
     }
 
     /// The host descriptor of tinyrv's own stream (0-2 or a copy) that `fd/N` names, or nil. Opening it

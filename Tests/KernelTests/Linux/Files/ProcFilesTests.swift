@@ -48,7 +48,7 @@ import Testing
         #expect(n == process.auxiliaryVector.count * 16)
         #expect(GuestBytes.word(bytes, at: 0) == 3 && GuestBytes.word(bytes, at: 8) == 0x10040)
         #expect(process.openProcFile("maps", wantsWrite: true) == .failure(.EACCES))
-        #expect(process.openProcFile("status", wantsWrite: false) == nil)
+        #expect(process.openProcFile("oom_score", wantsWrite: false) == nil)
     }
 
     @Test func descriptorsReopenButNeverGainWriting() throws {
