@@ -3,12 +3,15 @@
  * and status name the process, its parent and its state; cmdline is argv; comm is the program's
  * name; a child's /proc/<pid>/stat names its parent and shows it sleeping while it waits on a
  * pipe; meminfo's total is sysinfo's RAM; uptime and loadavg parse; mounts has the root; a pid
- * that does not exist has no /proc directory, and /proc files cannot be opened for writing. */
+ * that does not exist has no /proc directory, and /proc files cannot be opened for writing;
+ * getrusage(RUSAGE_SELF) counts the process's own time, not a child's. */
+#define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -87,6 +90,19 @@ int main(int argc, char **argv) {
            ppid == getpid() ? "ok" : "wrong");
     close(ends[1]);
     waitpid(child, NULL, 0);
+    pid_t spinner = fork();
+    if (spinner == 0) {
+        for (volatile long i = 0; i < 10000000; i++) {}
+        _exit(0);
+    }
+    waitpid(spinner, NULL, 0);
+    struct rusage own, thread;
+    getrusage(RUSAGE_SELF, &own);
+    getrusage(RUSAGE_THREAD, &thread);
+    long own_ms = own.ru_utime.tv_sec * 1000 + own.ru_utime.tv_usec / 1000;
+    long thread_ms = thread.ru_utime.tv_sec * 1000 + thread.ru_utime.tv_usec / 1000;
+    printf("getrusage: the parent's own time leaves out its child's spin: %s\n",
+           own_ms < 100 && thread_ms <= own_ms ? "yes" : "no");
     printf("a pid with no process: %s\n", slurp("/proc/999999/stat") == -ENOENT ? "ENOENT" : "found");
 
     struct sysinfo info;

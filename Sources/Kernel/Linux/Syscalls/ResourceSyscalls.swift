@@ -40,12 +40,21 @@ enum ResourceSyscalls {
         return process.scheduler?.task(withID: id) != nil || id == process.family.pid
     }
 
-    /// getrusage(who, usage): the run's user time so far in `ru_utime` (from instructions retired
-    /// at a nominal 100 MIPS), everything else zero. 144 bytes.
+    /// getrusage(who, usage): user time in `ru_utime` from instructions retired at a nominal
+    /// 100 MIPS: the process's threads' (RUSAGE_SELF), the calling thread's (RUSAGE_THREAD), or
+    /// the whole run's for RUSAGE_CHILDREN (children's times are not kept apart); everything else
+    /// zero. 144 bytes. `-EINVAL` for another `who`.
     static func getrusage(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let who = Int64(bitPattern: a[0])
         guard who == 0 || who == -1 || who == 1 else { return .error(.EINVAL) }
-        let microseconds = process.hart.instructionsRetired / 100
+        let scheduler = process.scheduler
+        let instructions: UInt64
+        switch who {
+        case 0: instructions = scheduler?.instructions(of: process) ?? process.hart.instructionsRetired
+        case 1: instructions = scheduler?.current.instructions ?? process.hart.instructionsRetired
+        default: instructions = process.hart.instructionsRetired
+        }
+        let microseconds = instructions / 100
         var words = [UInt64](repeating: 0, count: 18)
         words[0] = microseconds / 1_000_000
         words[1] = microseconds % 1_000_000
