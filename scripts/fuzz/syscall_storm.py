@@ -42,6 +42,10 @@ SIGNATURES = {
     45: "path len", 36: "path dirfd path", 37: "dirfd path dirfd path atflags", 276: "dirfd path dirfd path any",
     52: "fd mode", 53: "dirfd path mode atflags", 54: "dirfd path any any atflags", 55: "fd any any",
     43: "path wbuf", 44: "fd wbuf", 47: "fd any len len", 291: "dirfd path atflags any wbuf",
+    198: "any any any", 199: "any any any wbuf", 206: "fd rbuf len any any any", 207: "fd wbuf len any wbuf wbuf",
+    208: "fd any any rbuf len", 209: "fd any any wbuf wbuf", 210: "fd any", 204: "fd wbuf wbuf", 205: "fd wbuf wbuf",
+    211: "fd rbuf any", 212: "fd wbuf any", 20: "any", 21: "fd any fd rbuf", 22: "fd wbuf len shortms zero zero",
+    441: "fd wbuf len shorttime zero zero",
 }
 RARE = {129: 0.05}
 # Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and
@@ -78,7 +82,7 @@ def argument(rng, shape, script, scratch):
             scratch + 65536 - rng.randrange(1, 64), 0x3F_FFFF_E000]
     # A wild timeout could name a time centuries ahead, and the guest would rightly sleep.
     # (Nor may a sleep use a CPU-time clock, which never advances while the only thread sleeps.)
-    if rng.random() < 0.08 and shape not in ("shorttime", "self", "sleepclock"):
+    if rng.random() < 0.08 and shape not in ("shorttime", "shortms", "self", "sleepclock"):
         return rng.choice(wild)
     if shape == "fd":
         return u64(rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 3, 4, -1, 1023, 1024, 1 << 32 | 3, -100]))
@@ -154,6 +158,8 @@ def argument(rng, shape, script, scratch):
         return rng.choice([0, 3, 7, 15, 16, 100])
     if shape == "zero":
         return 0
+    if shape == "shortms":
+        return rng.choice([0, 1, 5])
     if shape == "eight":
         return rng.choice([8, 8, 8, 16, 0])
     return rng.choice([0, 1, rng.getrandbits(64), rng.getrandbits(16)])
@@ -280,5 +286,6 @@ def fuzz(tinyrv, seed, deadline, work, first=0, count=None):
                            f"(rebuild the tree: scripts/fuzz/fuzz.py --only syscalls --seed {seed} --case {index}) "
                            + common.shell_command(argv, stdin=kept))
         index += 1
-    shutil.rmtree(base, ignore_errors=True)
+    if count != 1:
+        shutil.rmtree(base, ignore_errors=True)
     return report

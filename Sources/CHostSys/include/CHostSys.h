@@ -39,4 +39,15 @@ extern const int tinyrv_host_O_NOATIME;
 extern const int tinyrv_host_O_LARGEFILE;
 extern const int tinyrv_host_AT_EMPTY_PATH;
 
+/// epoll_create1(EPOLL_CLOEXEC): the new instance, or -errno.
+int tinyrv_epoll_create(void);
+
+/// epoll_ctl(2) on instance `epfd`: `op` (EPOLL_CTL_ADD, DEL, MOD) of `fd` with an event of
+/// `events` and `data` (the host's struct is packed on x86-64; this shim builds it); 0 or -errno.
+int tinyrv_epoll_ctl(int epfd, int op, int fd, unsigned events, unsigned long long data);
+
+/// epoll_wait(2) on `epfd` without waiting: up to `limit` ready events, each as two words
+/// (events, data) in `out`; the count, or -errno.
+int tinyrv_epoll_ready(int epfd, unsigned long long *out, int limit);
+
 #endif

@@ -1,7 +1,8 @@
 /// What the guest may learn about its files: ioctl (terminal queries), fstat, newfstatat, and close.
 enum FileStatusSyscalls {
     /// asm-generic ioctl requests (the same numbers on the host).
-    static let tcgets: UInt64 = 0x5401, tiocgwinsz: UInt64 = 0x5413
+    static let tcgets: UInt64 = 0x5401, tiocgwinsz: UInt64 = 0x5413, fionread: UInt64 = 0x541b, fionbio: UInt64 = 0x5421
+    static let fionclex: UInt64 = 0x5450, fioclex: UInt64 = 0x5451
     /// Bytes of the kernel's `struct termios` and `struct winsize`.
     static let termiosSize = 36, winsizeSize = 8
 
@@ -16,19 +17,33 @@ enum FileStatusSyscalls {
         },
     ]
 
-    /// ioctl(fd, request, arg): TCGETS and TIOCGWINSZ are asked of the host descriptor, so isatty
-    /// tells the truth; any other request is `-ENOTTY`.
+    /// ioctl(fd, request, arg): TCGETS, TIOCGWINSZ and FIONREAD are asked of the host descriptor,
+    /// so isatty tells the truth; FIONBIO sets or clears O_NONBLOCK as fcntl does, FIOCLEX and
+    /// FIONCLEX set and clear FD_CLOEXEC; any other request is `-ENOTTY`.
     static func ioctl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let hostFD = process.files[Process.descriptor(a[0])]?.hostDescriptor else { return .error(.EBADF) }
         let size: Int
         switch a[1] {
         case tcgets: size = termiosSize
         case tiocgwinsz: size = winsizeSize
+        case fionread: size = 4
+        case fionbio: return try setNonBlocking(process, a[0], GuestBytes.word32(try process.copyInArgument(from: a[2], count: 4), at: 0) != 0)
+        case fioclex, fionclex:
+            process.fileSystem.setCloseOnExec(a[1] == fioclex, for: Int(Process.descriptor(a[0])))
+            return .value(0)
         default: return .error(.ENOTTY)
         }
         var buffer = [UInt8](repeating: 0, count: 64)
         if case .failure(let error) = buffer.withUnsafeMutableBytes({ hostFD.control(UInt(a[1]), buffer: $0) }) { return .error(error) }
         return IOSyscalls.complete(process.copyOut(Array(buffer.prefix(size)), to: a[2]), value: 0)
+    }
+
+    /// O_NONBLOCK of descriptor `fd` set (`on`) or cleared through fcntl's F_GETFL and F_SETFL.
+    private static func setNonBlocking(_ process: Process, _ fd: UInt64, _ on: Bool) throws(SyscallFailure) -> SyscallResult {
+        guard case .value(let current) = try DescriptorSyscalls.fcntl(process, [fd, DescriptorSyscalls.getStatusFlags, 0]),
+              current >= 0 else { return .error(.EBADF) }
+        let wanted = on ? UInt64(current) | OpenFlags.nonBlocking : UInt64(current) & ~OpenFlags.nonBlocking
+        return try DescriptorSyscalls.fcntl(process, [fd, DescriptorSyscalls.setStatusFlags, wanted])
     }
 
     /// fstat(fd, buf): the host descriptor's status in the riscv64 `struct stat` layout (128 bytes).

@@ -120,7 +120,7 @@ enum IOSyscalls {
 
     /// The `{base, length}` pairs of an iovec array, each buffer checked for `access`. Fails with
     /// the syscall's result: `-EINVAL` for a count over IOV_MAX or a total over 2 GiB, `-EFAULT`.
-    private static func ioVectors(_ process: Process, at address: UInt64, count: UInt64,
+    static func ioVectors(_ process: Process, at address: UInt64, count: UInt64,
                                   access: MemoryAccess) -> Result<[(UInt64, Int)], SyscallFailure> {
         guard count <= maxIOVectors else { return .failure(SyscallFailure(.error(.EINVAL))) }
         let vector: [UInt8]

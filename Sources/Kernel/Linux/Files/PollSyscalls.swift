@@ -99,7 +99,7 @@ enum PollSyscalls {
 
     /// Nothing is ready: nil when the timeout is zero or has passed (the call returns 0), else
     /// the block until a descriptor is ready or the deadline.
-    private static func waitForDescriptors(_ process: Process, _ records: [HostPollRecord], timeout: UInt64?) -> SyscallResult? {
+    static func waitForDescriptors(_ process: Process, _ records: [HostPollRecord], timeout: UInt64?) -> SyscallResult? {
         var condition = WaitCondition()
         condition.descriptors = records.filter { $0.descriptor != nil }
         if let timeout {

@@ -74,7 +74,8 @@ enum SyscallTable {
             + HardwareProbeSyscalls.definitions + FileMappings.definitions + StatxSyscalls.definitions
             + FileChangeSyscalls.definitions + FileSystemSyscalls.definitions + TimerSyscalls.definitions
             + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions
-            + Clone3Syscall.definitions + RobustFutexList.definitions + MembarrierSyscall.definitions
+            + Clone3Syscall.definitions + RobustFutexList.definitions + MembarrierSyscall.definitions + SocketSyscalls.definitions
+            + EpollSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")

@@ -22,6 +22,9 @@ import Testing
         276: "renameat2", 37: "linkat", 36: "symlinkat", 45: "truncate", 52: "fchmod", 53: "fchmodat", 452: "fchmodat2",
         55: "fchown", 54: "fchownat", 43: "statfs", 44: "fstatfs", 81: "sync", 267: "syncfs", 83: "fdatasync",
         32: "flock", 47: "fallocate", 69: "preadv", 70: "pwritev", 286: "preadv2", 287: "pwritev2",
+        198: "socket", 199: "socketpair", 204: "getsockname", 205: "getpeername", 206: "sendto", 207: "recvfrom",
+        208: "setsockopt", 209: "getsockopt", 210: "shutdown", 211: "sendmsg", 212: "recvmsg",
+        20: "epoll_create1", 21: "epoll_ctl", 22: "epoll_pwait", 441: "epoll_pwait2",
         102: "getitimer", 103: "setitimer", 107: "timer_create", 108: "timer_gettime", 109: "timer_getoverrun",
         110: "timer_settime", 111: "timer_delete",
     ]
