@@ -14,8 +14,8 @@ final class FileTable {
         case host(HostDescriptor)
         /// A host descriptor this table owns.
         case owned(HostDescriptor)
-        /// One end of a guest pipe: a host pipe descriptor this table owns (always O_NONBLOCK on
-        /// the host) and the guest's open file description of that end (`PipeEnd`).
+        /// One end of a guest pipe or socket pair: a host descriptor this table owns (always
+        /// O_NONBLOCK on the host) and the guest's open file description of that end (`PipeEnd`).
         case pipe(HostDescriptor, PipeEnd)
 
         /// The host descriptor to read, write or query.

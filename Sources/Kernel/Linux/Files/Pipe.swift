@@ -26,20 +26,27 @@ enum PipeSyscalls {
         guard process.isAccessible(a[0], count: 8, for: .store) else { return .error(.EFAULT) }
         Host.ignoreBrokenPipeSignal()
         let host = try Host.makePipe(flags: .nonBlocking).orFail()
+        return try PipeSyscalls.installPair(process, host.reader, host.writer, flags: flags, at: a[0])
+    }
+
+    /// Puts the two host ends of a pipe or socket pair at the two lowest free descriptors, each its
+    /// own `PipeEnd`, with the guest's O_NONBLOCK and O_CLOEXEC from `flags`, and stores the two
+    /// numbers as ints at `address`. `-EMFILE` (closing both host ends) when the table is full.
+    static func installPair(_ process: Process, _ first: HostDescriptor, _ second: HostDescriptor, flags: UInt64,
+                            at address: UInt64) throws(SyscallFailure) -> SyscallResult {
         let nonBlocking = flags & OpenFlags.nonBlocking != 0
-        guard let reader = process.files.allocate(.pipe(host.reader, PipeEnd(nonBlocking: nonBlocking))) else {
-            host.reader.close()
-            host.writer.close()
+        guard let one = process.files.allocate(.pipe(first, PipeEnd(nonBlocking: nonBlocking))) else {
+            first.close()
+            second.close()
             return .error(.EMFILE)
         }
-        guard let writer = process.files.allocate(.pipe(host.writer, PipeEnd(nonBlocking: nonBlocking))) else {
-            _ = process.files.close(Int64(reader))
-            host.writer.close()
+        guard let other = process.files.allocate(.pipe(second, PipeEnd(nonBlocking: nonBlocking))) else {
+            _ = process.files.close(Int64(one))
+            second.close()
             return .error(.EMFILE)
         }
-        for fd in [reader, writer] { process.fileSystem.setCloseOnExec(flags & OpenFlags.closeOnExec != 0, for: fd) }
-        let bytes = GuestBytes.words(UInt64(UInt32(reader)) | UInt64(UInt32(writer)) << 32)
-        try process.copyOutArgument(bytes, to: a[0])
+        for fd in [one, other] { process.fileSystem.setCloseOnExec(flags & OpenFlags.closeOnExec != 0, for: fd) }
+        try process.copyOutArgument(GuestBytes.word32(UInt32(one)) + GuestBytes.word32(UInt32(other)), to: address)
         return .value(0)
     }
 }

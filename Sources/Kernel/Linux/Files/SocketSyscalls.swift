@@ -58,20 +58,7 @@ enum SocketSyscalls {
         guard a[2] == 0 else { return .error(.EPROTONOSUPPORT) }
         guard process.isAccessible(a[3], count: 8, for: .store) else { return .error(.EFAULT) }
         let (first, second) = try Host.makeSocketPair(type: Int32(type)).orFail()
-        let nonBlocking = a[1] & OpenFlags.nonBlocking != 0
-        guard let one = process.files.allocate(.pipe(first, PipeEnd(nonBlocking: nonBlocking))) else {
-            first.close()
-            second.close()
-            return .error(.EMFILE)
-        }
-        guard let other = process.files.allocate(.pipe(second, PipeEnd(nonBlocking: nonBlocking))) else {
-            _ = process.files.close(Int64(one))
-            second.close()
-            return .error(.EMFILE)
-        }
-        for fd in [one, other] { process.fileSystem.setCloseOnExec(a[1] & OpenFlags.closeOnExec != 0, for: fd) }
-        try process.copyOutArgument(GuestBytes.words(UInt64(UInt32(one)) | UInt64(UInt32(other)) << 32), to: a[3])
-        return .value(0)
+        return try PipeSyscalls.installPair(process, first, second, flags: a[1], at: a[3])
     }
 
     /// sendto(fd, buf, len, flags, dest, addrlen): sends on a connected socket (a destination is
