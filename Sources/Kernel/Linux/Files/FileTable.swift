@@ -35,6 +35,10 @@ final class FileTable {
     }
 
     private var entries: [Int: Entry] = [0: .host(.standardInput), 1: .host(.standardOutput), 2: .host(.standardError)]
+    /// The page-cache names of the regular files behind the entries' host descriptors (nil for
+    /// anything else), learned at first use. An open file keeps its name, so an answer holds
+    /// until its descriptor is closed (`release`).
+    private var identities: [HostDescriptor: FileIdentity?] = [:]
 
     deinit {
         for entry in entries.values { release(entry) }
@@ -102,13 +106,30 @@ final class FileTable {
         entries.removeAll()
     }
 
+    /// The page-cache name of the regular file behind `host`, the host descriptor of one of this
+    /// table's entries; nil for anything that is not a regular file.
+    func fileIdentity(of host: HostDescriptor) -> FileIdentity? {
+        if let known = identities[host] { return known }
+        let identity = FileTable.fileIdentity(of: host)
+        identities[host] = identity
+        return identity
+    }
+
+    /// The page-cache name of the regular file behind any host descriptor, asked of the host.
+    static func fileIdentity(of host: HostDescriptor) -> FileIdentity? {
+        guard case .success(let status) = host.status(), status.type == .regular else { return nil }
+        return FileIdentity(device: status.device, inode: status.inode)
+    }
+
     /// The open descriptors, in order.
     var openDescriptors: [Int] { entries.keys.sorted() }
 
     private func release(_ entry: Entry) {
         switch entry {
         case .host: break
-        case .owned(let fd), .pipe(let fd, _): fd.close()
+        case .owned(let fd), .pipe(let fd, _):
+            identities[fd] = nil
+            fd.close()
         }
     }
 }

@@ -1,13 +1,13 @@
 /// The file calls' side of the page cache's coherence (`AddressSpace+FileCoherence`): a read
-/// returns the cached pages' bytes and a write or truncation reaches them. Each costs one fstat
-/// of the host file, and only while the page cache holds pages of some file.
+/// returns the cached pages' bytes and a write or truncation reaches them. While the page cache
+/// holds pages of some file, a descriptor's first read or write asks the host which file it is
+/// (one fstat, remembered by the file table); a transfer into a cached file also asks its offset.
 extension Process {
-    /// The page-cache name of the regular file behind `host` when some page of it is cached; nil
-    /// when there is nothing to keep coherent.
+    /// The page-cache name of the regular file behind `host` (the host descriptor of one of the
+    /// process's entries) when some page of it is cached; nil when there is nothing to keep coherent.
     func cachedFile(behind host: HostDescriptor) -> FileIdentity? {
         let cache = addressSpace.frames.pageCache
-        guard cache.count > 0, case .success(let status) = host.status(), status.type == .regular else { return nil }
-        let file = FileIdentity(device: status.device, inode: status.inode)
+        guard cache.count > 0, let file = files.fileIdentity(of: host) else { return nil }
         return cache.holdsPages(of: file) ? file : nil
     }
 
@@ -27,9 +27,11 @@ extension Process {
         addressSpace.updateCachedPages(of: file, with: bytes, at: start)
     }
 
-    /// Zeroes the cached bytes of the file behind `host` past `size`, after the host truncated it.
+    /// Zeroes the cached bytes of the file behind `host` (any host descriptor) past `size`, after
+    /// the host truncated it.
     func truncateCache(behind host: HostDescriptor, to size: Int64) {
-        guard let file = cachedFile(behind: host), size >= 0 else { return }
+        let cache = addressSpace.frames.pageCache
+        guard cache.count > 0, size >= 0, let file = FileTable.fileIdentity(of: host), cache.holdsPages(of: file) else { return }
         addressSpace.truncateCachedPages(of: file, to: UInt64(size))
     }
 
