@@ -50,4 +50,18 @@ int tinyrv_epoll_ctl(int epfd, int op, int fd, unsigned events, unsigned long lo
 /// (events, data) in `out`; the count, or -errno.
 int tinyrv_epoll_ready(int epfd, unsigned long long *out, int limit);
 
+/// eventfd(2) with counter `initial` and `flags` (EFD_SEMAPHORE, EFD_NONBLOCK, EFD_CLOEXEC): the
+/// descriptor, or -errno.
+int tinyrv_eventfd(unsigned initial, int flags);
+
+/// timerfd_create(2) on `clock` with `flags` (TFD_NONBLOCK, TFD_CLOEXEC): the descriptor, or -errno.
+int tinyrv_timerfd_create(int clock, int flags);
+
+/// timerfd_settime(2): `new_value` and `old_value` are `struct itimerspec` as four words
+/// (interval seconds, nanoseconds, value seconds, nanoseconds); 0 or -errno.
+int tinyrv_timerfd_settime(int fd, int flags, const long long new_value[4], long long old_value[4]);
+
+/// timerfd_gettime(2) into four words as above; 0 or -errno.
+int tinyrv_timerfd_gettime(int fd, long long value[4]);
+
 #endif

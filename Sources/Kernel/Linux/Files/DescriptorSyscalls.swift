@@ -128,8 +128,8 @@ enum DescriptorSyscalls {
 
     /// Puts a new entry at the lowest free descriptor `>= lowest` with its FD_CLOEXEC; `-EMFILE`
     /// (closing the entry's host descriptor) when the table is full.
-    private static func install(_ process: Process, _ entry: FileTable.Entry, lowest: Int = 0,
-                                closeOnExec: Bool) -> SyscallResult {
+    static func install(_ process: Process, _ entry: FileTable.Entry, lowest: Int = 0,
+                        closeOnExec: Bool) -> SyscallResult {
         guard let fd = process.files.allocate(entry, lowest: lowest) else {
             if case .owned(let host) = entry { host.close() }
             if case .pipe(let host, _) = entry { host.close() }

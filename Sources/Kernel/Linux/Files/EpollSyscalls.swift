@@ -16,12 +16,7 @@ enum EpollSyscalls {
         SyscallDefinition(20, "epoll_create1", [.hex]) { process, a throws(SyscallFailure) in
             guard a[0] & ~OpenFlags.closeOnExec == 0 else { return .error(.EINVAL) }
             let instance = try Host.makeEpoll().orFail()
-            guard let fd = process.files.allocate(.owned(instance)) else {
-                instance.close()
-                return .error(.EMFILE)
-            }
-            process.fileSystem.setCloseOnExec(a[0] & OpenFlags.closeOnExec != 0, for: fd)
-            return .value(Int64(fd))
+            return DescriptorSyscalls.install(process, .owned(instance), closeOnExec: a[0] & OpenFlags.closeOnExec != 0)
         },
         SyscallDefinition(21, "epoll_ctl", [.decimal, .decimal, .decimal, .hex], epollCtl),
         SyscallDefinition(22, "epoll_pwait", [.decimal, .hex, .decimal, .decimal, .hex, .decimal]) { process, a throws(SyscallFailure) in
