@@ -46,7 +46,7 @@ SIGNATURES = {
     208: "fd any any rbuf len", 209: "fd any any wbuf wbuf", 210: "fd any", 204: "fd wbuf wbuf", 205: "fd wbuf wbuf",
     211: "fd rbuf any", 212: "fd wbuf any", 20: "any", 21: "fd any fd rbuf", 22: "fd wbuf len shortms zero zero",
     441: "fd wbuf len shorttime zero zero",
-    19: "len any", 85: "clock any", 86: "fd any times wbuf", 87: "fd wbuf",
+    19: "len any", 85: "clock nonblock", 86: "fd any timerspec wbuf", 87: "fd wbuf",
 }
 RARE = {129: 0.05}
 # Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and
@@ -83,7 +83,7 @@ def argument(rng, shape, script, scratch):
             scratch + 65536 - rng.randrange(1, 64), 0x3F_FFFF_E000]
     # A wild timeout could name a time centuries ahead, and the guest would rightly sleep.
     # (Nor may a sleep use a CPU-time clock, which never advances while the only thread sleeps.)
-    if rng.random() < 0.08 and shape not in ("shorttime", "shortms", "self", "sleepclock"):
+    if rng.random() < 0.08 and shape not in ("shorttime", "shortms", "self", "sleepclock", "nonblock", "timerspec"):
         return rng.choice(wild)
     if shape == "fd":
         return u64(rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 3, 4, -1, 1023, 1024, 1 << 32 | 3, -100]))
@@ -161,6 +161,12 @@ def argument(rng, shape, script, scratch):
         return 0
     if shape == "shortms":
         return rng.choice([0, 1, 5])
+    # A timer descriptor that blocked a read until a far or disarmed expiry would rightly hang the
+    # guest, as on Linux: timers are made non-blocking and set to short times.
+    if shape == "nonblock":
+        return rng.choice([0o4000, 0o4000 | 0o2000000])
+    if shape == "timerspec":
+        return script.put(struct.pack("<qqqq", 0, rng.choice([0, 1000, 2_000_000]), 0, rng.choice([0, 1, 1_000_000, -1, 2_000_000_000])))
     if shape == "eight":
         return rng.choice([8, 8, 8, 16, 0])
     return rng.choice([0, 1, rng.getrandbits(64), rng.getrandbits(16)])
