@@ -1,4 +1,4 @@
-/// What the guest may learn about its files: ioctl (terminal queries), fstat, newfstatat, and close.
+/// What the guest may learn about its files: ioctl (terminal queries), fstat, newfstatat; and close, close_range.
 enum FileStatusSyscalls {
     /// asm-generic ioctl requests (the same numbers on the host).
     static let tcgets: UInt64 = 0x5401, tiocgwinsz: UInt64 = 0x5413, fionread: UInt64 = 0x541b, fionbio: UInt64 = 0x5421
@@ -15,7 +15,28 @@ enum FileStatusSyscalls {
         SyscallDefinition(57, "close", [.decimal]) { process, a in
             process.files.close(Process.descriptor(a[0])) ? .value(0) : .error(.EBADF)
         },
+        SyscallDefinition(436, "close_range", [.decimal, .decimal, .hex], closeRange),
     ]
+
+    /// close_range's CLOSE_RANGE_UNSHARE (a no-op: each process has its own table) and
+    /// CLOSE_RANGE_CLOEXEC (set FD_CLOEXEC instead of closing).
+    static let closeRangeUnshare: UInt64 = 2, closeRangeCloseOnExec: UInt64 = 4
+
+    /// close_range(first, last, flags): closes (or, with CLOSE_RANGE_CLOEXEC, marks close-on-exec)
+    /// every open descriptor from `first` to `last` (unsigned ints). `-EINVAL` for `first > last`
+    /// or another flag.
+    static func closeRange(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let first = a[0] & 0xffff_ffff, last = a[1] & 0xffff_ffff
+        guard first <= last, a[2] & ~(closeRangeUnshare | closeRangeCloseOnExec) == 0 else { return .error(.EINVAL) }
+        for fd in process.files.openDescriptors where UInt64(fd) >= first && UInt64(fd) <= last {
+            if a[2] & closeRangeCloseOnExec != 0 {
+                process.fileSystem.setCloseOnExec(true, for: fd)
+            } else {
+                _ = process.files.close(Int64(fd))
+            }
+        }
+        return .value(0)
+    }
 
     /// ioctl(fd, request, arg): TCGETS, TIOCGWINSZ and FIONREAD are asked of the host descriptor,
     /// so isatty tells the truth; FIONBIO sets or clears O_NONBLOCK as fcntl does, FIOCLEX and

@@ -42,8 +42,9 @@ enum ResourceSyscalls {
 
     /// getrusage(who, usage): user time in `ru_utime` from instructions retired at a nominal
     /// 100 MIPS: the process's threads' (RUSAGE_SELF), the calling thread's (RUSAGE_THREAD), or
-    /// the whole run's for RUSAGE_CHILDREN (children's times are not kept apart); everything else
-    /// zero. 144 bytes. `-EINVAL` for another `who`.
+    /// the whole run's for RUSAGE_CHILDREN (children's times are not kept apart); `ru_maxrss` is
+    /// the caller's resident memory now, in KiB; everything else zero. 144 bytes. `-EINVAL` for
+    /// another `who`.
     static func getrusage(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let who = Int64(bitPattern: a[0])
         guard who == 0 || who == -1 || who == 1 else { return .error(.EINVAL) }
@@ -58,6 +59,7 @@ enum ResourceSyscalls {
         var words = [UInt64](repeating: 0, count: 18)
         words[0] = microseconds / 1_000_000
         words[1] = microseconds % 1_000_000
+        words[4] = UInt64(process.addressSpace.regions.reduce(0) { $0 + $1.residentPages }) * PageTable.pageSize / 1024
         return IOSyscalls.complete(process.copyOut(GuestBytes.words(words), to: a[1]), value: 0)
     }
 
