@@ -1,4 +1,4 @@
-/// lseek, pread64, getdents64 and sendfile on the host descriptor behind a guest descriptor (read, write,
+/// lseek, pread64, getdents64, sendfile and fadvise64 on the host descriptor behind a guest descriptor (read, write,
 /// readv and writev are in IOSyscalls, pwrite64 in FileWriteSyscalls).
 enum FileIOSyscalls {
     static let definitions: [SyscallDefinition] = [
@@ -6,7 +6,19 @@ enum FileIOSyscalls {
         SyscallDefinition(67, "pread64", [.decimal, .resultBuffer, .decimal, .decimal], pread64),
         SyscallDefinition(61, "getdents64", [.decimal, .hex, .decimal], getdents64),
         SyscallDefinition(71, "sendfile", [.decimal, .decimal, .hex, .decimal], sendfile),
+        SyscallDefinition(223, "fadvise64", [.decimal, .decimal, .decimal, .decimal], fadvise64),
     ]
+
+    /// fadvise64(fd, offset, len, advice): advice is only a hint, taken and ignored. `-EBADF`,
+    /// `-ESPIPE` for a pipe or socket, `-EINVAL` for an unknown advice (POSIX_FADV_NORMAL..NOREUSE)
+    /// or a negative length.
+    static func fadvise64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let entry = try process.openEntry(a[0])
+        if case .pipe = entry { return .error(.ESPIPE) }
+        if case .success(let status) = entry.hostDescriptor.status(), status.type == .fifo || status.type == .socket { return .error(.ESPIPE) }
+        guard a[3] <= 5, Int64(bitPattern: a[2]) >= 0 else { return .error(.EINVAL) }
+        return .value(0)
+    }
 
     /// lseek(fd, offset, whence): the host's lseek (SEEK_SET/CUR/END/DATA/HOLE have the same
     /// values); returns the new offset or its errno (`-ESPIPE` on a pipe, `-EINVAL` for a bad whence).

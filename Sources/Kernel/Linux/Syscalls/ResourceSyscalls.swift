@@ -13,7 +13,17 @@ enum ResourceSyscalls {
         },
         SyscallDefinition(165, "getrusage", [.decimal, .hex], getrusage),
         SyscallDefinition(179, "sysinfo", [.hex], sysinfo),
+        SyscallDefinition(153, "times", [.hex], times),
     ]
+
+    /// times(buf): the process's user time (at a nominal 100 MIPS, as getrusage) in clock ticks of
+    /// 10 ms, system and children's times 0, in `struct tms` (four longs) when `buf` is not null;
+    /// returns the ticks since the host booted. `-EFAULT` for a bad `buf`.
+    static func times(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let instructions = process.scheduler?.instructions(of: process) ?? process.hart.instructionsRetired
+        if a[0] != 0 { try process.copyOutArgument(GuestBytes.words(instructions / Process.instructionsPerTick, 0, 0, 0), to: a[0]) }
+        return .value(Int64(Host.monotonicNow() / 10_000_000))
+    }
 
     /// sched_getaffinity(tid, size, mask): one CPU (bit 0); returns the 8 bytes written. `-ESRCH`
     /// for no such thread, `-EINVAL` for a size that is not a multiple of 8.
