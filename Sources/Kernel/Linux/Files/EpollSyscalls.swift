@@ -21,10 +21,13 @@ enum EpollSyscalls {
         SyscallDefinition(21, "epoll_ctl", [.decimal, .decimal, .decimal, .hex], epollCtl),
         SyscallDefinition(22, "epoll_pwait", [.decimal, .hex, .decimal, .decimal, .hex, .decimal]) { process, a throws(SyscallFailure) in
             let milliseconds = Int64(Int32(truncatingIfNeeded: a[3]))
-            return try wait(process, a, timeout: milliseconds < 0 ? nil : UInt64(milliseconds) * 1_000_000)
+            return try process.withCallMask(at: a[4], size: a[5]) { () throws(SyscallFailure) in
+                try wait(process, a, timeout: milliseconds < 0 ? nil : UInt64(milliseconds) * 1_000_000)
+            }
         },
         SyscallDefinition(441, "epoll_pwait2", [.decimal, .hex, .decimal, .hex, .hex, .decimal]) { process, a throws(SyscallFailure) in
-            try wait(process, a, timeout: try PollSyscalls.timeoutArgument(process, a[3]))
+            let timeout = try PollSyscalls.timeoutArgument(process, a[3])
+            return try process.withCallMask(at: a[4], size: a[5]) { () throws(SyscallFailure) in try wait(process, a, timeout: timeout) }
         },
     ]
 
@@ -46,8 +49,8 @@ enum EpollSyscalls {
 
     /// epoll_pwait/epoll_pwait2(epfd, events, maxevents, timeout, sigmask, sigsetsize): up to
     /// `maxevents` ready events copied out, or a block until one is ready or `timeout`
-    /// nanoseconds pass (nil: for ever; 0: never). The signal mask is not swapped during the wait,
-    /// as ppoll's is not. `-EINVAL` for `maxevents <= 0` or an `epfd` that is no epoll instance,
+    /// nanoseconds pass (nil: for ever; 0: never), under the call's signal mask (`withCallMask`).
+    /// `-EINVAL` for `maxevents <= 0` or an `epfd` that is no epoll instance,
     /// `-EFAULT` for a bad events buffer.
     static func wait(_ process: Process, _ a: [UInt64], timeout: UInt64?) throws(SyscallFailure) -> SyscallResult {
         let instance = try process.openEntry(a[0]).hostDescriptor

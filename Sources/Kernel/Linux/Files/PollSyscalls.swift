@@ -9,15 +9,23 @@ enum PollSyscalls {
     static let exceptEvents: PollEvents = .priority
 
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(73, "ppoll", [.hex, .decimal, .hex, .hex, .decimal], ppoll),
-        SyscallDefinition(72, "pselect6", [.decimal, .hex, .hex, .hex, .hex, .hex], pselect6),
+        SyscallDefinition(73, "ppoll", [.hex, .decimal, .hex, .hex, .decimal]) { process, a throws(SyscallFailure) in
+            try process.withCallMask(at: a[3], size: a[4]) { () throws(SyscallFailure) in try ppoll(process, a) }
+        },
+        SyscallDefinition(72, "pselect6", [.decimal, .hex, .hex, .hex, .hex, .hex]) { process, a throws(SyscallFailure) in
+            guard a[5] != 0 else { return try pselect6(process, a) }
+            let mask = try process.copyInArgument(from: a[5], count: 16)
+            return try process.withCallMask(at: GuestBytes.word(mask, at: 0), size: GuestBytes.word(mask, at: 8)) {
+                () throws(SyscallFailure) in try pselect6(process, a)
+            }
+        },
     ]
 
     /// ppoll(fds, nfds, timeout, sigmask, sigsetsize): fills each `struct pollfd {int fd; short
     /// events; short revents}`'s revents and returns how many are non-zero. A negative fd is
-    /// skipped, a closed one reports POLLNVAL; a NULL timeout waits, `{0, 0}` does not. The mask
-    /// is not applied. `-EINVAL` for too many descriptors or a bad timeout, `-EFAULT` for bad
-    /// pointers.
+    /// skipped, a closed one reports POLLNVAL; a NULL timeout waits, `{0, 0}` does not. The
+    /// registration applies the signal mask for the call (`Process.withCallMask`). `-EINVAL` for
+    /// too many descriptors or a bad timeout, `-EFAULT` for bad pointers.
     static func ppoll(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[1] <= maxDescriptors else { return .error(.EINVAL) }
         let count = Int(a[1])

@@ -62,9 +62,9 @@ extension Process {
 }
 
 extension Scheduler {
-    /// Calls whose wait a handler ends with `-EINTR` even under SA_RESTART: nanosleep,
-    /// clock_nanosleep, ppoll, pselect6, rt_sigsuspend, rt_sigtimedwait.
-    static let neverRestarted: Set<UInt64> = [101, 115, 73, 72, 133, 137]
+    /// Calls whose wait a handler ends with `-EINTR` even under SA_RESTART (signal(7)): nanosleep,
+    /// clock_nanosleep, ppoll, pselect6, epoll_pwait, epoll_pwait2, rt_sigsuspend, rt_sigtimedwait.
+    static let neverRestarted: Set<UInt64> = [101, 115, 73, 72, 22, 441, 133, 137]
 
     /// Delivers the deliverable pending signals of the running `task` before it returns to user
     /// mode. Returns false when one ended the process.
@@ -94,13 +94,14 @@ extension Scheduler {
                 let deadline = task.restartDeadline
                 task.restartDeadline = nil
                 let number = hart.register(Register.a7)
+                let name = SyscallTable.definitions[number]?.name ?? "syscall_\(number)"
                 if action.flags & SignalAction.restart == 0 || Scheduler.neverRestarted.contains(number) {
                     if let deadline { TimeSyscalls.reportRemainingSleep(process, until: deadline) }
                     hart.setRegister(Register.a0, UInt64(bitPattern: Errno.EINTR.negated))
                     hart.pc &+= 4
-                    if process.trace.contains(.syscalls) { process.traceSink.write("syscall_\(number) interrupted = -4 EINTR") }
+                    if process.trace.contains(.syscalls) { process.traceSink.write("\(name) interrupted = -4 EINTR") }
                 } else if process.trace.contains(.syscalls) {
-                    process.traceSink.write("syscall_\(number) interrupted = ? (restarted after the handler)")
+                    process.traceSink.write("\(name) interrupted = ? (restarted after the handler)")
                 }
             }
             guard pushFrame(for: signal, info: info, action: action, process: process) else {

@@ -47,3 +47,34 @@ enum SignalWaitSyscalls {
         return .block(condition)
     }
 }
+
+extension Process {
+    /// Runs the waiting call `body` (ppoll, pselect6, epoll_pwait) with the signal mask at
+    /// `address` (8 bytes; none when null) in place of the thread's, as Linux does atomically: the
+    /// old mask comes back when the call returns, or, when a handler interrupts it, when the
+    /// handler returns (`SignalState.savedMask`, as rt_sigsuspend). A call that blocks keeps the
+    /// call's mask until it runs again. `-EINVAL` for a size other than 8, `-EFAULT`.
+    func withCallMask(at address: UInt64, size: UInt64,
+                      _ body: () throws(SyscallFailure) -> SyscallResult) throws(SyscallFailure) -> SyscallResult {
+        guard address != 0 else { return try body() }
+        guard size == SignalSyscalls.sigsetSize else { return .error(.EINVAL) }
+        let mask = GuestBytes.word(try copyInArgument(from: address, count: 8), at: 0)
+        if signals.savedMask == nil { signals.savedMask = signals.mask }
+        signals.mask = mask & ~Signal.unblockable
+        let result: SyscallResult
+        do throws(SyscallFailure) { result = try body() } catch {
+            restoreCallMask()
+            throw error
+        }
+        if case .block = result { return result }
+        restoreCallMask()
+        return result
+    }
+
+    /// Puts back the mask that `withCallMask` replaced.
+    private func restoreCallMask() {
+        guard let saved = signals.savedMask else { return }
+        signals.mask = saved
+        signals.savedMask = nil
+    }
+}
