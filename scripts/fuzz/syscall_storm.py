@@ -46,7 +46,7 @@ SIGNATURES = {
     208: "fd any any rbuf len", 209: "fd any any wbuf wbuf", 210: "fd any", 204: "fd wbuf wbuf", 205: "fd wbuf wbuf",
     211: "fd rbuf any", 212: "fd wbuf any", 20: "any", 21: "fd any fd rbuf", 22: "fd wbuf len shortms zero zero",
     441: "fd wbuf len shorttime zero zero",
-    436: "fd fd any", 153: "wbuf", 223: "fd len len any", 19: "len any", 85: "clock nonblock", 86: "fd any timerspec wbuf", 87: "fd wbuf",
+    436: "fd fd any", 153: "wbuf", 140: "any pid any", 141: "any pid", 223: "fd len len any", 19: "len any", 85: "clock nonblock", 86: "fd any timerspec wbuf", 87: "fd wbuf",
 }
 RARE = {129: 0.05}
 # Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and

@@ -119,6 +119,7 @@ extension Scheduler {
         fresh.fileSystem.executablePath = hostPath
         fresh.signals = old.signals.afterExec()
         fresh.fileCreationMask = old.fileCreationMask
+        fresh.niceValue = old.niceValue
         fresh.pageFaults = old.pageFaults
         fresh.scheduler = self
         fresh.debugger = old.debugger

@@ -49,6 +49,10 @@ public final class Process {
         get { inherited.fileCreationMask }
         set { inherited.fileCreationMask = newValue }
     }
+    var niceValue: Int64 {
+        get { inherited.niceValue }
+        set { inherited.niceValue = newValue }
+    }
     var taskName: [UInt8] {
         get { inherited.taskName }
         set { inherited.taskName = newValue }

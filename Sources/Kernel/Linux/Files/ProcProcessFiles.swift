@@ -63,7 +63,7 @@ extension Process {
             String(family.pid), "(\(String(decoding: taskName, as: UTF8.self)))", stateLetter.letter,
             String(family.parentPID), String(family.processGroup), String(family.session), "0", "-1", "4194304",
             String(pageFaults.total), "0", "0", "0", String(instructions / Process.instructionsPerTick), "0", "0", "0",
-            "20", "0", String(max(1, liveTasks.count)), "0", "0", String(virtualSize), String(residentPageCount),
+            String(20 + niceValue), String(niceValue), String(max(1, liveTasks.count)), "0", "0", String(virtualSize), String(residentPageCount),
             String(UInt64.max), String(code.start), String(code.end), String(initialStackPointer), "0", "0",
             "0", String(signals.mask), String(sets.ignored), String(sets.caught), "0", "0", "0",
             String(family.exitSignal), "0", "0", "0", "0", "0", "0",

@@ -14,7 +14,44 @@ enum ResourceSyscalls {
         SyscallDefinition(165, "getrusage", [.decimal, .hex], getrusage),
         SyscallDefinition(179, "sysinfo", [.hex], sysinfo),
         SyscallDefinition(153, "times", [.hex], times),
+        SyscallDefinition(141, "getpriority", [.decimal, .decimal], getpriority),
+        SyscallDefinition(140, "setpriority", [.decimal, .decimal, .decimal], setpriority),
     ]
+
+    /// PRIO_PROCESS, PRIO_PGRP and PRIO_USER.
+    static let priorityOfProcess: UInt64 = 0, priorityOfGroup: UInt64 = 1, priorityOfUser: UInt64 = 2
+
+    /// getpriority(which, who): 20 minus the lowest nice value among the processes `which` and
+    /// `who` name (0: the caller, its group, its user), as the raw syscall returns it (1...40).
+    /// `-EINVAL` for another `which`, `-ESRCH` when none matches.
+    static func getpriority(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let targets = try priorityTargets(process, which: a[0], who: a[1])
+        return .value(20 - (targets.map(\.niceValue).min() ?? 0))
+    }
+
+    /// setpriority(which, who, prio): sets the nice value, clamped to -20...19, of every process
+    /// `which` and `who` name. `-EINVAL` for another `which`, `-ESRCH` when none matches.
+    static func setpriority(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
+        let targets = try priorityTargets(process, which: a[0], who: a[1])
+        let nice = min(max(Int64(Int32(truncatingIfNeeded: a[2])), -20), 19)
+        for target in targets { target.niceValue = nice }
+        return .value(0)
+    }
+
+    /// The live processes that getpriority/setpriority's `which` and `who` name.
+    private static func priorityTargets(_ process: Process, which: UInt64, who: UInt64) throws(SyscallFailure) -> [Process] {
+        let id = Int64(Int32(truncatingIfNeeded: who))
+        let all = process.scheduler?.liveProcesses ?? [process]
+        let targets: [Process]
+        switch which {
+        case priorityOfProcess: targets = id == 0 ? [process] : all.filter { $0.family.pid == id }
+        case priorityOfGroup: targets = all.filter { $0.family.processGroup == (id == 0 ? process.family.processGroup : id) }
+        case priorityOfUser: targets = id == 0 || id == Int64(Host.userID) ? all : []
+        default: throw SyscallFailure(.EINVAL)
+        }
+        guard !targets.isEmpty else { throw SyscallFailure(.ESRCH) }
+        return targets
+    }
 
     /// times(buf): the process's user time (at a nominal 100 MIPS, as getrusage) in clock ticks of
     /// 10 ms, system and children's times 0, in `struct tms` (four longs) when `buf` is not null;

@@ -26,7 +26,7 @@ import Testing
         208: "setsockopt", 209: "getsockopt", 210: "shutdown", 211: "sendmsg", 212: "recvmsg",
         20: "epoll_create1", 21: "epoll_ctl", 22: "epoll_pwait", 441: "epoll_pwait2",
         19: "eventfd2", 85: "timerfd_create", 86: "timerfd_settime", 87: "timerfd_gettime", 436: "close_range",
-        153: "times", 223: "fadvise64",
+        153: "times", 223: "fadvise64", 140: "setpriority", 141: "getpriority",
         102: "getitimer", 103: "setitimer", 107: "timer_create", 108: "timer_gettime", 109: "timer_getoverrun",
         110: "timer_settime", 111: "timer_delete",
     ]
