@@ -111,6 +111,16 @@ extension HostDescriptor {
 }
 
 extension Host {
+    /// An empty directory that no path names any more (made under /tmp, opened, and removed):
+    /// fstat calls it a directory, and nothing can be found or made in it.
+    static func makeVanishedDirectory() -> HostResult<HostDescriptor> {
+        var template = Array("/tmp/tinyrv-dir-XXXXXX".utf8CString)
+        guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else { return .failure(lastError) }
+        let path = String(cString: made)
+        defer { rmdir(path) }
+        return open(path, flags: [.readOnly, .directory])
+    }
+
     /// open(2) of host `path` from tinyrv's working directory with `flags` (O_CLOEXEC added) and,
     /// when they create a file, permission bits `mode`: a new descriptor, or the errno.
     static func open(_ path: String, flags: HostOpenFlags, mode: UInt32 = 0) -> HostResult<HostDescriptor> {

@@ -4,14 +4,18 @@
  * name; a child's /proc/<pid>/stat names its parent and shows it sleeping while it waits on a
  * pipe; meminfo's total is sysinfo's RAM; uptime and loadavg parse; mounts has the root; a pid
  * that does not exist has no /proc directory, and /proc files cannot be opened for writing;
- * getrusage(RUSAGE_SELF) counts the process's own time, not a child's. */
+ * getrusage(RUSAGE_SELF) counts the process's own time, not a child's; /proc and /proc/self/fd
+ * list their entries (again after rewinddir), /proc/self is a directory, fd/0 a link, and
+ * /proc/stat has the boot time. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 #include <sys/sysinfo.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -121,6 +125,31 @@ int main(int argc, char **argv) {
                                    &last) == 6 && running >= 1 && total >= running ? "six fields" : "wrong");
     slurp("/proc/mounts");
     printf("mounts: %s\n", strstr(buffer, " / ") ? "has the root" : "no root");
+    DIR *fds = opendir("/proc/self/fd");
+    int listed = 0, itself = 0;
+    for (struct dirent *entry; fds && (entry = readdir(fds));) {
+        listed += entry->d_type == DT_LNK;
+        itself += atoi(entry->d_name) == dirfd(fds);
+    }
+    printf("/proc/self/fd lists the open descriptors: %s, its own: %d\n", listed >= 3 ? "yes" : "no", itself);
+    rewinddir(fds);
+    int again = 0;
+    while (readdir(fds)) again++;
+    closedir(fds);
+    printf("after rewinddir: %s\n", again >= 3 ? "listed again" : "empty");
+    DIR *proc = opendir("/proc");
+    int self = 0, mine = 0;
+    for (struct dirent *entry; proc && (entry = readdir(proc));) {
+        self += strcmp(entry->d_name, "self") == 0;
+        mine += atoi(entry->d_name) == getpid() && entry->d_type == DT_DIR;
+    }
+    if (proc) closedir(proc);
+    printf("/proc lists self %d and this process %d\n", self, mine);
+    struct stat status;
+    printf("/proc/self is a directory: %d\n", stat("/proc/self", &status) == 0 && S_ISDIR(status.st_mode));
+    printf("/proc/self/fd/0 is a link: %d\n", lstat("/proc/self/fd/0", &status) == 0 && S_ISLNK(status.st_mode));
+    slurp("/proc/stat");
+    printf("/proc/stat has a cpu line and the boot time: %d\n", strncmp(buffer, "cpu ", 4) == 0 && field("\nbtime ") > 0);
     printf("open /proc/self/stat for writing: %s\n", open("/proc/self/stat", O_WRONLY) < 0 && errno == EACCES ? "EACCES" : "allowed");
     return 0;
 }

@@ -61,6 +61,8 @@ public final class Process {
     var timers = IntervalTimers()
     /// Instructions retired by the process's threads that have exited (`Scheduler.instructions(of:)`).
     var exitedThreadInstructions: UInt64 = 0
+    /// When the process began (fork or load), on the host's monotonic clock: /proc's start time.
+    let startTime = Host.monotonicNow()
     /// The membarrier REGISTER_* commands the process made (`MembarrierSyscall`); execve forgets them.
     var membarrierRegistrations: Int64 = 0
     /// The process that replaced this one by execve (same pid), whose counters `stats` reports.

@@ -34,6 +34,11 @@ enum DescriptorSyscalls {
            let opened = process.openProcFile(entry, wantsWrite: OpenFlags.wantsWrite(flags)) {
             return install(process, .owned(try opened.orFail()), closeOnExec: flags & OpenFlags.closeOnExec != 0)
         }
+        if let listing = process.procDirectoryListing(path, from: base) {
+            guard !OpenFlags.wantsWrite(flags) else { return .error(.EISDIR) }
+            return install(process, .listing(try Host.makeVanishedDirectory().orFail(), listing),
+                           closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        }
         if let contents = process.otherProcFileContents(path, from: base) {
             guard !OpenFlags.wantsWrite(flags) else { return .error(.EACCES) }
             return install(process, .owned(try Process.memoryFile(contents).orFail()), closeOnExec: flags & OpenFlags.closeOnExec != 0)
@@ -131,8 +136,7 @@ enum DescriptorSyscalls {
     static func install(_ process: Process, _ entry: FileTable.Entry, lowest: Int = 0,
                         closeOnExec: Bool) -> SyscallResult {
         guard let fd = process.files.allocate(entry, lowest: lowest) else {
-            if case .owned(let host) = entry { host.close() }
-            if case .pipe(let host, _) = entry { host.close() }
+            if case .host = entry {} else { entry.hostDescriptor.close() }
             return .error(.EMFILE)
         }
         process.fileSystem.setCloseOnExec(closeOnExec, for: fd)

@@ -22,9 +22,16 @@ enum FileIOSyscalls {
 
     /// lseek(fd, offset, whence): the host's lseek (SEEK_SET/CUR/END/DATA/HOLE have the same
     /// values); returns the new offset or its errno (`-ESPIPE` on a pipe, `-EINVAL` for a bad whence).
+    /// On a /proc directory, SEEK_SET to a d_off (0: rewinddir) is the only move.
     static func lseek(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let hostFD = try process.openEntry(a[0]).hostDescriptor
+        let entry = try process.openEntry(a[0])
+        let hostFD = entry.hostDescriptor
         guard a[2] <= UInt64(Int32.max) else { return .error(.EINVAL) }
+        if case .listing(_, let listing) = entry {
+            guard a[2] == 0, let position = Int(exactly: Int64(bitPattern: a[1])), position >= 0 else { return .error(.EINVAL) }
+            listing.position = min(position, listing.names.count)
+            return .value(Int64(position))
+        }
         return SyscallResult(hostFD.seek(to: Int64(bitPattern: a[1]), from: HostSeekOrigin(rawValue: Int32(a[2]))))
     }
 
@@ -44,12 +51,19 @@ enum FileIOSyscalls {
     }
 
     /// getdents64(fd, dirp, count): the host's linux_dirent64 records, which have the same layout
-    /// on every Linux, copied out as they are (at most 64 KiB per call). `-EFAULT` for a bad
-    /// buffer, `-ENOTDIR` for a file, `-EINVAL` for a buffer too small for one record.
+    /// on every Linux, copied out as they are (at most 64 KiB per call), or a /proc directory's
+    /// (`DirectoryListing`). `-EFAULT` for a bad buffer, `-ENOTDIR` for a file, `-EINVAL` for a
+    /// buffer too small for one record.
     static func getdents64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        let hostFD = try process.openEntry(a[0]).hostDescriptor
+        let entry = try process.openEntry(a[0])
+        let hostFD = entry.hostDescriptor
         let count = Int(min(a[2], UInt64(IOSyscalls.readChunk)))
         guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
+        if case .listing(_, let listing) = entry {
+            let records = try listing.nextRecords(capacity: count).orFail()
+            try process.copyOutArgument(records, to: a[1])
+            return .value(Int64(records.count))
+        }
         var buffer = [UInt8](repeating: 0, count: max(count, 1))
         let n = try buffer.withUnsafeMutableBytes {
             hostFD.readDirectoryEntries(into: UnsafeMutableRawBufferPointer(rebasing: $0[..<count]))

@@ -17,11 +17,14 @@ final class FileTable {
         /// One end of a guest pipe or socket pair: a host descriptor this table owns (always
         /// O_NONBLOCK on the host) and the guest's open file description of that end (`PipeEnd`).
         case pipe(HostDescriptor, PipeEnd)
+        /// A directory the kernel makes (`/proc`, `/proc/<pid>`, its `fd`): an empty host directory
+        /// that no path names (for fstat) and the names getdents64 lists (`DirectoryListing`).
+        case listing(HostDescriptor, DirectoryListing)
 
         /// The host descriptor to read, write or query.
         var hostDescriptor: HostDescriptor {
             switch self {
-            case .host(let fd), .owned(let fd), .pipe(let fd, _): return fd
+            case .host(let fd), .owned(let fd), .pipe(let fd, _), .listing(let fd, _): return fd
             }
         }
 
@@ -29,6 +32,7 @@ final class FileTable {
             switch (left, right) {
             case (.host(let a), .host(let b)), (.owned(let a), .owned(let b)): return a == b
             case (.pipe(let a, let x), .pipe(let b, let y)): return a == b && x === y
+            case (.listing(let a, let x), .listing(let b, let y)): return a == b && x === y
             default: return false
             }
         }
@@ -83,6 +87,8 @@ final class FileTable {
             return fd.duplicate().map { .owned($0) }
         case .pipe(let fd, let end):
             return fd.duplicate().map { .pipe($0, end) }
+        case .listing(let fd, let listing):
+            return fd.duplicate().map { .listing($0, listing) }
         }
     }
 
@@ -127,7 +133,7 @@ final class FileTable {
     private func release(_ entry: Entry) {
         switch entry {
         case .host: break
-        case .owned(let fd), .pipe(let fd, _):
+        case .owned(let fd), .pipe(let fd, _), .listing(let fd, _):
             identities[fd] = nil
             fd.close()
         }

@@ -116,9 +116,16 @@ enum PathSyscalls {
             }
         }
         let base = try process.lookupBase(dirfd: dirfd, for: path)
-        if flags & symlinkNoFollow == 0, let entry = process.procSelfEntry(path, from: base),
-           let open = process.descriptorEntry(entry) {
-            return body(open.hostDescriptor)
+        if let entry = process.procSelfEntry(path, from: base), let open = process.descriptorEntry(entry) {
+            guard flags & symlinkNoFollow != 0 else { return body(open.hostDescriptor) }
+            let link = try Host.open(open.hostDescriptor.procPath, flags: [.path, .noFollow]).orFail()
+            defer { link.close() }
+            return body(link)
+        }
+        if process.procDirectoryListing(path, from: base) != nil {
+            let directory = try Host.makeVanishedDirectory().orFail()
+            defer { directory.close() }
+            return body(directory)
         }
         let file = try process.fileSystem.openPath(path.isEmpty ? "." : path, from: base,
                                                    followLink: flags & symlinkNoFollow == 0, searchSysroot: true).orFail()

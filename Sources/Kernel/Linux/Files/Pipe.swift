@@ -61,7 +61,7 @@ extension Process {
         case .pipe(let fd, let end):
             if Process.isReady(fd, events: events) { return nil }
             return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(fd, events: events))
-        case .host(let fd), .owned(let fd):
+        case .host(let fd), .owned(let fd), .listing(let fd, _):
             guard scheduler?.waitsMustNotBlockHost == true, !Process.isReady(fd, events: events) else { return nil }
             guard case .success(let status) = fd.statusFlags(), !status.contains(.nonBlocking),
                   Process.isOpen(status, for: events) else { return nil }

@@ -6,6 +6,9 @@ extension Process {
     /// Instructions a clock tick stands for (100 MIPS, 100 ticks a second).
     static let instructionsPerTick: UInt64 = 1_000_000
 
+    /// The files `generatedProcContents` makes, as /proc/<pid> lists them.
+    static let generatedProcNames = ["auxv", "cmdline", "comm", "environ", "maps", "mountinfo", "mounts", "stat", "status"]
+
     /// The contents of `entry` of this process's /proc directory, or nil when tinyrv makes no such file.
     func generatedProcContents(_ entry: String) -> [UInt8]? {
         switch entry {
@@ -63,7 +66,8 @@ extension Process {
             String(family.pid), "(\(String(decoding: taskName, as: UTF8.self)))", stateLetter.letter,
             String(family.parentPID), String(family.processGroup), String(family.session), "0", "-1", "4194304",
             String(pageFaults.total), "0", "0", "0", String(instructions / Process.instructionsPerTick), "0", "0", "0",
-            String(20 + niceValue), String(niceValue), String(max(1, liveTasks.count)), "0", "0", String(virtualSize), String(residentPageCount),
+            String(20 + niceValue), String(niceValue), String(max(1, liveTasks.count)), "0",
+            String(startTime / 10_000_000), String(virtualSize), String(residentPageCount),
             String(UInt64.max), String(code.start), String(code.end), String(initialStackPointer), "0", "0",
             "0", String(signals.mask), String(sets.ignored), String(sets.caught), "0", "0", "0",
             String(family.exitSignal), "0", "0", "0", "0", "0", "0",

@@ -1,10 +1,10 @@
 /// The machine-wide files of `/proc` that tinyrv makes, in Linux's formats: `meminfo` (guest RAM:
 /// `--memory` and its free frames), `uptime` and `loadavg` (the host's uptime; the machine's
-/// tasks), `cpuinfo` (one hart), `version`, and `mounts`/`mountinfo` (the sandbox's root as the
+/// tasks), `stat` (one CPU, the boot time), `cpuinfo` (one hart), `version`, and `mounts`/`mountinfo` (the sandbox's root as the
 /// one file system, which statfs describes).
 enum ProcSystemFiles {
     /// The names under /proc that this enum makes (`/proc/<name>`).
-    static let names: Set<String> = ["meminfo", "uptime", "loadavg", "cpuinfo", "version", "mounts"]
+    static let names: Set<String> = ["meminfo", "uptime", "loadavg", "cpuinfo", "version", "mounts", "stat"]
 
     /// The contents of `/proc/<name>` as `process` reads it, or nil when tinyrv makes no such file.
     static func contents(_ name: String, for process: Process) -> [UInt8]? {
@@ -15,6 +15,7 @@ enum ProcSystemFiles {
         case "cpuinfo": return Array(cpuInfo.utf8)
         case "version": return Array(version.utf8)
         case "mounts": return Array(mountsText.utf8)
+        case "stat": return Array(statistics(process).utf8)
         default: return nil
         }
     }
@@ -47,6 +48,18 @@ enum ProcSystemFiles {
         let runnable = max(1, tasks.filter(\.isRunnable).count)
         let lastPID = tasks.map(\.tid).max() ?? process.family.pid
         return "0.00 0.00 0.00 \(runnable)/\(max(1, tasks.count)) \(lastPID)\n"
+    }
+
+    /// `/proc/stat`: one CPU's time in ticks (the machine's instructions as user time at a nominal
+    /// 100 MIPS), the boot time (now less the host's uptime), and the machine's task counts.
+    static func statistics(_ process: Process) -> String {
+        let ticks = process.hart.instructionsRetired / Process.instructionsPerTick
+        let cpu = "\(ticks) 0 0 0 0 0 0 0 0 0"
+        let bootTime = (Host.realtimeNow() - Host.monotonicNow()) / 1_000_000_000
+        let tasks = process.scheduler?.tasks ?? []
+        return "cpu  \(cpu)\ncpu0 \(cpu)\nintr 0\nctxt \(process.scheduler?.contextSwitches ?? 0)\nbtime \(bootTime)\n"
+            + "processes \(process.scheduler?.tasksCreated ?? 1)\nprocs_running \(max(1, tasks.filter(\.isRunnable).count))\n"
+            + "procs_blocked 0\n"
     }
 
     /// `/proc/cpuinfo` as riscv64 Linux prints it for one hart.
