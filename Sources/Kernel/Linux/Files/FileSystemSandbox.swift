@@ -14,7 +14,10 @@
 ///   `getcwd` reports its real host path (the root's host path followed by the guest path), so with
 ///   the default root a program prints the directory that qemu-riscv64 would print; an absolute
 ///   guest path under the root's host path is taken relative to the root, so what getcwd returned
-///   can be used.
+///   can be used. The directories above the root on that host path (`/home`, `/home/me` for a
+///   root at `/home/me/project`) are found as empty directories when the root holds nothing of
+///   that name, so a program that checks each component of getcwd's answer (git's realpath) gets
+///   through them.
 /// - **Directory descriptors**: a lookup relative to one is resolved by the host kernel from that
 ///   descriptor, openat2(RESOLVE_BENEATH | RESOLVE_NO_MAGICLINKS), not by its name (`LookupBase`).
 ///   Only a path that leaves the directory is resolved from the root as `guest path of that
@@ -31,9 +34,9 @@
 ///   (ENOENT, ENOTDIR) is it looked up in the root. Every other lookup (creating, removing, changing
 ///   timestamps, chdir, the parents of names) uses the root only, so nothing changes the sysroot.
 ///   A directory opened from the sysroot can be read, but is no base for *at lookups (ENOTDIR).
-/// - **`/dev/null` and `/dev/zero`** are the host's, readable and writable without `--fs-write`
-///   (writing to them changes nothing). Nothing else under /proc or /dev exists unless the root
-///   holds it.
+/// - **`/dev/null`, `/dev/zero`, `/dev/full`, `/dev/random` and `/dev/urandom`** are the host's,
+///   readable and writable without `--fs-write` (writing to them changes nothing). Nothing else
+///   under /dev exists unless the root holds it; /proc is the kernel's (`ProcFiles`).
 /// - **Errors** are the host kernel's errno for the same resolution, returned to the guest as
 ///   `-errno`. Nothing the guest names can crash tinyrv.
 final class FileSystemSandbox {
@@ -131,8 +134,16 @@ final class FileSystemSandbox {
             guard case .failure(.EXDEV) = found else { return found }
             guard isDirectory(directory, atGuestPath: base.guestPath) else { return .failure(.ENOENT) }
         }
-        return root.open(guestAbsolutePath(path, from: base), flags: flags, mode: mode & 0o7777,
-                         resolution: FileSystemSandbox.resolveFlags)
+        let found = root.open(guestAbsolutePath(path, from: base), flags: flags, mode: mode & 0o7777,
+                              resolution: FileSystemSandbox.resolveFlags)
+        guard case .failure(.ENOENT) = found, !flags.changesFiles, isAboveRoot(lexicalPath(path, from: base)) else { return found }
+        return Host.makeVanishedDirectory()
+    }
+
+    /// True when absolute guest path `path` names a directory above the root on the root's host
+    /// path (a proper prefix of it, component by component, other than "/").
+    private func isAboveRoot(_ path: String) -> Bool {
+        path != "/" && rootHostPath.hasPrefix(path + "/")
     }
 
     /// True when guest path `path` still names the directory open as host descriptor `directory`
@@ -146,8 +157,9 @@ final class FileSystemSandbox {
         return opened.isSameFile(as: found)
     }
 
-    /// Host devices every guest may open, whatever the root holds: using them changes nothing.
-    static let harmlessDevices: Set<String> = ["/dev/null", "/dev/zero"]
+    /// Host devices every guest may open, whatever the root holds: using them changes nothing
+    /// (a write to /dev/urandom mixes bytes into the pool without crediting them, as for any user).
+    static let harmlessDevices: Set<String> = ["/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"]
 
     /// True when guest `path`, looked up from `base`, names one of `harmlessDevices`.
     func isHarmlessDevice(_ path: String, from base: LookupBase) -> Bool { harmlessDevice(path, from: base) != nil }

@@ -23,6 +23,32 @@ import Testing
                 "the root's host path (what getcwd reports) names the root")
     }
 
+    @Test func directoriesAboveTheRootOnItsHostPathAreEmptyDirectories() throws {
+        defer { tree.remove() }
+        let process = try tree.process()
+        let above = try process.open(tree.base, flags: 0o200000)
+        #expect(above >= 3, "the root's parent, as getcwd's answer names it, is a directory")
+        let directory = try #require(process.files[above]).hostDescriptor
+        #expect(try directory.status().get().type == .directory)
+        var entries = [UInt8](repeating: 0, count: 256)
+        let listed = entries.withUnsafeMutableBytes { directory.readDirectoryEntries(into: $0) }
+        #expect(listed == .failure(.ENOENT), "a removed directory lists nothing: outside.txt stays hidden")
+        #expect(try process.open(tree.base + "/outside.txt") == GuestErrno.ENOENT, "what lies beside the root stays unseen")
+        #expect(try process.open(tree.base + "x") == GuestErrno.ENOENT, "only whole components above the root")
+        #expect(try process.open("/sub") >= 3, "a name the root holds is the root's")
+    }
+
+    @Test func theHarmlessDevicesAreTheHostsWithoutFsWrite() throws {
+        defer { tree.remove() }
+        let process = try tree.process()
+        let random = try process.open("/dev/urandom")
+        #expect(random >= 3)
+        #expect(process.call(63, UInt64(random), Scratch.buffer, 16) == 16)
+        let full = try process.open("/dev/../dev/full", flags: OpenFlags.writeOnly)
+        #expect(process.call(64, UInt64(full), Scratch.buffer, 4) == -28, "/dev/full is always full (ENOSPC)")
+        #expect(try process.open("/dev/tty") == GuestErrno.ENOENT, "not every device: only what the root holds")
+    }
+
     @Test func escapesFindNothing() throws {
         defer { tree.remove() }
         let process = try tree.process()
