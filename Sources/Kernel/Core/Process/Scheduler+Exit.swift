@@ -40,9 +40,10 @@ extension Scheduler {
         }
     }
 
-    /// Frees what a dead process holds (descriptors, address space unless a vfork parent still
-    /// uses it), removes its task, makes it a zombie with `status` and gives its children to the
-    /// first process.
+    /// Frees what a dead process holds (descriptors; the address space unless another live
+    /// process shares it, a vfork parent or a CLONE_VM child, or it is the first process's, which
+    /// the run reports at its end), removes its task, makes it a zombie with `status` and gives
+    /// its children to the first process.
     func end(_ process: Process, status: Int32) {
         guard process.family.waitStatus == nil else { return }
         let instructions = instructions(of: process)
@@ -55,7 +56,9 @@ extension Scheduler {
         process.family.releasedVforkParent = true
         recordSummary(ProcessSummary(process, instructions: instructions))
         process.files.closeAll()
-        if !isShared(process.addressSpace, besides: process) { process.addressSpace.tearDown() }
+        if process.addressSpace !== first.addressSpace, !isShared(process.addressSpace, besides: process) {
+            process.addressSpace.tearDown()
+        }
         for child in process.family.children {
             guard let orphan = self.process(child) else { continue }
             orphan.family.parentPID = first.family.pid
