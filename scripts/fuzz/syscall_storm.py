@@ -46,11 +46,13 @@ SIGNATURES = {
     208: "fd any any rbuf len", 209: "fd any any wbuf wbuf", 210: "fd any", 204: "fd wbuf wbuf", 205: "fd wbuf wbuf",
     211: "fd rbuf any", 212: "fd wbuf any", 20: "any", 21: "fd any fd rbuf", 22: "fd wbuf len shortms zero zero",
     441: "fd wbuf len shorttime zero zero",
+    72: "fdcount wbuf wbuf wbuf shorttime zero", 137: "rbuf wbuf shorttime eight", 32: "fd flockop",
     436: "fd fd any", 153: "wbuf", 140: "any pid any", 141: "any pid", 223: "fd len len any", 19: "len any", 85: "clock nonblock", 86: "fd any timerspec wbuf", 87: "fd wbuf",
 }
 RARE = {129: 0.05}
 # Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and
-# ends the batch, as on Linux.
+# ends the batch, as on Linux. Calls that may wait (pselect6, rt_sigtimedwait, flock, ...) have
+# shapes that keep the wait short: a guest that asks to wait for years rightly waits.
 
 
 class Script:
@@ -83,7 +85,7 @@ def argument(rng, shape, script, scratch):
             scratch + 65536 - rng.randrange(1, 64), 0x3F_FFFF_E000]
     # A wild timeout could name a time centuries ahead, and the guest would rightly sleep.
     # (Nor may a sleep use a CPU-time clock, which never advances while the only thread sleeps.)
-    if rng.random() < 0.08 and shape not in ("shorttime", "shortms", "self", "sleepclock", "nonblock", "timerspec"):
+    if rng.random() < 0.08 and shape not in ("shorttime", "shortms", "self", "sleepclock", "nonblock", "timerspec", "flockop"):
         return rng.choice(wild)
     if shape == "fd":
         return u64(rng.choice([0, 1, 2, 3, 4, 5, 6, 7, 3, 4, -1, 1023, 1024, 1 << 32 | 3, -100]))
@@ -163,6 +165,12 @@ def argument(rng, shape, script, scratch):
         return rng.choice([0, 1, 5])
     # A timer descriptor that blocked a read until a far or disarmed expiry would rightly hang the
     # guest, as on Linux: timers are made non-blocking and set to short times.
+    if shape == "fdcount":
+        return rng.choice([0, 1, 4, 8, 64, 1024, 1025])
+    # A blocking flock of a file the guest itself holds locked through another open file would
+    # rightly wait for ever: every lock asks LOCK_NB.
+    if shape == "flockop":
+        return rng.choice([1 | 4, 2 | 4, 8, 8 | 4, 4, 0x40 | 4])
     if shape == "nonblock":
         return rng.choice([0o4000, 0o4000 | 0o2000000])
     if shape == "timerspec":
