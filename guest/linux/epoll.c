@@ -2,7 +2,8 @@
  * edge-triggered (reported once per change), one-shot (until EPOLL_CTL_MOD), EPOLLHUP when the
  * writer closes, a timeout, a wait that blocks until a forked child writes, and
  * the errors: EEXIST, ENOENT, EPERM for a regular file, EINVAL for the instance itself, a bad
- * op or maxevents, EFAULT, EBADF. */
+ * op or maxevents, EFAULT, EBADF; reading or writing the instance is EINVAL at once, also while
+ * another task runs. */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <fcntl.h>
@@ -112,5 +113,13 @@ int main(void) {
     show("maxevents 0", epoll_wait(epfd, got, 0, 0));
     show("bad events pointer", epoll_wait(epfd, (struct epoll_event *)bad_address, 2, 0));
     show("epoll_create1 bad flags", epoll_create1(1));
+    pid_t sleeper = fork();
+    if (sleeper == 0) {
+        usleep(50000);
+        _exit(0);
+    }
+    show("write to the instance while another task runs", write(epfd, "x", 1));
+    show("read from the instance", read(epfd, drain, sizeof drain));
+    waitpid(sleeper, NULL, 0);
     return 0;
 }

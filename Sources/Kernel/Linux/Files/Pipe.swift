@@ -64,8 +64,21 @@ extension Process {
         case .host(let fd), .owned(let fd), .listing(let fd, _):
             guard scheduler?.waitsMustNotBlockHost == true, !Process.isReady(fd, events: events) else { return nil }
             guard case .success(let status) = fd.statusFlags(), !status.contains(.nonBlocking),
-                  Process.isOpen(status, for: events) else { return nil }
+                  Process.isOpen(status, for: events), Process.mayWait(on: fd, for: events) else { return nil }
             return .block(.descriptor(fd, events: events))
+        }
+    }
+
+    /// True when a read (`.input`) or write of host descriptor `fd` can wait on Linux, so a task
+    /// may wait for poll to call it ready: a pipe, a socket, a terminal or other character device,
+    /// and for reading a timer descriptor. Anything else (an epoll instance, a directory) answers
+    /// at once, often with an error, and a task waiting for its readiness would wait for ever.
+    static func mayWait(on fd: HostDescriptor, for events: PollEvents) -> Bool {
+        guard case .success(let status) = fd.status() else { return false }
+        switch status.type {
+        case .fifo?, .socket?, .characterDevice?: return true
+        case nil: return events.contains(.input) && fd.hostPath == "anon_inode:[timerfd]"
+        default: return false
         }
     }
 
