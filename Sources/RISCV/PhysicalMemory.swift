@@ -46,7 +46,7 @@ public final class PhysicalMemory {
     deinit { munmap(hostBase, Int(size)) }
 
     /// True when `[paddr, paddr + length)` lies wholly inside RAM.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func contains(_ paddr: UInt64, length: UInt64 = 1) -> Bool {
         paddr >= base && length <= size && paddr - base <= size - length
     }
@@ -59,14 +59,16 @@ public final class PhysicalMemory {
     }
 
     /// Reads a little-endian value at `paddr`. Precondition: the whole value is in RAM.
-    @inline(__always)
+    /// Inlinable, so the kernel's page-table walks get a specialized load instead of a generic one
+    /// that looks up type metadata on every call.
+    @inlinable @inline(__always)
     public func load<T: FixedWidthInteger>(_ type: T.Type, at paddr: UInt64) -> T {
         precondition(contains(paddr, length: UInt64(MemoryLayout<T>.size)), "physical read outside RAM")
         return T(littleEndian: (hostBase + Int(paddr - base)).loadUnaligned(as: T.self))
     }
 
     /// Writes a little-endian value at `paddr`. Precondition: the whole value is in RAM.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func store<T: FixedWidthInteger>(_ value: T, at paddr: UInt64) {
         precondition(contains(paddr, length: UInt64(MemoryLayout<T>.size)), "physical write outside RAM")
         (hostBase + Int(paddr - base)).storeBytes(of: value.littleEndian, as: T.self)
