@@ -208,6 +208,7 @@ final class Scheduler {
         switch event {
         case .resume:
             if task.restartDeadline != nil { task.restartDeadline = nil }
+            if task.pipeWritten != 0 { task.pipeWritten = 0 }
         case .block(let condition):
             task.state = .blocked(condition)
         case .exited(let code):

@@ -33,6 +33,9 @@ final class Task {
     /// The monotonic deadline (ns) of the timed call that blocked, kept so that its re-execution
     /// waits for the same moment; cleared when a call completes.
     var restartDeadline: UInt64?
+    /// Bytes a blocking write to a pipe wrote before it blocked for room, kept so that its
+    /// re-execution goes on from there; cleared when a call completes.
+    var pipeWritten: Int64 = 0
     /// CLONE_CHILD_CLEARTID: the user address to zero at exit (nil: none).
     var clearChildTID: UInt64?
     /// set_robust_list: the address of the thread's robust_list_head (0: none), walked when it dies.

@@ -1,8 +1,11 @@
 /// read, readv, write and writev on the process's file descriptors; a call that would block
 /// blocks only its task (`Process.waitUntilReady`).
 enum IOSyscalls {
-    /// The most bytes one `read` moves; a longer request returns a short count, as a pipe may.
+    /// The most bytes moved through one host call, and the most one `read` of anything but a
+    /// regular file moves (a longer request returns a short count, as a pipe may).
     static let readChunk = 1 << 16
+    /// The most bytes one read or write moves (Linux's MAX_RW_COUNT: INT_MAX rounded down to a page).
+    static let maxTransfer = 0x7fff_f000
     /// The most iovecs `writev` takes (Linux's IOV_MAX).
     static let maxIOVectors: UInt64 = 1024
 
@@ -29,11 +32,13 @@ enum IOSyscalls {
     static let knownPositionFlags: UInt64 = 0x1f, appendFlag: UInt64 = 0x10
 
     /// read(fd, buf, count): reads from the host descriptor into user memory; pages of `buf` are
-    /// faulted in as they are filled. `-EFAULT` (before reading anything) when the buffer is not
+    /// faulted in as they are filled. A regular file gives the whole count up to its end, anything
+    /// else at most `readChunk` bytes. `-EFAULT` (before reading anything) when the buffer is not
     /// writable user memory, `-EBADF` for a descriptor that is not open.
     static func read(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
-        let count = Int(min(a[2], UInt64(readChunk)))
+        var count = Int(min(a[2], UInt64(maxTransfer)))
+        if count > readChunk, entry.hostDescriptor.status().map(\.type) != .success(.regular) { count = readChunk }
         guard process.isAccessible(a[1], count: UInt64(count), for: .store) else { return .error(.EFAULT) }
         if count > 0, let wait = process.waitUntilReady(entry, events: .input) { return wait }
         return readIn(process, from: entry.hostDescriptor, pieces: [(a[1], count)])
@@ -102,8 +107,8 @@ enum IOSyscalls {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         guard a[2] <= UInt64(Int32.max) else { return .error(.EFAULT) }
         guard process.isAccessible(a[1], count: a[2], for: .load) else { return .error(.EFAULT) }
-        if a[2] > 0, let wait = process.waitUntilReady(entry, events: .output) { return wait }
-        return process.signalBrokenPipe(writeOut(process, to: entry.hostDescriptor, pieces: [(a[1], Int(a[2]))]))
+        guard a[2] > 0 else { return process.signalBrokenPipe(writeOut(process, to: entry.hostDescriptor, pieces: [])) }
+        return writeOut(process, to: entry, pieces: [(a[1], Int(a[2]))])
     }
 
     /// writev(fd, iov, iovcnt): like `write` of every `{base, length}` in turn. `-EINVAL` for a
@@ -111,10 +116,36 @@ enum IOSyscalls {
     static func writev(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         switch ioVectors(process, at: a[1], count: a[2], access: .load) {
-        case .success(let pieces):
-            if let wait = process.waitUntilReady(entry, events: .output) { return wait }
-            return process.signalBrokenPipe(writeOut(process, to: entry.hostDescriptor, pieces: pieces))
+        case .success(let pieces): return writeOut(process, to: entry, pieces: pieces)
         case .failure(let failure): return failure.result
+        }
+    }
+
+    /// Writes `pieces` to a descriptor as write(2) does once it may go ahead: a blocking pipe takes
+    /// the whole count, its task blocking for room as often as it must and going on where it
+    /// stopped (Linux's pipe_write; `Task.pipeWritten` keeps the count across the re-executions);
+    /// anything else is written in one go that may be short.
+    private static func writeOut(_ process: Process, to entry: FileTable.Entry, pieces: [(UInt64, Int)]) -> SyscallResult {
+        if let wait = process.waitUntilReady(entry, events: .output) { return wait }
+        guard case .pipe(let pipe, let end) = entry, !end.nonBlocking, let task = process.scheduler?.current else {
+            return process.signalBrokenPipe(writeOut(process, to: entry.hostDescriptor, pieces: pieces))
+        }
+        let done = task.pipeWritten
+        let result = process.signalBrokenPipe(writeOut(process, to: pipe, pieces: remaining(pieces, after: done)))
+        guard case .value(let wrote) = result, wrote >= 0 else { return done > 0 ? .value(done) : result }
+        let total = pieces.reduce(0) { $0 + Int64($1.1) }
+        guard done + wrote < total else { return .value(total) }
+        task.pipeWritten = done + wrote
+        return .block(.descriptor(pipe, events: .output))
+    }
+
+    /// The pieces of an iovec list that follow its first `skipped` bytes.
+    static func remaining(_ pieces: [(UInt64, Int)], after skipped: Int64) -> [(UInt64, Int)] {
+        var skip = skipped
+        return pieces.compactMap { base, length in
+            let dropped = Int(min(skip, Int64(length)))
+            skip -= Int64(dropped)
+            return dropped == length ? nil : (base + UInt64(dropped), length - dropped)
         }
     }
 

@@ -73,7 +73,8 @@ extension Scheduler {
     /// (`SignalFrame`) on the current stack, or on the alternate stack with SA_ONSTACK; then pc =
     /// handler, ra = the trampoline, sp = the frame, a0 = signal, a1 = &siginfo, a2 = &ucontext,
     /// and the mask gains sa_mask and the signal (unless SA_NODEFER). A call the signal
-    /// interrupted returns `-EINTR`, or, with SA_RESTART, runs again after the handler.
+    /// interrupted returns `-EINTR`, or, with SA_RESTART, runs again after the handler; a blocking
+    /// pipe write that had written some bytes returns their count either way, as Linux's.
     func deliverSignals(to task: Task) -> Bool {
         let process = task.process
         guard process.hasSignalWork(task) else { return true }
@@ -95,7 +96,12 @@ extension Scheduler {
                 task.restartDeadline = nil
                 let number = hart.register(Register.a7)
                 let name = SyscallTable.definitions[number]?.name ?? "syscall_\(number)"
-                if action.flags & SignalAction.restart == 0 || Scheduler.neverRestarted.contains(number) {
+                if task.pipeWritten > 0 {
+                    hart.setRegister(Register.a0, UInt64(task.pipeWritten))
+                    hart.pc &+= 4
+                    if process.trace.contains(.syscalls) { process.traceSink.write("\(name) interrupted = \(task.pipeWritten)") }
+                    task.pipeWritten = 0
+                } else if action.flags & SignalAction.restart == 0 || Scheduler.neverRestarted.contains(number) {
                     if let deadline { TimeSyscalls.reportRemainingSleep(process, until: deadline) }
                     hart.setRegister(Register.a0, UInt64(bitPattern: Errno.EINTR.negated))
                     hart.pc &+= 4
