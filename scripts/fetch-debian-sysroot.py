@@ -25,7 +25,8 @@ import urllib.request
 
 MIRROR = os.environ.get("DEBIAN_MIRROR", "http://deb.debian.org/debian").rstrip("/")
 SUITE = os.environ.get("SYSROOT_SUITE", "trixie")
-# Packages a sysroot never needs: maintainer-script machinery and documentation.
+# Packages a sysroot never needs as a dependency: maintainer-script machinery and documentation
+# (named on the command line, they are fetched).
 SKIPPED = {"debconf", "dpkg", "install-info", "perl-base", "debianutils"}
 
 
@@ -76,7 +77,7 @@ def closure(wanted, packages, providers):
     chosen, pending = [], list(wanted)
     while pending:
         name = pending.pop(0)
-        if name in chosen or name in SKIPPED:
+        if name in chosen or (name in SKIPPED and name not in wanted):
             continue
         if name not in packages:
             die(f"no package {name} in {SUITE}/riscv64")

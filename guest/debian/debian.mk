@@ -3,7 +3,8 @@
 # are there); `make test-debian` runs every case of guest/debian/cases.txt under the release tinyrv (python3
 # runs billions of instructions: ~60x too slow in a debug build) and qemu-riscv64.
 DEBIAN_SYSROOT := guest/build/sysroot
-DEBIAN_PACKAGES := python3 lua5.4 sqlite3 coreutils grep sed gawk bc bash dash jq gzip xz-utils tar diffutils findutils file
+DEBIAN_PACKAGES := python3 lua5.4 sqlite3 coreutils grep sed gawk bc bash dash jq gzip xz-utils tar diffutils findutils file \
+	perl-base perl m4 make openssl bzip2 zstd
 DEBIAN_CASES := guest/debian/cases.txt
 
 .PHONY: guest-debian test-debian
