@@ -64,4 +64,15 @@ int tinyrv_timerfd_settime(int fd, int flags, const long long new_value[4], long
 /// timerfd_gettime(2) into four words as above; 0 or -errno.
 int tinyrv_timerfd_gettime(int fd, long long value[4]);
 
+/// getresuid(2) and getresgid(2): the real, effective and saved ids; 0 or -errno.
+int tinyrv_getresuid(unsigned ids[3]);
+int tinyrv_getresgid(unsigned ids[3]);
+
+/// capget(2) of tinyrv's own process (version 3): effective, permitted and inheritable sets of
+/// capabilities 0-31, then of 32-63; 0 or -errno.
+int tinyrv_capget(unsigned sets[6]);
+
+/// prctl(PR_CAPBSET_READ): 1 when `capability` is in tinyrv's bounding set, 0 if not, or -errno.
+int tinyrv_capbset_read(int capability);
+
 #endif

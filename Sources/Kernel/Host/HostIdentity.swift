@@ -1,3 +1,4 @@
+import CHostSys
 import Glibc
 
 /// The host's names for itself (uname(2)'s `struct utsname`, less the fields the guest does not
@@ -56,5 +57,30 @@ extension Host {
         var limit = rlimit()
         guard getrlimit(resource, &limit) == 0 else { return .failure(lastError) }
         return .success(HostResourceLimit(current: UInt64(limit.rlim_cur), maximum: UInt64(limit.rlim_max)))
+    }
+
+    /// getresuid(2): tinyrv's real, effective and saved user ids.
+    static func userIDs() -> HostResult<[UInt32]> {
+        var ids = [UInt32](repeating: 0, count: 3)
+        return retryingShim { tinyrv_getresuid(&ids) }.map { ids }
+    }
+
+    /// getresgid(2): tinyrv's real, effective and saved group ids.
+    static func groupIDs() -> HostResult<[UInt32]> {
+        var ids = [UInt32](repeating: 0, count: 3)
+        return retryingShim { tinyrv_getresgid(&ids) }.map { ids }
+    }
+
+    /// capget(2) of tinyrv's process: effective, permitted and inheritable sets of capabilities
+    /// 0-31, then the same of 32-63 (Linux's version 3 layout).
+    static func capabilities() -> HostResult<[UInt32]> {
+        var sets = [UInt32](repeating: 0, count: 6)
+        return retryingShim { tinyrv_capget(&sets) }.map { sets }
+    }
+
+    /// prctl(PR_CAPBSET_READ): whether `capability` is in tinyrv's bounding set; EINVAL for a
+    /// number the host does not know.
+    static func isInBoundingSet(_ capability: Int32) -> HostResult<Bool> {
+        retryingShim { tinyrv_capbset_read(capability) }.map { $0 == 1 }
     }
 }

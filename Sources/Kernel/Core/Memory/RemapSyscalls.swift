@@ -45,11 +45,7 @@ enum RemapSyscalls {
               a[0] <= PageTable.userLimit - MemRegion.roundUp(a[1]) else { return .error(.EINVAL) }
         let (start, length) = (a[0], MemRegion.roundUp(a[1]))
         guard length > 0 else { return .value(0) }
-        var cursor = start
-        while cursor < start + length {
-            guard let (_, region) = process.addressSpace.region(containing: cursor) else { return .error(.ENOMEM) }
-            cursor = region.pageEnd
-        }
+        guard process.addressSpace.covers(from: start, to: start + length) else { return .error(.ENOMEM) }
         if a[2] == dontNeed { process.addressSpace.releasePages(from: start, to: start + length) }
         return .value(0)
     }

@@ -120,6 +120,10 @@ extension Scheduler {
         fresh.signals = old.signals.afterExec()
         fresh.fileCreationMask = old.fileCreationMask
         fresh.niceValue = old.niceValue
+        fresh.inherited.noNewPrivileges = old.inherited.noNewPrivileges
+        fresh.inherited.persona = old.inherited.persona
+        fresh.inherited.schedulingPolicy = old.inherited.schedulingPolicy
+        fresh.inherited.schedulingPriority = old.inherited.schedulingPriority
         fresh.pageFaults = old.pageFaults
         fresh.scheduler = self
         fresh.debugger = old.debugger

@@ -29,6 +29,17 @@ struct ForkedState {
     var niceValue: Int64 = 0
     /// The task name of prctl(PR_GET_NAME), at most 15 bytes: at first the program's file name.
     var taskName: [UInt8]
+    /// sched_setscheduler's policy (with SCHED_RESET_ON_FORK) and priority: kept by execve and by
+    /// fork, which drops the reset flag and, with it, a real-time policy. Reported back only:
+    /// every task gets the same quantum.
+    var schedulingPolicy: UInt64 = 0
+    var schedulingPriority: UInt64 = 0
+    /// personality(2)'s persona (PER_LINUX and its flags), kept by fork and execve.
+    var persona: UInt64 = 0
+    /// prctl(PR_SET_NO_NEW_PRIVS): once set, kept by fork and execve.
+    var noNewPrivileges = false
+    /// prctl(PR_SET_DUMPABLE): 1 unless the guest cleared it; a new program starts with 1.
+    var dumpable: UInt64 = 1
     /// Where the signal-return trampoline is mapped, once a handler has run (Signals/).
     var signalTrampoline: UInt64?
     /// The scheduler running the machine's tasks while the process runs (a strong reference, cut

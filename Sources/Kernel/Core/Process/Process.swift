@@ -140,6 +140,10 @@ public final class Process {
         self.task = TaskState()
         self.task.alternateStack = parent.task.alternateStack
         self.debugger = parent.debugger
+        if inherited.schedulingPolicy & SchedulingSyscalls.resetOnFork != 0 {
+            inherited.schedulingPolicy &= ~SchedulingSyscalls.resetOnFork
+            if inherited.schedulingPriority > 0 { (inherited.schedulingPolicy, inherited.schedulingPriority) = (SchedulingSyscalls.other, 0) }
+        }
     }
 
     /// Copies `bytes` to user address `address` of `region`, mapping pages that are not mapped yet.

@@ -22,6 +22,9 @@ struct ProcessFamily {
     var waitStatus: Int32?
     /// Whether execve has replaced the program since fork (setpgid on such a child is EACCES).
     var hasExecuted = false
+    /// prctl(PR_SET_PDEATHSIG): the signal the process gets when its parent ends (0: none). A fork
+    /// child starts without one; execve keeps it.
+    var parentDeathSignal: UInt64 = 0
 
     /// The wait status of a process that called exit(code): `(code & 0xff) << 8`.
     static func exitedStatus(_ code: Int64) -> Int32 { Int32(truncatingIfNeeded: (code & 0xff) << 8) }

@@ -63,6 +63,9 @@ extension Scheduler {
             guard let orphan = self.process(child) else { continue }
             orphan.family.parentPID = first.family.pid
             first.family.children.append(child)
+            if orphan.family.parentDeathSignal != 0, orphan.family.waitStatus == nil {
+                orphan.post(SignalInfo(signal: orphan.family.parentDeathSignal, code: SignalInfo.user, senderPID: process.family.pid))
+            }
             if orphan.family.waitStatus != nil { first.family.childEvent = true }
         }
         process.family.children = []

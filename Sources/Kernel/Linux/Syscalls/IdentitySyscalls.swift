@@ -28,11 +28,21 @@ enum IdentitySyscalls {
         SyscallDefinition(167, "prctl", [.decimal, .hex, .hex, .hex, .hex], prctl),
     ]
 
-    /// prctl's PR_SET_NAME and PR_GET_NAME, and the size of a task name with its NUL.
+    /// prctl options: PR_SET_PDEATHSIG 1, PR_GET_PDEATHSIG 2, PR_GET_DUMPABLE 3, PR_SET_DUMPABLE 4,
+    /// PR_SET_NAME 15, PR_GET_NAME 16, PR_CAPBSET_READ 23, PR_SET_NO_NEW_PRIVS 38, PR_GET_NO_NEW_PRIVS 39;
+    /// and the size of a task name with its NUL.
+    static let setParentDeathSignal: UInt64 = 1, getParentDeathSignal: UInt64 = 2
+    static let getDumpable: UInt64 = 3, setDumpable: UInt64 = 4
     static let setName: UInt64 = 15, getName: UInt64 = 16, nameSize = 16
+    static let readBoundingSet: UInt64 = 23, setNoNewPrivileges: UInt64 = 38, getNoNewPrivileges: UInt64 = 39
+    /// The highest capability number Linux knows (CAP_CHECKPOINT_RESTORE).
+    static let lastCapability: UInt64 = 40
 
-    /// prctl(option, ...): PR_SET_NAME records the name (15 bytes at most), PR_GET_NAME reports it
-    /// (initially the program's base name); other options are `-EINVAL`.
+    /// prctl(option, ...): the task name (PR_SET_NAME records 15 bytes at most, PR_GET_NAME reports
+    /// it; at first the program's base name), the parent-death signal (sent when the parent ends,
+    /// cleared by fork), the dumpable flag (0 or 1), no_new_privs (set once, never cleared) and
+    /// PR_CAPBSET_READ (whether a capability is in tinyrv's own bounding set). Other options, and bad
+    /// values for these, are `-EINVAL`; `-EFAULT` for bad pointers.
     static func prctl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         switch a[0] {
         case setName:
@@ -43,7 +53,31 @@ enum IdentitySyscalls {
             return .value(0)
         case getName:
             let name = process.taskName + [UInt8](repeating: 0, count: nameSize - process.taskName.count)
-            return IOSyscalls.complete(process.copyOut(name, to: a[1]), value: 0)
+            try process.copyOutArgument(name, to: a[1])
+            return .value(0)
+        case setParentDeathSignal:
+            guard a[1] <= UInt64(Signal.count) else { return .error(.EINVAL) }
+            process.family.parentDeathSignal = a[1]
+            return .value(0)
+        case getParentDeathSignal:
+            try process.copyOutArgument(GuestBytes.word32(UInt32(process.family.parentDeathSignal)), to: a[1])
+            return .value(0)
+        case getDumpable:
+            return .value(Int64(process.inherited.dumpable))
+        case setDumpable:
+            guard a[1] <= 1 else { return .error(.EINVAL) }
+            process.inherited.dumpable = a[1]
+            return .value(0)
+        case setNoNewPrivileges:
+            guard a[1] == 1, a[2] == 0, a[3] == 0, a[4] == 0 else { return .error(.EINVAL) }
+            process.inherited.noNewPrivileges = true
+            return .value(0)
+        case getNoNewPrivileges:
+            guard a[1] == 0, a[2] == 0, a[3] == 0, a[4] == 0 else { return .error(.EINVAL) }
+            return .value(process.inherited.noNewPrivileges ? 1 : 0)
+        case readBoundingSet:
+            guard a[1] <= lastCapability else { return .error(.EINVAL) }
+            return .value(try Host.isInBoundingSet(Int32(a[1])).orFail() ? 1 : 0)
         default:
             return .error(.EINVAL)
         }

@@ -1,11 +1,8 @@
-/// What the process may learn about its machine and usage: one CPU, the guest RAM, clock
-/// resolution, resource usage; and sched_yield, which only asks to wait. (sigaltstack is recorded
+/// What the process may learn about its machine and usage: the guest RAM, clock resolution,
+/// resource usage, nice values. (The one CPU is in `SchedulingSyscalls`; sigaltstack is recorded
 /// in Signals/SignalStackSyscalls.)
 enum ResourceSyscalls {
     static let definitions: [SyscallDefinition] = [
-        SyscallDefinition(124, "sched_yield", []) { _, _ in .value(0) },
-        SyscallDefinition(123, "sched_getaffinity", [.decimal, .decimal, .hex], schedGetaffinity),
-        SyscallDefinition(122, "sched_setaffinity", [.decimal, .decimal, .hex], schedSetaffinity),
         SyscallDefinition(114, "clock_getres", [.decimal, .hex]) { process, a in
             guard a[0] <= 11 else { return .error(.EINVAL) }
             guard a[1] != 0 else { return .value(0) }
@@ -60,31 +57,6 @@ enum ResourceSyscalls {
         let instructions = process.scheduler?.instructions(of: process) ?? process.hart.instructionsRetired
         if a[0] != 0 { try process.copyOutArgument(GuestBytes.words(instructions / Process.instructionsPerTick, 0, 0, 0), to: a[0]) }
         return .value(Int64(Host.monotonicNow() / 10_000_000))
-    }
-
-    /// sched_getaffinity(tid, size, mask): one CPU (bit 0); returns the 8 bytes written. `-ESRCH`
-    /// for no such thread, `-EINVAL` for a size that is not a multiple of 8.
-    static func schedGetaffinity(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        guard isTask(process, a[0]) else { return .error(.ESRCH) }
-        guard a[1] >= 8, a[1] % 8 == 0 else { return .error(.EINVAL) }
-        return IOSyscalls.complete(process.copyOut(GuestBytes.words(1), to: a[2]), value: 8)
-    }
-
-    /// sched_setaffinity(tid, size, mask): 0 when the mask holds CPU 0, the only one (bits of a
-    /// mask shorter than 8 bytes are zero; bytes past 8 are ignored). `-ESRCH` for no such
-    /// thread, `-EINVAL` for a mask without CPU 0, `-EFAULT` for an unreadable one.
-    static func schedSetaffinity(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        guard isTask(process, a[0]) else { return .error(.ESRCH) }
-        guard a[1] > 0 else { return .error(.EINVAL) }
-        guard case .success(let mask) = process.copyIn(from: a[2], count: Int(min(a[1], 8))) else { return .error(.EFAULT) }
-        return mask[0] & 1 != 0 ? .value(0) : .error(.EINVAL)
-    }
-
-    /// True when `tid` is 0 (the caller) or names a live thread.
-    static func isTask(_ process: Process, _ tid: UInt64) -> Bool {
-        let id = Int64(Int32(truncatingIfNeeded: tid))
-        guard id != 0 else { return true }
-        return process.scheduler?.task(withID: id) != nil || id == process.family.pid
     }
 
     /// getrusage(who, usage): user time in `ru_utime` from instructions retired at a nominal

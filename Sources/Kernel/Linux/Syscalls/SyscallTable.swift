@@ -75,7 +75,8 @@ enum SyscallTable {
             + FileChangeSyscalls.definitions + FileSystemSyscalls.definitions + TimerSyscalls.definitions
             + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions
             + Clone3Syscall.definitions + RobustFutexList.definitions + MembarrierSyscall.definitions + SocketSyscalls.definitions
-            + EpollSyscalls.definitions + EventFileSyscalls.definitions
+            + EpollSyscalls.definitions + EventFileSyscalls.definitions + CredentialSyscalls.definitions
+            + SchedulingSyscalls.definitions + LockingSyscalls.definitions + ExtendedAttributeSyscalls.definitions
         var table: [UInt64: SyscallDefinition] = [:]
         for definition in all {
             precondition(table[definition.number] == nil, "syscall \(definition.number) defined twice")

@@ -9,14 +9,6 @@ import Testing
         SyscallTable.definitions[number]!.run(process, arguments + [UInt64](repeating: 0, count: 6 - arguments.count))
     }
 
-    @Test func oneCPU() {
-        #expect(call(123, [0, 128, 0x11000]) == .value(8))
-        #expect(process.peekWord(0x11000) == 1)
-        #expect(call(123, [0, 3, 0x11000]) == .value(-22))
-        #expect(call(123, [5, 8, 0x11000]) == .value(-3))
-        #expect(call(124, []) == .value(0))
-    }
-
     @Test func sysinfoReportsGuestRAM() throws {
         #expect(call(179, [0x11000]) == .value(0))
         #expect(process.peekWord(0x11020) == 512 * 4096, "totalram")

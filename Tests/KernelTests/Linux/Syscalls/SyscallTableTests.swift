@@ -29,6 +29,13 @@ import Testing
         153: "times", 223: "fadvise64", 140: "setpriority", 141: "getpriority",
         102: "getitimer", 103: "setitimer", 107: "timer_create", 108: "timer_gettime", 109: "timer_getoverrun",
         110: "timer_settime", 111: "timer_delete",
+        148: "getresuid", 150: "getresgid", 146: "setuid", 144: "setgid", 145: "setreuid", 143: "setregid",
+        147: "setresuid", 149: "setresgid", 151: "setfsuid", 152: "setfsgid", 159: "setgroups", 90: "capget", 91: "capset",
+        119: "sched_setscheduler", 118: "sched_setparam", 120: "sched_getscheduler", 121: "sched_getparam",
+        125: "sched_get_priority_max", 126: "sched_get_priority_min", 168: "getcpu", 92: "personality",
+        228: "mlock", 229: "munlock", 284: "mlock2", 230: "mlockall", 231: "munlockall",
+        5: "setxattr", 6: "lsetxattr", 7: "fsetxattr", 8: "getxattr", 9: "lgetxattr", 10: "fgetxattr",
+        11: "listxattr", 12: "llistxattr", 13: "flistxattr", 14: "removexattr", 15: "lremovexattr", 16: "fremovexattr",
     ]
 
     @Test func tableHoldsTheLinuxAndTinyRVNumbers() {
