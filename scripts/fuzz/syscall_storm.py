@@ -48,6 +48,13 @@ SIGNATURES = {
     441: "fd wbuf len shorttime zero zero",
     72: "fdcount wbuf wbuf wbuf shorttime zero", 137: "rbuf wbuf shorttime eight", 32: "fd flockop",
     436: "fd fd any", 153: "wbuf", 140: "any pid any", 141: "any pid", 223: "fd len len any", 19: "len any", 85: "clock nonblock", 86: "fd any timerspec wbuf", 87: "fd wbuf",
+    148: "wbuf wbuf wbuf", 150: "wbuf wbuf wbuf", 146: "any", 144: "any", 145: "any any", 143: "any any",
+    147: "any any any", 149: "any any any", 151: "any", 152: "any", 159: "len rbuf", 90: "rbuf wbuf", 91: "rbuf rbuf",
+    119: "pid any rbuf", 118: "pid rbuf", 120: "pid", 121: "pid wbuf", 125: "any", 126: "any", 168: "wbuf wbuf any",
+    92: "any", 228: "addr len", 229: "addr len", 284: "addr len any", 230: "any", 231: "",
+    5: "path path rbuf len any", 6: "path path rbuf len any", 7: "fd path rbuf len any", 8: "path path wbuf len",
+    9: "path path wbuf len", 10: "fd path wbuf len", 11: "path wbuf len", 12: "path wbuf len", 13: "fd wbuf len",
+    14: "path path", 15: "path path", 16: "fd path",
 }
 RARE = {129: 0.05}
 # Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and
