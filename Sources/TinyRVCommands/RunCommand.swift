@@ -52,7 +52,7 @@ struct RunCommand: ParsableCommand {
     @Flag(name: .customLong("clear-env"), help: "Start the guest with an empty environment instead of tinyrv's own (then --env adds to it).")
     var clearEnvironment = false
 
-    @Option(help: ArgumentHelp("The only host directory the guest's file calls may read (and its current directory). No path escapes it: not '..', not an absolute path, not a symlink.", valueName: "DIR"))
+    @Option(help: ArgumentHelp("The only host directory the guest's file calls may read, seen by the guest as '/'. No path escapes it: not '..', not an absolute path, not a symlink. The guest starts in tinyrv's working directory when that lies under DIR, else at DIR.", valueName: "DIR"))
     var fsRoot: String = "."
 
     @Flag(help: "Let the guest create, truncate and write files under --fs-root, and write through MAP_SHARED mappings.")

@@ -59,6 +59,7 @@ final class FileSystemSandbox {
     /// The absolute host path of the program, for /proc/self/exe (execve changes it).
     var executablePath: String
     /// The guest's working directory, a canonical guest path ("/" is the root); chdir moves it.
+    /// It starts where tinyrv runs when that lies under the root, else at the root.
     private(set) var workingDirectory = "/"
     /// The guest descriptors with FD_CLOEXEC. Every call that creates a descriptor sets or clears
     /// its flag, so a reused number never inherits a stale one. (Host descriptors themselves are
@@ -71,6 +72,14 @@ final class FileSystemSandbox {
         rootHostPath = Host.realPath(root) ?? FileSystemSandbox.absolute(root)
         self.allowWrites = allowWrites
         executablePath = Host.realPath(programPath) ?? FileSystemSandbox.absolute(programPath)
+        workingDirectory = FileSystemSandbox.guestPath(of: Host.workingDirectoryPath ?? "/", under: rootHostPath) ?? "/"
+    }
+
+    /// Host path `path` (absolute, canonical) as a guest path under `root`, or nil outside it.
+    static func guestPath(of path: String, under root: String) -> String? {
+        if path == root { return "/" }
+        if root == "/" { return path }
+        return path.hasPrefix(root + "/") ? String(path.dropFirst(root.count)) : nil
     }
 
     /// fork's copy: the same root (a duplicated descriptor), sysroot, working directory and close-on-exec set.

@@ -159,4 +159,16 @@ import Testing
         #expect(try process.open("file.txt") == GuestErrno.ENOENT)
         #expect(process.call(48, UInt64(bitPattern: -100), try process.guestPath("file.txt"), 0) == GuestErrno.ENOENT)
     }
+
+    @Test func theGuestStartsInTinyrvsDirectoryWhenItIsUnderTheRoot() throws {
+        #expect(FileSystemSandbox.guestPath(of: "/tmp/x", under: "/tmp/x") == "/")
+        #expect(FileSystemSandbox.guestPath(of: "/tmp/x/y/z", under: "/tmp/x") == "/y/z")
+        #expect(FileSystemSandbox.guestPath(of: "/tmp/xy", under: "/tmp/x") == nil, "a sibling with the same prefix")
+        #expect(FileSystemSandbox.guestPath(of: "/tmp", under: "/tmp/x") == nil)
+        #expect(FileSystemSandbox.guestPath(of: "/tmp/x", under: "/") == "/tmp/x")
+        let sandbox = FileSystemSandbox(root: "/", allowWrites: false, programPath: "/bin/sh")
+        #expect(sandbox.workingDirectoryHostPath == Host.workingDirectoryPath)
+        let elsewhere = try tree.process(root: tree.base)
+        #expect(elsewhere.fileSystem.workingDirectoryHostPath == Host.realPath(tree.base), "the tests run outside the tree")
+    }
 }
