@@ -54,11 +54,11 @@ SIGNATURES = {
     92: "any", 228: "addr len", 229: "addr len", 284: "addr len any", 230: "any", 231: "",
     5: "path path rbuf len any", 6: "path path rbuf len any", 7: "fd path rbuf len any", 8: "path path wbuf len",
     9: "path path wbuf len", 10: "fd path wbuf len", 11: "path wbuf len", 12: "path wbuf len", 13: "fd wbuf len",
-    14: "path path", 15: "path path", 16: "fd path",
+    14: "path path", 15: "path path", 16: "fd path", 33: "dirfd path nodemode any",
 }
 RARE = {129: 0.05}
 # Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and
-# ends the batch, as on Linux. Calls that may wait (pselect6, rt_sigtimedwait, flock, ...) have
+# ends the batch, as on Linux. mknodat makes no FIFOs (see "nodemode"). Calls that may wait (pselect6, rt_sigtimedwait, flock, ...) have
 # shapes that keep the wait short: a guest that asks to wait for years rightly waits.
 
 
@@ -129,6 +129,9 @@ def argument(rng, shape, script, scratch):
         return rng.choice([0, 0x100, 0x200, 0x1000, 0x800, rng.getrandbits(16)])
     if shape == "mode":
         return rng.choice([0, 0o644, 0o777, 0o7777, 7, 2, 4, rng.getrandbits(16)])
+    if shape == "nodemode":
+        # No FIFOs: a blocking open of one waits for the other end, rightly, for ever.
+        return rng.choice([0, 0o100644, 0o020600, 0o060600, 0o140600, 0o040700, 0o170600, rng.getrandbits(12)])
     if shape == "whence":
         return rng.choice([0, 1, 2, 3, 4, 5, 1 << 40])
     if shape == "addr":

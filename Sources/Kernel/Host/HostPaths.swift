@@ -65,6 +65,11 @@ extension HostDescriptor {
         Host.retryingInterrupts { Glibc.mkdirat(rawValue, name, mode_t(mode)) }
     }
 
+    /// mkfifoat(3): a FIFO `name` in this directory with permission bits `mode` (less the host's umask).
+    func makeFifo(named name: String, mode: UInt32) -> HostResult<Void> {
+        Host.retryingInterrupts { Glibc.mkfifoat(rawValue, name, mode_t(mode)) }
+    }
+
     /// unlinkat(2) of `name` in this directory: a file, or with `isDirectory` an empty directory
     /// (AT_REMOVEDIR).
     func removeEntry(named name: String, isDirectory: Bool) -> HostResult<Void> {

@@ -209,6 +209,10 @@ final class Scheduler {
         case .resume:
             if task.restartDeadline != nil { task.restartDeadline = nil }
             if task.pipeWritten != 0 { task.pipeWritten = 0 }
+            if let fifo = task.pendingFifo {
+                fifo.close()
+                task.pendingFifo = nil
+            }
         case .block(let condition):
             task.state = .blocked(condition)
         case .exited(let code):

@@ -36,6 +36,9 @@ final class Task {
     /// Bytes a blocking write to a pipe wrote before it blocked for room, kept so that its
     /// re-execution goes on from there; cleared when a call completes.
     var pipeWritten: Int64 = 0
+    /// The read end of a FIFO whose blocking open waits for a writer (`DescriptorSyscalls.openat`),
+    /// kept across the re-executions; closed when a call completes without taking it.
+    var pendingFifo: HostDescriptor?
     /// CLONE_CHILD_CLEARTID: the user address to zero at exit (nil: none).
     var clearChildTID: UInt64?
     /// set_robust_list: the address of the thread's robust_list_head (0: none), walked when it dies.

@@ -51,10 +51,55 @@ enum DescriptorSyscalls {
             }
             return .error(.EACCES)
         }
-        let opened = try sandbox.open(path, from: base, flags: HostOpenFlags(guest: flags & ~OpenFlags.closeOnExec),
-                                      mode: UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask), searchSysroot: true).orFail()
+        let hostFlags = HostOpenFlags(guest: flags & ~OpenFlags.closeOnExec)
+        let mode = UInt32(truncatingIfNeeded: a[3] & ~process.fileCreationMask)
+        guard flags & OpenFlags.path == 0 else {
+            return install(process, .owned(try sandbox.open(path, from: base, flags: hostFlags, mode: mode, searchSysroot: true).orFail()),
+                           closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        }
+        // Opened non-blocking, so that a FIFO never blocks tinyrv; anything else gets its flags back.
+        let opening = sandbox.open(path, from: base, flags: hostFlags.union(.nonBlocking), mode: mode, searchSysroot: true)
+        if case .failure(.ENXIO) = opening, flags & OpenFlags.nonBlocking == 0,
+           case .success(let probe) = sandbox.openPath(path, from: base, followLink: flags & OpenFlags.noFollow == 0) {
+            defer { probe.close() }
+            if probe.status().map(\.type) == .success(.fifo) { return .block(.until(Host.monotonicNow() &+ fifoRetryNanoseconds)) }
+        }
+        let opened = try opening.orFail()
+        if opened.status().map(\.type) == .success(.fifo) { return openFifo(process, opened, flags: flags) }
+        if flags & OpenFlags.nonBlocking == 0, case .failure(let error) = opened.setStatusFlags(hostFlags) {
+            opened.close()
+            return .error(error)
+        }
         if flags & OpenFlags.truncate != 0 { process.truncateCache(behind: opened, to: 0) }
         return install(process, .owned(opened), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+    }
+
+    /// How often a blocking open of a FIFO for writing looks for a reader again.
+    static let fifoRetryNanoseconds: UInt64 = 1_000_000
+
+    /// Installs a FIFO opened (non-blocking on the host) by openat as a pipe end, after waiting as
+    /// Linux does: a blocking open for reading waits for a writer (the task keeps its read end in
+    /// `Task.pendingFifo` and blocks until a writer has written or come and gone); a blocking
+    /// open for writing that found no reader waited before this, retrying every
+    /// `fifoRetryNanoseconds`.
+    private static func openFifo(_ process: Process, _ opened: HostDescriptor, flags: UInt64) -> SyscallResult {
+        let end = PipeEnd(nonBlocking: flags & OpenFlags.nonBlocking != 0)
+        guard flags & OpenFlags.accessModeMask == 0, !end.nonBlocking, let task = process.scheduler?.current else {
+            return install(process, .pipe(opened, end), closeOnExec: flags & OpenFlags.closeOnExec != 0)
+        }
+        let fifo: HostDescriptor
+        if let pending = task.pendingFifo {
+            opened.close()
+            fifo = pending
+        } else {
+            fifo = opened
+        }
+        guard Process.isReady(fifo, events: .input) else {
+            task.pendingFifo = fifo
+            return .block(.descriptor(fifo, events: .input))
+        }
+        task.pendingFifo = nil
+        return install(process, .pipe(fifo, end), closeOnExec: flags & OpenFlags.closeOnExec != 0)
     }
 
     /// dup(fd): the lowest free descriptor, sharing the open file (offset and status flags),

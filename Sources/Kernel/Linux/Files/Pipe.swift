@@ -53,14 +53,15 @@ enum PipeSyscalls {
 
 extension Process {
     /// Whether a read (`.input`) or write (`.output`) on `entry` may go ahead now: nil if so, else
-    /// the call's answer: `-EAGAIN` for a non-blocking descriptor, or blocking until the host
-    /// descriptor is ready. Pipes are always checked; other host descriptors only while the host must
+    /// the call's answer: blocking until the host descriptor is ready. A non-blocking pipe end
+    /// always goes ahead, and the host's non-blocking call answers (`-EAGAIN`, or EOF from a FIFO
+    /// that has no writer). Pipes are always checked; other host descriptors only while the host must
     /// not block (`waitsMustNotBlockHost`; with one task and no timer, blocking the host is blocking the task).
     func waitUntilReady(_ entry: FileTable.Entry, events: PollEvents) -> SyscallResult? {
         switch entry {
         case .pipe(let fd, let end):
-            if Process.isReady(fd, events: events) { return nil }
-            return end.nonBlocking ? .error(.EAGAIN) : .block(.descriptor(fd, events: events))
+            if end.nonBlocking || Process.isReady(fd, events: events) { return nil }
+            return .block(.descriptor(fd, events: events))
         case .host(let fd), .owned(let fd), .listing(let fd, _):
             guard scheduler?.waitsMustNotBlockHost == true, !Process.isReady(fd, events: events) else { return nil }
             guard case .success(let status) = fd.statusFlags(), !status.contains(.nonBlocking),

@@ -57,4 +57,20 @@ import Glibc
         #expect(SyscallTable.definitions[35]!.run(process, [atCWD, try path("newdir", in: process), 0x200, 0, 0, 0]) == .value(0))
         #expect(SyscallTable.definitions[35]!.run(process, [atCWD, try path(".", in: process), 0x200, 0, 0, 0]) == .value(-22))
     }
+
+    @Test func mknodMakesFilesAndFifosOnly() throws {
+        let refused = try process(writes: false)
+        #expect(refused.syscall("mknodat", [atCWD, try path("fifo", in: refused), 0o010600, 0]) == .error(.EACCES))
+        let process = try process(writes: true)
+        #expect(process.syscall("mknodat", [atCWD, try path("fifo", in: process), 0o010666, 0]) == .value(0))
+        var status = stat()
+        #expect(stat(tree.root + "/fifo", &status) == 0)
+        #expect(status.st_mode & S_IFMT == S_IFIFO && status.st_mode & 0o777 == 0o644, "the umask applies")
+        #expect(process.syscall("mknodat", [atCWD, try path("file", in: process), 0o600, 0]) == .value(0))
+        #expect(tree.read(tree.root + "/file") == "")
+        #expect(process.syscall("mknodat", [atCWD, try path("file", in: process), 0o100600, 0]) == .error(.EEXIST))
+        #expect(process.syscall("mknodat", [atCWD, try path("null", in: process), 0o020600, 0x103]) == .error(.EPERM), "no devices")
+        #expect(process.syscall("mknodat", [atCWD, try path("odd", in: process), 0o170600, 0]) == .error(.EINVAL))
+        #expect(stat(tree.root + "/null", &status) != 0)
+    }
 }

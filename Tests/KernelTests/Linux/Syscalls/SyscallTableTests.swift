@@ -35,7 +35,7 @@ import Testing
         125: "sched_get_priority_max", 126: "sched_get_priority_min", 168: "getcpu", 92: "personality",
         228: "mlock", 229: "munlock", 284: "mlock2", 230: "mlockall", 231: "munlockall",
         5: "setxattr", 6: "lsetxattr", 7: "fsetxattr", 8: "getxattr", 9: "lgetxattr", 10: "fgetxattr",
-        11: "listxattr", 12: "llistxattr", 13: "flistxattr", 14: "removexattr", 15: "lremovexattr", 16: "fremovexattr",
+        33: "mknodat", 11: "listxattr", 12: "llistxattr", 13: "flistxattr", 14: "removexattr", 15: "lremovexattr", 16: "fremovexattr",
     ]
 
     @Test func tableHoldsTheLinuxAndTinyRVNumbers() {
