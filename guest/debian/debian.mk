@@ -4,7 +4,7 @@
 # runs billions of instructions: ~60x too slow in a debug build) and qemu-riscv64.
 DEBIAN_SYSROOT := guest/build/sysroot
 DEBIAN_PACKAGES := python3 lua5.4 sqlite3 coreutils grep sed gawk bc bash dash jq gzip xz-utils tar diffutils findutils file \
-	perl-base perl m4 make openssl bzip2 zstd
+	perl-base perl m4 make openssl bzip2 zstd gcc-14 binutils libc6-dev
 DEBIAN_CASES := guest/debian/cases.txt
 
 .PHONY: guest-debian test-debian
@@ -16,3 +16,4 @@ guest-debian:
 test-debian: release guest-debian
 	DIFFTEST_TIMEOUT=300 DIFFTEST_SYSROOT=$(DEBIAN_SYSROOT) DIFFTEST_TINYRV_OPTIONS="--stack-pages 2048" \
 		scripts/busybox-difftest.sh $(TINYRV_RELEASE) - $(DEBIAN_CASES)
+	scripts/toolchain-test.sh $(TINYRV_RELEASE) $(DEBIAN_SYSROOT)

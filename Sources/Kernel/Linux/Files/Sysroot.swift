@@ -7,6 +7,9 @@
 ///   sandbox only.
 /// - Lookups resolve with openat2(RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS) from the sysroot's
 ///   descriptor, so `..` and absolute symlinks (Debian's `lib -> usr/lib`) stay inside it.
+/// - An absolute path under the sysroot's own host path names the file it names on the host: a
+///   program run from the sysroot finds its siblings through `/proc/self/exe` (gcc finds cc1), as
+///   under qemu-riscv64.
 /// - Without `--sysroot`, Debian's riscv64 cross C library (`libc6-riscv64-cross`, in
 ///   `/usr/riscv64-linux-gnu`) is the sysroot when it is installed; `--sysroot none` turns that off.
 public final class Sysroot {
@@ -19,12 +22,15 @@ public final class Sysroot {
     let descriptor: HostDescriptor
     /// Its host path as given.
     public let hostPath: String
+    /// Its canonical host path, the prefix `open` takes off.
+    let canonicalPath: String
 
     /// Opens the directory `path`; nil when it is not a directory that can be opened.
     public init?(path: String) {
         guard case .success(let fd) = HostDescriptor.workingDirectory.open(path, flags: [.path, .directory]) else { return nil }
         descriptor = fd
         hostPath = path
+        canonicalPath = Host.realPath(path) ?? path
     }
 
     deinit { descriptor.close() }
@@ -37,7 +43,8 @@ public final class Sysroot {
     /// Opens absolute guest `path` inside the sysroot with host `flags` (O_CLOEXEC added): the host
     /// descriptor or the errno.
     func open(_ path: String, flags: HostOpenFlags) -> HostResult<HostDescriptor> {
-        descriptor.open(path, flags: flags, resolution: FileSystemSandbox.resolveFlags)
+        descriptor.open(FileSystemSandbox.guestPath(of: path, under: canonicalPath) ?? path, flags: flags,
+                        resolution: FileSystemSandbox.resolveFlags)
     }
 
     /// True when a lookup in the sysroot failed so that it should fall back to the sandbox: the

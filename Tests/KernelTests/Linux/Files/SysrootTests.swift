@@ -45,6 +45,15 @@ import Testing
         #expect(box.open("/lib/none.so", from: "/", flags: .readOnly, searchSysroot: true) == .failure(.ENOENT))
     }
 
+    @Test func theSysrootsOwnHostPathNamesItsFiles() throws {
+        let box = try sandbox()
+        let hostPath = try #require(Host.realPath(sysroot))
+        #expect(text(box.open(hostPath + "/lib/libx.so", from: "/", flags: .readOnly, searchSysroot: true)) == "from sysroot",
+                "as a program run from the sysroot finds its siblings through /proc/self/exe")
+        #expect(text(box.open(hostPath + "x/lib/libx.so", from: "/", flags: .readOnly, searchSysroot: true)) == nil,
+                "a sibling whose name starts the same is not the sysroot")
+    }
+
     @Test func relativePathsAndWritesUseTheRootOnly() throws {
         let box = try sandbox(allowWrites: true)
         #expect(text(box.open("lib/both.txt", from: "/", flags: .readOnly, searchSysroot: true)) == "root copy")

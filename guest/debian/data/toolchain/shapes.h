@@ -1,0 +1,2 @@
+double circle_area(double radius);
+long square(long side);
