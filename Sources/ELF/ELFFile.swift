@@ -25,7 +25,7 @@ public struct ELFFile: Sendable {
     public let programHeaders: ProgramHeaderTable
     /// The PT_TLS segment, if any (informational; its bytes are the TLS initialisation image).
     public let tls: ELFSegment?
-    private let symbols: SymbolTable
+    private let symbols: SymbolIndex
     private let sections: SectionTable
 
     /// Reads the file at `path` and parses it as `init(bytes:)` does.
@@ -114,7 +114,7 @@ public struct ELFFile: Sendable {
             virtualAddress: programHeaderAddress ?? Self.loadedAddress(ofFileRange: table, in: segments),
             entrySize: UInt64(header.programHeaderEntrySize), count: UInt64(headerCount),
             fileOffset: header.programHeaderOffset)
-        self.symbols = SymbolTable(symbolList)
+        self.symbols = SymbolIndex(symbolList)
         self.sections = sections
     }
 

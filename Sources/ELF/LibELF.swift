@@ -158,7 +158,7 @@ struct RawSection {
 }
 
 /// One symbol-table entry with its resolved name, as libelf's `GElf_Sym` gives it.
-struct RawSymbol {
+struct RawSymbol: Sendable {
     let name: String, value: UInt64, size: UInt64, type: UInt8, binding: UInt8, sectionIndex: UInt16
 }
 
