@@ -50,4 +50,11 @@ public struct MachineStats: Equatable, Sendable {
     public var framesShared: Int
     /// Each process's counters, in the order the processes ended (the first process last).
     public var processes: [ProcessSummary]
+
+    public init(tasksCreated: Int, contextSwitches: Int, framesShared: Int, processes: [ProcessSummary]) {
+        self.tasksCreated = tasksCreated
+        self.contextSwitches = contextSwitches
+        self.framesShared = framesShared
+        self.processes = processes
+    }
 }

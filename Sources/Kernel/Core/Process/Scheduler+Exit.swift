@@ -107,10 +107,15 @@ public struct ProcessSummary: Equatable, Sendable {
     public var pageFaults: PageFaultCounts
     public var residentPages: Int
 
-    init(_ process: Process, instructions: UInt64) {
-        pid = process.family.pid
+    public init(pid: Int64, instructions: UInt64, pageFaults: PageFaultCounts, residentPages: Int) {
+        self.pid = pid
         self.instructions = instructions
-        pageFaults = process.pageFaults
-        residentPages = MemRegion.Kind.allCases.reduce(0) { $0 + process.addressSpace.residentPages(of: $1) }
+        self.pageFaults = pageFaults
+        self.residentPages = residentPages
+    }
+
+    init(_ process: Process, instructions: UInt64) {
+        self.init(pid: process.family.pid, instructions: instructions, pageFaults: process.pageFaults,
+                  residentPages: MemRegion.Kind.allCases.reduce(0) { $0 + process.addressSpace.residentPages(of: $1) })
     }
 }
