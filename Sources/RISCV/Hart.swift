@@ -47,7 +47,7 @@ public final class Hart {
     public var delivery: TrapDelivery
 
     /// x0...x31 plus the x0-write scratch slot (index 32). x0 always reads 0.
-    let registers: UnsafeMutablePointer<UInt64>
+    @usableFromInline let registers: UnsafeMutablePointer<UInt64>
     /// f0...f31 as raw 64-bit patterns (NaN-boxed singles are the F extension's business).
     let floatRegisters: UnsafeMutablePointer<UInt64>
     /// The CSR storage (see `ControlStatusRegisters`).
@@ -140,12 +140,14 @@ public final class Hart {
     /// (`bits` is the 32-bit word, or the 16-bit parcel of a compressed instruction).
     public var instructionTracer: ((_ pc: UInt64, _ bits: UInt32) -> Void)?
 
-    /// x[i]; x0 reads 0. Precondition: 0 <= i < 32.
+    /// x[i]; x0 reads 0. Precondition: 0 <= i < 32. (Inlinable: the kernel reads a0-a7 at every ecall.)
+    @inlinable
     public func register(_ i: Int) -> UInt64 {
         precondition(i >= 0 && i < 32, "no register x\(i)")
         return registers[i]
     }
     /// Sets x[i]; writes to x0 are ignored. Precondition: 0 <= i < 32.
+    @inlinable
     public func setRegister(_ i: Int, _ value: UInt64) {
         precondition(i >= 0 && i < 32, "no register x\(i)")
         if i != 0 { registers[i] = value }

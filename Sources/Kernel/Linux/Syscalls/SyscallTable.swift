@@ -37,8 +37,9 @@ enum SyscallValueFormat: Equatable {
 }
 
 /// One entry of the syscall table: the Linux (or tinyrv) number, the name and argument formats for
-/// the trace, and the handler, which gets the process and a0...a5.
-struct SyscallDefinition {
+/// the trace, and the handler, which gets the process and a0...a5. A class: dispatch takes one
+/// reference to it, not copies of its name, formats and handler.
+final class SyscallDefinition {
     let number: UInt64
     let name: String
     let arguments: [SyscallValueFormat]
@@ -85,12 +86,20 @@ enum SyscallTable {
         return table
     }()
 
+    /// `definitions` as an array indexed by number, for dispatch without hashing.
+    static let byNumber: [SyscallDefinition?] = {
+        var table = [SyscallDefinition?](repeating: nil, count: Int(definitions.keys.max() ?? 0) + 1)
+        for (number, definition) in definitions { table[Int(number)] = definition }
+        return table
+    }()
+
     /// Runs the call numbered a7 with a0...a5 and traces it. Unknown numbers return `-ENOSYS`.
     static func dispatch(_ process: Process) -> SyscallResult {
         let hart = process.hart
         let number = hart.register(Register.a7)
-        let arguments = (Register.a0...Register.a5).map { hart.register($0) }
-        guard let definition = definitions[number] else {
+        let arguments = [hart.register(Register.a0), hart.register(Register.a1), hart.register(Register.a2),
+                         hart.register(Register.a3), hart.register(Register.a4), hart.register(Register.a5)]
+        guard number < UInt64(byNumber.count), let definition = byNumber[Int(number)] else {
             if process.trace.contains(.syscalls) {
                 let shown = arguments.map { hex($0) }.joined(separator: ", ")
                 process.traceSink.write("syscall_\(number)(\(shown)) = \(Errno.traceText(forResult: Errno.ENOSYS.negated)!)")
