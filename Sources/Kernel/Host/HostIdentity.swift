@@ -28,6 +28,8 @@ extension Host {
     static var groupID: UInt32 { getgid() }
     /// getegid(2): the effective group id.
     static var effectiveGroupID: UInt32 { getegid() }
+    /// getpriority(2) of tinyrv's own process: its nice value (-20...19).
+    static var niceValue: Int64 { Int64(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)) }
     /// getpid(2): tinyrv's own process id.
     static var processID: Int32 { getpid() }
 

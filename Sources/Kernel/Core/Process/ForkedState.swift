@@ -24,9 +24,9 @@ struct ForkedState {
     let executablePath: String
     /// The umask applied to files and directories the guest creates.
     var fileCreationMask: UInt64 = 0o022
-    /// The nice value of setpriority (-20...19). tinyrv's scheduler gives every task the same
-    /// quantum, so it is only reported back.
-    var niceValue: Int64 = 0
+    /// The nice value of setpriority (-20...19), at first tinyrv's own (as a process inherits its
+    /// parent's). tinyrv's scheduler gives every task the same quantum, so it is only reported back.
+    var niceValue: Int64 = Host.niceValue
     /// The task name of prctl(PR_GET_NAME), at most 15 bytes: at first the program's file name.
     var taskName: [UInt8]
     /// sched_setscheduler's policy (with SCHED_RESET_ON_FORK) and priority: kept by execve and by

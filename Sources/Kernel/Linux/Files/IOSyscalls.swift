@@ -107,7 +107,7 @@ enum IOSyscalls {
         guard let entry = process.files[Process.descriptor(a[0])] else { return .error(.EBADF) }
         guard a[2] <= UInt64(Int32.max) else { return .error(.EFAULT) }
         guard process.isAccessible(a[1], count: a[2], for: .load) else { return .error(.EFAULT) }
-        guard a[2] > 0 else { return process.signalBrokenPipe(writeOut(process, to: entry.hostDescriptor, pieces: [])) }
+        guard a[2] > 0 else { return .value(0) }
         return writeOut(process, to: entry, pieces: [(a[1], Int(a[2]))])
     }
 
@@ -122,9 +122,10 @@ enum IOSyscalls {
     }
 
     /// Writes `pieces` to a descriptor as write(2) does once it may go ahead: a blocking pipe takes
-    /// the whole count, its task blocking for room as often as it must and going on where it
-    /// stopped (Linux's pipe_write; `Task.pipeWritten` keeps the count across the re-executions);
-    /// anything else is written in one go that may be short.
+    /// the whole count, its task blocking for room (also when the host finds none after poll
+    /// promised some) as often as it must and going on where it stopped (Linux's pipe_write;
+    /// `Task.pipeWritten` keeps the count across the re-executions); anything else is written in
+    /// one go that may be short.
     private static func writeOut(_ process: Process, to entry: FileTable.Entry, pieces: [(UInt64, Int)]) -> SyscallResult {
         if let wait = process.waitUntilReady(entry, events: .output) { return wait }
         guard case .pipe(let pipe, let end) = entry, !end.nonBlocking, let task = process.scheduler?.current else {
@@ -132,6 +133,7 @@ enum IOSyscalls {
         }
         let done = task.pipeWritten
         let result = process.signalBrokenPipe(writeOut(process, to: pipe, pieces: remaining(pieces, after: done)))
+        if result == .error(.EAGAIN) { return .block(.descriptor(pipe, events: .output)) }
         guard case .value(let wrote) = result, wrote >= 0 else { return done > 0 ? .value(done) : result }
         let total = pieces.reduce(0) { $0 + Int64($1.1) }
         guard done + wrote < total else { return .value(total) }
