@@ -74,13 +74,19 @@ def mutate(rng, original):
     return bytes(data), "; ".join(done) or "unchanged"
 
 
+# Programs that arm timers (timerfd, setitimer) with values from their own data and then wait for
+# them: a mutated value can disarm the timer or set it years ahead, and the guest then rightly waits
+# for ever, as on Linux (seed 59 case 142305: eventfd-timerfd read a timer whose 30 ms had become 0).
+TIMED_WAITERS = {"eventfd-timerfd", "timers", "whole-transfers"}
+
+
 def seeds(directories):
     paths = []
     for directory in directories:
         if os.path.isdir(directory):
             for name in sorted(os.listdir(directory)):
                 path = os.path.join(directory, name)
-                if os.path.isfile(path) and open(path, "rb").read(4) == b"\x7fELF":
+                if name not in TIMED_WAITERS and os.path.isfile(path) and open(path, "rb").read(4) == b"\x7fELF":
                     paths.append(path)
     return paths
 
