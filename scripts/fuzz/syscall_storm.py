@@ -55,8 +55,9 @@ SIGNATURES = {
     5: "path path rbuf len any", 6: "path path rbuf len any", 7: "fd path rbuf len any", 8: "path path wbuf len",
     9: "path path wbuf len", 10: "fd path wbuf len", 11: "path wbuf len", 12: "path wbuf len", 13: "fd wbuf len",
     14: "path path", 15: "path path", 16: "fd path", 33: "dirfd path nodemode any",
+    138: "self signal rbuf", 240: "self self signal rbuf",
 }
-RARE = {129: 0.05}
+RARE = {129: 0.05, 138: 0.05, 240: 0.05}
 # Not called: rt_sigreturn (139), which with no signal frame jumps to whatever the stack holds and
 # ends the batch, as on Linux. mknodat makes no FIFOs (see "nodemode"). Calls that may wait (pselect6, rt_sigtimedwait, flock, ...) have
 # shapes that keep the wait short: a guest that asks to wait for years rightly waits.

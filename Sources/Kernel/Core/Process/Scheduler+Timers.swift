@@ -3,21 +3,26 @@
 /// host wait for the earliest.
 extension Scheduler {
     /// Posts the signal of every expired timer of a live process (in pid order), to its thread for
-    /// SIGEV_THREAD_ID, and re-arms the periodic ones.
+    /// SIGEV_THREAD_ID, and re-arms the periodic ones. A POSIX timer whose signal is still queued
+    /// is not queued again: the expiry counts as an overrun of the queued one, as on Linux.
     func expireTimers() {
         let now = Host.monotonicNow()
         for process in liveProcesses {
             guard let next = process.timers.nextDeadline, next <= now else { continue }
             for (id, timer) in process.timers.expire(at: now) where timer.posts {
+                let thread = timer.thread.flatMap { task(withID: $0) }.flatMap { $0.process === process ? $0 : nil }
                 var info = SignalInfo(signal: timer.signal, code: timer.code)
                 if timer.code == TimerSyscalls.timerCode {
+                    let expiries = Int32(clamping: Int64(timer.overrun) + 1)
+                    let queued = thread?.pendingSignals.addOverrun(ofTimer: Int32(id), signal: timer.signal, expiries: expiries)
+                        ?? (thread == nil ? process.signals.pendingSignals.addOverrun(ofTimer: Int32(id), signal: timer.signal, expiries: expiries) : nil)
+                    if let queued {
+                        process.timers[id]?.overrun = queued
+                        continue
+                    }
                     info.timer = SignalInfo.TimerFields(id: Int32(id), overrun: timer.overrun, value: timer.value)
                 }
-                if let tid = timer.thread, let task = task(withID: tid), task.process === process {
-                    process.post(info, to: task)
-                } else {
-                    process.post(info)
-                }
+                if let thread { process.post(info, to: thread) } else { process.post(info) }
             }
         }
     }

@@ -52,8 +52,9 @@ final class Task {
     var signalMask: UInt64
     /// Signals sent to this thread alone (tkill, tgkill, pthread_kill), with their siginfo; signals
     /// sent to the process are pending in `process.signals`.
-    var pending: UInt64 = 0
-    var pendingInfo: [UInt64: SignalInfo] = [:]
+    var pendingSignals = PendingSignals()
+    /// The set of `pendingSignals` (bit n-1 for signal n).
+    var pending: UInt64 { pendingSignals.set }
 
     /// A task of `process` whose signal mask is the process's current one (its creator's).
     init(tid: Int64, process: Process, context: HartContext) {

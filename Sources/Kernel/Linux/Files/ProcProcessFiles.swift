@@ -92,6 +92,7 @@ extension Process {
             ("VmRSS", kilobytes(UInt64(residentPageCount) * PageTable.pageSize)),
             ("VmStk", kilobytes(addressSpace[stackRegion].end - addressSpace[stackRegion].start)),
             ("Threads", String(max(1, liveTasks.count))),
+            ("SigQ", "\(liveTasks.reduce(signals.pendingSignals.queuedCount) { $0 + $1.pendingSignals.queuedCount })/\(PendingSignals.queueLimit)"),
             ("SigPnd", Process.hex16(liveTasks.reduce(0) { $0 | $1.pending })), ("ShdPnd", Process.hex16(signals.pending)),
             ("SigBlk", Process.hex16(signals.mask)), ("SigIgn", Process.hex16(sets.ignored)),
             ("SigCgt", Process.hex16(sets.caught)), ("Cpus_allowed", "1"), ("Cpus_allowed_list", "0"),

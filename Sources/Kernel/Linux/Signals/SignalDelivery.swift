@@ -5,31 +5,32 @@ extension Process {
     /// Makes `info.signal` pending. A signal that is not blocked and whose action ignores it
     /// (SIG_IGN, or SIG_DFL for a signal ignored by default) is dropped at once, as Linux does;
     /// SIGKILL and SIGSTOP are never dropped. A standard signal already pending keeps its first
-    /// siginfo.
-    func post(_ info: SignalInfo) {
+    /// siginfo; real-time signals queue (`PendingSignals`). False when a queue was full.
+    @discardableResult
+    func post(_ info: SignalInfo) -> Bool {
         let signal = info.signal
         let bit = SignalState.bit(signal)
         let action = signals.action(signal)
         if bit & Signal.unblockable == 0, signals.mask & bit == 0 {
-            if action.handler == SignalAction.ignoreHandler { return }
-            if action.handler == SignalAction.defaultHandler, Signal.isIgnoredByDefault(signal) { return }
+            if action.handler == SignalAction.ignoreHandler { return true }
+            if action.handler == SignalAction.defaultHandler, Signal.isIgnoredByDefault(signal) { return true }
         }
-        if signals.pending & bit == 0 { signals.pendingInfo[signal] = info }
-        signals.pending |= bit
+        return signals.pendingSignals.add(info)
     }
 
-    /// Makes `info.signal` pending for thread `task` alone (tkill, tgkill), dropped as `post` drops.
-    func post(_ info: SignalInfo, to task: Task) {
+    /// Makes `info.signal` pending for thread `task` alone (tkill, tgkill), dropped and queued as
+    /// `post` does. False when the queue was full.
+    @discardableResult
+    func post(_ info: SignalInfo, to task: Task) -> Bool {
         let signal = info.signal
         let bit = SignalState.bit(signal)
         let action = signals.action(signal)
         let mask = task === runningTask ? signals.mask : task.signalMask
         if bit & Signal.unblockable == 0, mask & bit == 0 {
-            if action.handler == SignalAction.ignoreHandler { return }
-            if action.handler == SignalAction.defaultHandler, Signal.isIgnoredByDefault(signal) { return }
+            if action.handler == SignalAction.ignoreHandler { return true }
+            if action.handler == SignalAction.defaultHandler, Signal.isIgnoredByDefault(signal) { return true }
         }
-        if task.pending & bit == 0 { task.pendingInfo[signal] = info }
-        task.pending |= bit
+        return task.pendingSignals.add(info)
     }
 
     /// The task of this process that is on the CPU, if any.
@@ -48,16 +49,11 @@ extension Process {
         (signals.pending | task.pending) & ~signals.mask != 0 || task.interruptedBySignal
     }
 
-    /// Removes `signal` from the running task's pending set, or else the process's, and returns
-    /// its siginfo.
+    /// Takes the oldest pending instance of `signal` from the running task's own signals, or else
+    /// the process's, and returns its siginfo.
     func takePending(_ signal: UInt64) -> SignalInfo {
-        let bit = SignalState.bit(signal)
-        if let task = runningTask, task.pending & bit != 0 {
-            task.pending &= ~bit
-            return task.pendingInfo.removeValue(forKey: signal) ?? SignalInfo(signal: signal)
-        }
-        signals.pending &= ~bit
-        return signals.pendingInfo.removeValue(forKey: signal) ?? SignalInfo(signal: signal)
+        if let task = runningTask, let info = task.pendingSignals.take(signal) { return info }
+        return signals.pendingSignals.take(signal) ?? SignalInfo(signal: signal)
     }
 }
 

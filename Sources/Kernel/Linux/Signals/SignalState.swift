@@ -28,67 +28,16 @@ struct SignalAction: Equatable {
     var isHandler: Bool { handler != SignalAction.defaultHandler && handler != SignalAction.ignoreHandler }
 }
 
-/// What the kernel records about one pending signal for its `siginfo_t`.
-struct SignalInfo: Equatable {
-    var signal: UInt64
-    /// si_code: SI_USER (0) for kill, SI_TKILL (-6) for tkill/tgkill, SI_KERNEL (0x80), or the
-    /// fault's code (SEGV_MAPERR 1, ...), CLD_EXITED (1) / CLD_KILLED (2) for SIGCHLD.
-    var code: Int32 = 0
-    /// si_pid and si_uid of the sender (kill, SIGCHLD).
-    var senderPID: Int64 = 0
-    var senderUID: UInt32 = 0
-    /// si_addr of a fault.
-    var address: UInt64 = 0
-    /// si_status of SIGCHLD: the exit code or the signal.
-    var status: Int32 = 0
-    /// Whether si_addr (faults) or si_status (SIGCHLD) is the union's member.
-    var isFault = false
-    /// si_timerid, si_overrun and si_value of a POSIX timer's signal (SI_TIMER).
-    var timer: TimerFields?
-
-    struct TimerFields: Equatable {
-        var id: Int32
-        var overrun: Int32
-        var value: UInt64
-    }
-
-    static let user: Int32 = 0, tkill: Int32 = -6, kernel: Int32 = 0x80
-
-    /// `{si_signo=SIGSEGV, si_code=1, si_addr=0x40}` as strace shows a delivered signal.
-    var traceText: String {
-        let detail = isFault ? "si_addr=\(hex(address))" : "si_pid=\(senderPID), si_uid=\(senderUID)"
-            + (signal == Signal.child ? ", si_status=\(status)" : "")
-        return "{si_signo=\(Signal.name(signal)), si_code=\(code), \(detail)}"
-    }
-
-    /// The 128-byte `siginfo_t`: signo, errno, code, then the union at offset 16 (pid, uid, then
-    /// status for SIGCHLD; the address for faults).
-    var bytes: [UInt8] {
-        var words = [UInt64](repeating: 0, count: 16)
-        words[0] = signal & 0xffff_ffff
-        words[1] = UInt64(UInt32(bitPattern: code))
-        if isFault {
-            words[2] = address
-        } else if let timer {
-            words[2] = UInt64(UInt32(bitPattern: timer.id)) | UInt64(UInt32(bitPattern: timer.overrun)) << 32
-            words[3] = timer.value
-        } else {
-            words[2] = UInt64(UInt32(truncatingIfNeeded: senderPID)) | UInt64(senderUID) << 32
-            words[3] = UInt64(UInt32(bitPattern: status))
-        }
-        return GuestBytes.words(words)
-    }
-}
-
 /// A process's signals: actions per signal, the blocked mask and the pending set.
 struct SignalState {
     /// The asm-generic `struct sigaction` bytes (handler, flags, mask), per signal 1...64.
     var actions: [UInt64: [UInt8]] = [:]
     /// The blocked set (bit n-1 for signal n).
     var mask: UInt64 = 0
-    /// Signals sent and not yet delivered, with what their siginfo says.
-    var pending: UInt64 = 0
-    var pendingInfo: [UInt64: SignalInfo] = [:]
+    /// Signals sent to the process and not yet delivered, with their siginfo.
+    var pendingSignals = PendingSignals()
+    /// The pending set (bit n-1 for signal n).
+    var pending: UInt64 { pendingSignals.set }
     /// rt_sigsuspend's saved mask, restored when the handler it waited for returns.
     var savedMask: UInt64?
 

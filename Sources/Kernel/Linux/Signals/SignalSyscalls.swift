@@ -48,7 +48,8 @@ enum SignalSyscalls {
         let action = process.signals.action(signal)
         if action.handler == SignalAction.ignoreHandler
             || (action.handler == SignalAction.defaultHandler && Signal.isIgnoredByDefault(signal)) {
-            _ = process.signals.pending & SignalState.bit(signal) != 0 ? process.takePending(signal) : SignalInfo(signal: signal)
+            process.signals.pendingSignals.discard(signal)
+            for task in process.scheduler?.tasks ?? [] where task.process === process { task.pendingSignals.discard(signal) }
         }
     }
 

@@ -2,8 +2,8 @@
 enum IdentitySyscalls {
     /// The most bytes one `getrandom` returns; a longer request returns a short count.
     static let randomChunk = 1 << 16
-    /// Linux's RLIMIT_STACK and the number of resources.
-    static let stackLimitResource: UInt64 = 3
+    /// Linux's RLIMIT_STACK, RLIMIT_SIGPENDING and the number of resources.
+    static let stackLimitResource: UInt64 = 3, pendingSignalsResource: UInt64 = 11
     static let resourceCount: UInt64 = 16
 
     static let definitions: [SyscallDefinition] = [
@@ -93,7 +93,8 @@ enum IdentitySyscalls {
     }
 
     /// prlimit64(pid, resource, new, old): reports the stack limit truthfully (the stack region's
-    /// size, soft and hard) and the host's limits for the rest; a new limit is accepted and ignored.
+    /// size, soft and hard), RLIMIT_SIGPENDING as `PendingSignals.queueLimit`, and the host's
+    /// limits for the rest; a new limit is accepted and ignored.
     /// `-ESRCH` for another pid, `-EINVAL` for an unknown resource, `-EFAULT` for bad pointers.
     static func prlimit64(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard a[0] == 0 || Int64(bitPattern: a[0]) == process.family.pid else { return .error(.ESRCH) }
@@ -104,6 +105,9 @@ enum IdentitySyscalls {
         if a[1] == stackLimitResource {
             let stackBytes = UInt64(process.stackPages) * PageTable.pageSize
             limit = HostResourceLimit(current: stackBytes, maximum: stackBytes)
+        } else if a[1] == pendingSignalsResource {
+            let queued = UInt64(PendingSignals.queueLimit)
+            limit = HostResourceLimit(current: queued, maximum: queued)
         } else {
             switch Host.resourceLimit(Int32(a[1])) {
             case .success(let hostLimit): limit = hostLimit

@@ -74,7 +74,7 @@ enum SyscallTable {
             + PollSyscalls.definitions + ThreadSyscalls.definitions + TimestampSyscalls.definitions
             + HardwareProbeSyscalls.definitions + FileMappings.definitions + StatxSyscalls.definitions
             + FileChangeSyscalls.definitions + FileSystemSyscalls.definitions + TimerSyscalls.definitions
-            + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions
+            + WaitSyscalls.definitions + ExecSyscalls.definitions + PipeSyscalls.definitions + SignalWaitSyscalls.definitions + SignalQueueSyscalls.definitions
             + Clone3Syscall.definitions + RobustFutexList.definitions + MembarrierSyscall.definitions + SocketSyscalls.definitions
             + EpollSyscalls.definitions + EventFileSyscalls.definitions + CredentialSyscalls.definitions
             + SchedulingSyscalls.definitions + LockingSyscalls.definitions + ExtendedAttributeSyscalls.definitions

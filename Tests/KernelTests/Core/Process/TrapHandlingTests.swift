@@ -18,7 +18,7 @@ import RISCV
         process.signals.actions[7] = SignalAction(handler: 0x10000, flags: SignalAction.siginfo).bytes
         #expect(process.handle(Trap(.storeAddressMisaligned, value: 0x11001, pc: 0x10000)) == .resume)
         #expect(process.signals.pending == SignalState.bit(7))
-        #expect(process.signals.pendingInfo[7] == SignalInfo(signal: 7, code: 1, address: 0x11001, isFault: true))
+        #expect(process.signals.pendingSignals.first(7) == SignalInfo(signal: 7, code: 1, address: 0x11001, isFault: true))
         process.signals.mask = SignalState.bit(4)
         process.signals.actions[4] = SignalAction(handler: 0x10000).bytes
         #expect(process.handle(Trap(.illegalInstruction, value: 0, pc: 0x10008))

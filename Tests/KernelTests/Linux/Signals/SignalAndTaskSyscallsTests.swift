@@ -11,10 +11,10 @@ import Testing
     @Test func signalsToItselfBecomePendingUnlessIgnored() throws {
         #expect(process.call(129, 100, 6) == 0)
         #expect(process.signals.pending == SignalState.bit(6))
-        #expect(process.signals.pendingInfo[6]?.code == SignalInfo.user)
+        #expect(process.signals.pendingSignals.first(6)?.code == SignalInfo.user)
         #expect(process.call(131, 100, 100, 0) == 0, "signal 0 only checks")
         #expect(process.call(130, 100, 11) == 0)
-        #expect(process.signals.pendingInfo[11]?.code == SignalInfo.tkill)
+        #expect(process.signals.pendingSignals.first(11)?.code == SignalInfo.tkill)
         #expect(process.call(129, 100, 17) == 0, "SIGCHLD is ignored by default")
         #expect(process.call(129, 100, 20) == 0, "SIGTSTP would stop; nothing happens")
         #expect(process.signals.pending == SignalState.bit(6) | SignalState.bit(11))

@@ -17,7 +17,7 @@ import Testing
         139: "rt_sigreturn", 293: "rseq",
         258: "riscv_hwprobe", 71: "sendfile", 49: "chdir", 50: "fchdir", 227: "msync", 291: "statx",
         220: "clone", 221: "execve", 95: "waitid", 154: "setpgid", 155: "getpgid", 156: "getsid", 157: "setsid",
-        59: "pipe2", 72: "pselect6", 133: "rt_sigsuspend", 136: "rt_sigpending", 137: "rt_sigtimedwait",
+        59: "pipe2", 72: "pselect6", 133: "rt_sigsuspend", 136: "rt_sigpending", 137: "rt_sigtimedwait", 138: "rt_sigqueueinfo", 240: "rt_tgsigqueueinfo",
         435: "clone3", 100: "get_robust_list", 122: "sched_setaffinity", 283: "membarrier",
         276: "renameat2", 37: "linkat", 36: "symlinkat", 45: "truncate", 52: "fchmod", 53: "fchmodat", 452: "fchmodat2",
         55: "fchown", 54: "fchownat", 43: "statfs", 44: "fstatfs", 81: "sync", 267: "syncfs", 83: "fdatasync",
