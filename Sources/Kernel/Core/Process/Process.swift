@@ -58,7 +58,12 @@ public final class Process {
         set { inherited.taskName = newValue }
     }
     /// setitimer's and timer_create's timers (not copied by fork, kept by execve).
-    var timers = IntervalTimers()
+    var timers = IntervalTimers() {
+        didSet { processTimeDeadline = timers.nextProcessTimeDeadline }
+    }
+    /// The earliest deadline of an armed process-time timer (`timers.nextProcessTimeDeadline`), kept
+    /// in a field of its own: the scheduler reads it after every slice.
+    private(set) var processTimeDeadline: UInt64?
     /// Instructions retired by the process's threads that have exited (`Scheduler.instructions(of:)`).
     var exitedThreadInstructions: UInt64 = 0
     /// When the process began (fork or load), on the host's monotonic clock: /proc's start time.

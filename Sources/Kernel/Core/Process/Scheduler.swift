@@ -106,10 +106,12 @@ final class Scheduler {
                     chunk = min(chunk, maxInstructions - done)
                 }
                 if let debugger { chunk = debugger.budget(upTo: chunk) }
+                if let left = instructionsBeforeProcessTimeTimer(of: task.process) { chunk = min(chunk, left) }
                 let before = hart.instructionsRetired
                 let stop = hart.run(maxInstructions: chunk)
                 let used = hart.instructionsRetired &- before
                 task.instructions &+= used
+                if task.process.processTimeDeadline != nil { expireProcessTimeTimers(of: task.process) }
                 slice = slice > used ? slice - used : 0
                 switch stop {
                 case .budgetExhausted, .trigger:

@@ -13,6 +13,7 @@ enum Signal {
     static let hangUp: UInt64 = 1, interrupt: UInt64 = 2, illegalInstruction: UInt64 = 4, trap: UInt64 = 5
     static let abort: UInt64 = 6, busError: UInt64 = 7, kill: UInt64 = 9, segmentationFault: UInt64 = 11
     static let pipe: UInt64 = 13, alarm: UInt64 = 14, child: UInt64 = 17, stop: UInt64 = 19
+    static let virtualAlarm: UInt64 = 26, profilingAlarm: UInt64 = 27
 
     static let names: [UInt64: String] = [
         1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE",

@@ -1,7 +1,11 @@
-/// Timers that post signals (`IntervalTimers`): setitimer/getitimer for ITIMER_REAL (glibc's
-/// `alarm` too) and the POSIX timers timer_create, timer_settime, timer_gettime, timer_getoverrun
-/// and timer_delete. They run on wall-clock time; the scheduler posts their signals
-/// (`Scheduler.expireTimers`), also while every task sleeps.
+/// Timers that post signals (`IntervalTimers`): setitimer/getitimer (ITIMER_REAL and glibc's
+/// `alarm`, ITIMER_VIRTUAL, ITIMER_PROF) and the POSIX timers timer_create, timer_settime,
+/// timer_gettime, timer_getoverrun and timer_delete. ITIMER_REAL and POSIX timers on the real-time
+/// clocks run on wall-clock time, and the scheduler posts their signals also while every task
+/// sleeps (`Scheduler.expireTimers`); ITIMER_VIRTUAL, ITIMER_PROF and CLOCK_PROCESS_CPUTIME_ID
+/// timers run on the process's CPU time (its instructions at a nominal 100 MIPS, as getrusage
+/// counts it), and a slice ends where one expires, so their signals come at the same instruction
+/// every run.
 enum TimerSyscalls {
     static let definitions: [SyscallDefinition] = [
         SyscallDefinition(102, "getitimer", [.decimal, .hex], getitimer),
@@ -13,35 +17,54 @@ enum TimerSyscalls {
         SyscallDefinition(111, "timer_delete", [.decimal], timerDelete),
     ]
 
-    /// ITIMER_REAL; ITIMER_VIRTUAL and ITIMER_PROF (CPU-time timers) are not implemented: `-EINVAL`.
-    static let realTimer: UInt64 = 0
+    /// ITIMER_REAL, ITIMER_VIRTUAL and ITIMER_PROF.
+    static let realTimer: UInt64 = 0, virtualTimer: UInt64 = 1, profileTimer: UInt64 = 2
+    /// CLOCK_PROCESS_CPUTIME_ID.
+    static let processTimeClock: UInt64 = 2
     /// SI_TIMER, the si_code of a POSIX timer's signal.
     static let timerCode: Int32 = -2
     /// sigev_notify values.
     static let notifySignal: UInt32 = 0, notifyNone: UInt32 = 1, notifyThreadID: UInt32 = 4
-    /// Clocks a POSIX timer may run on: CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_BOOTTIME and their
-    /// _ALARM variants (the CPU-time clocks are not implemented: `-EINVAL`).
-    static let timerClocks: Set<UInt64> = [0, 1, 7, 8, 9]
+    /// Clocks a POSIX timer may run on: CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID,
+    /// CLOCK_BOOTTIME and the _ALARM variants (CLOCK_THREAD_CPUTIME_ID and other processes' CPU
+    /// clocks are not implemented: `-EINVAL`).
+    static let timerClocks: Set<UInt64> = [0, 1, 2, 7, 8, 9]
 
-    /// getitimer(which, value): the ITIMER_REAL timer's `{interval, remaining}` as two timevals.
+    /// setitimer's timer `which`: its id in `IntervalTimers`, the signal it posts, and whether it
+    /// runs on process time. Nil for an unknown timer.
+    static func intervalTimer(_ which: UInt64) -> (id: Int, signal: UInt64, onProcessTime: Bool)? {
+        switch which {
+        case realTimer: return (IntervalTimers.realTimerID, Signal.alarm, false)
+        case virtualTimer: return (IntervalTimers.virtualTimerID, Signal.virtualAlarm, true)
+        case profileTimer: return (IntervalTimers.profileTimerID, Signal.profilingAlarm, true)
+        default: return nil
+        }
+    }
+
+    /// getitimer(which, value): the timer's `{interval, remaining}` as two timevals. `-EINVAL` for
+    /// an unknown timer, `-EFAULT`.
     static func getitimer(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        guard a[0] == realTimer else { return .error(.EINVAL) }
-        try process.copyOutArgument(timevals(process.timers.setting(IntervalTimers.realTimerID, at: Host.monotonicNow())), to: a[1])
+        guard let which = intervalTimer(a[0]) else { return .error(.EINVAL) }
+        let now = which.onProcessTime ? process.processTime : Host.monotonicNow()
+        try process.copyOutArgument(timevals(process.timers.setting(which.id, at: now)), to: a[1])
         return .value(0)
     }
 
-    /// setitimer(which, new, old): arms ITIMER_REAL to post SIGALRM after `new.it_value` and then every
-    /// `new.it_interval` (a zero value disarms it); the previous setting goes to `old` when not NULL.
-    /// `-EINVAL` for another timer or microseconds out of range, `-EFAULT` for bad pointers.
+    /// setitimer(which, new, old): arms ITIMER_REAL (SIGALRM, wall-clock time), ITIMER_VIRTUAL
+    /// (SIGVTALRM) or ITIMER_PROF (SIGPROF, both on process time) to post its signal after
+    /// `new.it_value` and then every `new.it_interval` (a zero value disarms it); the previous
+    /// setting goes to `old` when not NULL. `-EINVAL` for another timer or microseconds out of
+    /// range, `-EFAULT` for bad pointers.
     static func setitimer(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        guard a[0] == realTimer else { return .error(.EINVAL) }
-        let now = Host.monotonicNow()
-        let previous = process.timers.setting(IntervalTimers.realTimerID, at: now)
+        guard let which = intervalTimer(a[0]) else { return .error(.EINVAL) }
+        let now = which.onProcessTime ? process.processTime : Host.monotonicNow()
+        let previous = process.timers.setting(which.id, at: now)
         if a[1] != 0 {
             let bytes = try process.copyInArgument(from: a[1], count: 32)
             let interval = try nanoseconds(bytes, at: 0, unit: 1_000), value = try nanoseconds(bytes, at: 16, unit: 1_000)
-            process.timers[IntervalTimers.realTimerID] = IntervalTimer(
-                deadline: value == 0 ? nil : now &+ value, interval: interval, signal: Signal.alarm, code: SignalInfo.kernel)
+            process.timers[which.id] = IntervalTimer(
+                deadline: value == 0 ? nil : now &+ value, interval: interval, signal: which.signal, code: SignalInfo.kernel,
+                onProcessTime: which.onProcessTime)
             process.scheduler?.timerArmed = true
         }
         if a[2] != 0 { try process.copyOutArgument(timevals(previous), to: a[2]) }
@@ -52,9 +75,11 @@ enum TimerSyscalls {
     /// A NULL `sevp` means SIGEV_SIGNAL with SIGALRM and the id as sigev_value. `-EINVAL` for an
     /// unknown clock, notification or signal, `-EAGAIN` past `IntervalTimers.limit` timers.
     static func timerCreate(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
-        guard timerClocks.contains(a[0]) else { return .error(.EINVAL) }
+        let onProcessTime = isProcessTimeClock(a[0], of: process)
+        guard timerClocks.contains(a[0]) || onProcessTime else { return .error(.EINVAL) }
         guard let id = process.timers.freeID() else { return .error(.EAGAIN) }
-        var timer = IntervalTimer(clock: a[0], signal: Signal.alarm, code: timerCode, value: UInt64(id))
+        var timer = IntervalTimer(clock: a[0], signal: Signal.alarm, code: timerCode, value: UInt64(id),
+                                  onProcessTime: onProcessTime)
         if a[1] != 0 {
             let event = try process.copyInArgument(from: a[1], count: 24)
             let signal = UInt64(GuestBytes.word(event, at: 8) & 0xffff_ffff)
@@ -88,13 +113,15 @@ enum TimerSyscalls {
         guard a[1] & ~TimeSyscalls.absoluteTime == 0 else { return .error(.EINVAL) }
         let bytes = try process.copyInArgument(from: a[2], count: 32)
         let interval = try nanoseconds(bytes, at: 0, unit: 1), value = try nanoseconds(bytes, at: 16, unit: 1)
-        let now = Host.monotonicNow()
-        let previous = process.timers.setting(id, at: now)
         var timer = process.timers[id]!
+        let now = process.now(for: timer)
+        let previous = process.timers.setting(id, at: now)
         timer.interval = interval
         timer.overrun = 0
         if value == 0 {
             timer.deadline = nil
+        } else if a[1] & TimeSyscalls.absoluteTime != 0, timer.onProcessTime {
+            timer.deadline = max(value, now)
         } else if a[1] & TimeSyscalls.absoluteTime != 0 {
             let clockNow = (try? HostClock(guestID: timer.clock)?.now().get()) ?? 0
             timer.deadline = value > clockNow ? now &+ (value - clockNow) : now
@@ -110,7 +137,7 @@ enum TimerSyscalls {
     /// timer_gettime(id, value): `{interval, remaining}` of timer `id` as two timespecs.
     static func timerGettime(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let id = try timerID(process, a[0])
-        try process.copyOutArgument(timespecs(process.timers.setting(id, at: Host.monotonicNow())), to: a[1])
+        try process.copyOutArgument(timespecs(process.timers.setting(id, at: process.now(for: process.timers[id]!))), to: a[1])
         return .value(0)
     }
 
@@ -126,6 +153,16 @@ enum TimerSyscalls {
     }
 
     // MARK: Arguments
+
+    /// True for CLOCK_PROCESS_CPUTIME_ID and for the CPU clock of the calling process as glibc's
+    /// clock_getcpuclockid and timer_create name it: `(~pid << 3) | CPUCLOCK_SCHED`, pid 0 or its own.
+    static func isProcessTimeClock(_ register: UInt64, of process: Process) -> Bool {
+        let clock = Int64(Int32(truncatingIfNeeded: register))
+        if clock == Int64(processTimeClock) { return true }
+        guard clock < 0, clock & 7 == 2 else { return false }
+        let pid = ~(clock >> 3)
+        return pid == 0 || pid == process.family.pid
+    }
 
     /// The POSIX timer id in `register` (an int), or `-EINVAL` when no such timer exists.
     private static func timerID(_ process: Process, _ register: UInt64) throws(SyscallFailure) -> Int {

@@ -33,4 +33,34 @@ import Testing
         timers[0] = nil
         #expect(timers.freeID() == 0)
     }
+
+    @Test func processTimeTimersAreKeptApartFromWallClockOnes() {
+        var timers = IntervalTimers()
+        timers[IntervalTimers.realTimerID] = IntervalTimer(deadline: 500, signal: Signal.alarm, code: SignalInfo.kernel)
+        timers[IntervalTimers.profileTimerID] = IntervalTimer(deadline: 100, interval: 100, signal: Signal.profilingAlarm,
+                                                             code: SignalInfo.kernel, onProcessTime: true)
+        #expect(timers.nextDeadline == 500, "the host clock waits only for wall-clock timers")
+        #expect(timers.nextProcessTimeDeadline == 100)
+        #expect(timers.expire(at: 1_000).map(\.id) == [IntervalTimers.realTimerID])
+        let fired = timers.expire(at: 250, onProcessTime: true)
+        #expect(fired.map(\.id) == [IntervalTimers.profileTimerID] && fired[0].timer.overrun == 1)
+        #expect(timers.nextProcessTimeDeadline == 300)
+        timers[IntervalTimers.profileTimerID] = nil
+        #expect(timers.nextProcessTimeDeadline == nil)
+    }
+
+    @Test func setitimerArmsTheVirtualAndProfilingTimersOnProcessTime() throws {
+        let process = try Fixtures.process()
+        try process.copyOut(GuestBytes.words(0, 0, 0, 20_000), to: Scratch.buffer).get()
+        #expect(process.call(103, TimerSyscalls.virtualTimer, Scratch.buffer, 0) == 0)
+        let timer = try #require(process.timers[IntervalTimers.virtualTimerID])
+        #expect(timer.onProcessTime && timer.signal == Signal.virtualAlarm)
+        #expect(timer.deadline == process.processTime + 20_000_000)
+        #expect(process.call(102, TimerSyscalls.virtualTimer, Scratch.buffer) == 0)
+        #expect(try process.copyIn(from: Scratch.buffer + 16, count: 16).get() == GuestBytes.words(0, 20_000))
+        #expect(process.call(103, 3, Scratch.buffer, 0) == Errno.EINVAL.negated)
+        #expect(TimerSyscalls.isProcessTimeClock(UInt64(bitPattern: -6), of: process), "glibc's CPU clock of pid 0")
+        #expect(!TimerSyscalls.isProcessTimeClock(UInt64(bitPattern: -2), of: process), "a thread's CPU clock")
+        #expect(TimerSyscalls.isProcessTimeClock(UInt64(bitPattern: (~100 << 3) | 2), of: process))
+    }
 }
