@@ -41,8 +41,12 @@ extension Scheduler {
             var info = SignalInfo(signal: timer.signal, code: timer.code)
             if timer.code == TimerSyscalls.timerCode {
                 let expiries = Int32(clamping: Int64(timer.overrun) + 1)
-                let queued = thread?.pendingSignals.addOverrun(ofTimer: Int32(id), signal: timer.signal, expiries: expiries)
-                    ?? (thread == nil ? process.signals.pendingSignals.addOverrun(ofTimer: Int32(id), signal: timer.signal, expiries: expiries) : nil)
+                let queued: Int32?
+                if let thread {
+                    queued = thread.pendingSignals.addOverrun(ofTimer: Int32(id), signal: timer.signal, expiries: expiries)
+                } else {
+                    queued = process.signals.pendingSignals.addOverrun(ofTimer: Int32(id), signal: timer.signal, expiries: expiries)
+                }
                 if let queued {
                     process.timers[id]?.overrun = queued
                     continue
