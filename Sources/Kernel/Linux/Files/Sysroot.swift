@@ -22,15 +22,18 @@ public final class Sysroot {
     let descriptor: HostDescriptor
     /// Its host path as given.
     public let hostPath: String
-    /// Its canonical host path, the prefix `open` takes off.
-    let canonicalPath: String
+    /// Its canonical host path and its absolute path as given (through any symlink): an absolute
+    /// guest path under either names the sysroot's file, as a program that finds its own files
+    /// from argv[0] or /proc/self/exe asks for them (gcc's cc1).
+    let hostPrefixes: [String]
 
     /// Opens the directory `path`; nil when it is not a directory that can be opened.
     public init?(path: String) {
         guard case .success(let fd) = HostDescriptor.workingDirectory.open(path, flags: [.path, .directory]) else { return nil }
         descriptor = fd
         hostPath = path
-        canonicalPath = Host.realPath(path) ?? path
+        let canonical = Host.realPath(path) ?? path, given = FileSystemSandbox.absolute(path)
+        hostPrefixes = canonical == given ? [canonical] : [canonical, given]
     }
 
     deinit { descriptor.close() }
@@ -43,8 +46,8 @@ public final class Sysroot {
     /// Opens absolute guest `path` inside the sysroot with host `flags` (O_CLOEXEC added): the host
     /// descriptor or the errno.
     func open(_ path: String, flags: HostOpenFlags) -> HostResult<HostDescriptor> {
-        descriptor.open(FileSystemSandbox.guestPath(of: path, under: canonicalPath) ?? path, flags: flags,
-                        resolution: FileSystemSandbox.resolveFlags)
+        let inside = hostPrefixes.lazy.compactMap { FileSystemSandbox.guestPath(of: path, under: $0) }.first
+        return descriptor.open(inside ?? path, flags: flags, resolution: FileSystemSandbox.resolveFlags)
     }
 
     /// True when a lookup in the sysroot failed so that it should fall back to the sandbox: the

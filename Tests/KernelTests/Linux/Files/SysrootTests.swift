@@ -54,6 +54,18 @@ import Testing
                 "a sibling whose name starts the same is not the sysroot")
     }
 
+    @Test func aSysrootGivenThroughASymlinkAnswersToBothPaths() throws {
+        let link = tree.base + "/sysroot-link"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: sysroot)
+        let box = FileSystemSandbox(root: tree.root, allowWrites: false, programPath: "prog",
+                                    sysroot: try #require(Sysroot(path: link)))
+        #expect(text(box.open(link + "/lib/libx.so", from: "/", flags: .readOnly, searchSysroot: true)) == "from sysroot",
+                "as gcc finds cc1 from argv[0] (make test-debian failed with the sysroot behind a symlink)")
+        let canonical = try #require(Host.realPath(sysroot))
+        #expect(text(box.open(canonical + "/lib/libx.so", from: "/", flags: .readOnly, searchSysroot: true)) == "from sysroot",
+                "and from /proc/self/exe, the canonical path")
+    }
+
     @Test func relativePathsAndWritesUseTheRootOnly() throws {
         let box = try sandbox(allowWrites: true)
         #expect(text(box.open("lib/both.txt", from: "/", flags: .readOnly, searchSysroot: true)) == "root copy")
