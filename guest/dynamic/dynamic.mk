@@ -15,7 +15,8 @@ DYNAMIC_LIBS := $(DYNAMIC_DIR)/lib/libplugin.so $(DYNAMIC_DIR)/lib/libctor.so $(
 DYNAMIC_PROGRAMS := $(addprefix $(DYNAMIC_DIR)/,hello pie-hello nopie-hello dlopen ctor tls cxx static-pie shared-anon)
 # Programs that write files, run with --fs-write by a second pass of test-dynamic.
 DYNAMIC_WRITING_DIR := $(DYNAMIC_DIR)/fs-write
-DYNAMIC_WRITING_PROGRAMS := $(DYNAMIC_WRITING_DIR)/shared-file $(DYNAMIC_WRITING_DIR)/file-changes $(DYNAMIC_WRITING_DIR)/file-coherence $(DYNAMIC_WRITING_DIR)/fifos
+DYNAMIC_WRITING_PROGRAMS := $(DYNAMIC_WRITING_DIR)/shared-file $(DYNAMIC_WRITING_DIR)/file-changes $(DYNAMIC_WRITING_DIR)/file-coherence $(DYNAMIC_WRITING_DIR)/fifos \
+	$(DYNAMIC_WRITING_DIR)/record-locks
 
 .PHONY: guest-dynamic test-dynamic
 

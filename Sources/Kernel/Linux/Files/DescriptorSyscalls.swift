@@ -125,7 +125,8 @@ enum DescriptorSyscalls {
     /// fcntl(fd, cmd, arg) for F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL and F_SETFL
     /// (status flags in riscv64's O_* values; F_SETFL changes only O_APPEND, O_NONBLOCK, O_ASYNC,
     /// O_DIRECT and O_NOATIME, on the host descriptor; a pipe's O_NONBLOCK is the guest's `PipeEnd`
-    /// flag, the host end staying non-blocking). Other commands get `-EINVAL`.
+    /// flag, the host end staying non-blocking), and the record locks (`RecordLocks`). Other
+    /// commands get `-EINVAL`.
     static func fcntl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let entry = try process.openEntry(a[0])
         switch a[1] {
@@ -154,6 +155,8 @@ enum DescriptorSyscalls {
             let changeable = HostOpenFlags(guest: OpenFlags.changeableByFcntl)
             let wanted = current.subtracting(changeable).union(HostOpenFlags(guest: requested).intersection(changeable))
             return SyscallResult(entry.hostDescriptor.setStatusFlags(wanted))
+        case let command where RecordLocks.commands.contains(command):
+            return try RecordLocks.fcntl(process, entry, command: command, address: a[2])
         default:
             return .error(.EINVAL)
         }

@@ -43,9 +43,15 @@ final class FileTable {
     /// anything else), learned at first use. An open file keeps its name, so an answer holds
     /// until its descriptor is closed (`release`).
     private var identities: [HostDescriptor: FileIdentity?] = [:]
+    /// Linux's POSIX record locks belong to the descriptor table (the process): every fcntl lock the
+    /// table holds on a file is held through this one host open file description of it
+    /// (`RecordLocks`), so they never stand in each other's way, another table's do, and all go when
+    /// any descriptor of the file closes.
+    private var lockOwners: [FileIdentity: HostDescriptor] = [:]
 
     deinit {
         for entry in entries.values { release(entry) }
+        for owner in lockOwners.values { owner.close() }
     }
 
     /// The entry for guest descriptor `fd`, or nil when it is not open (`-EBADF`).
@@ -112,6 +118,18 @@ final class FileTable {
         entries.removeAll()
     }
 
+    /// The host descriptor through which this table's record locks on the file behind `host` are
+    /// held: one per regular file, reopened read-write (read-only when the host refuses writing)
+    /// at first use; `host` itself for anything else. Fails with the host's errno.
+    func lockOwner(for host: HostDescriptor) -> HostResult<HostDescriptor> {
+        guard let identity = fileIdentity(of: host) else { return .success(host) }
+        if let owner = lockOwners[identity] { return .success(owner) }
+        var opened = Host.open(host.procPath, flags: .readWrite)
+        if case .failure = opened { opened = Host.open(host.procPath, flags: .readOnly) }
+        if case .success(let owner) = opened { lockOwners[identity] = owner }
+        return opened
+    }
+
     /// The page-cache name of the regular file behind `host`, the host descriptor of one of this
     /// table's entries; nil for anything that is not a regular file.
     func fileIdentity(of host: HostDescriptor) -> FileIdentity? {
@@ -130,10 +148,14 @@ final class FileTable {
     /// The open descriptors, in order.
     var openDescriptors: [Int] { entries.keys.sorted() }
 
+    /// Closes `entry`'s host descriptor; the table's record locks on its file go with it.
     private func release(_ entry: Entry) {
         switch entry {
         case .host: break
         case .owned(let fd), .pipe(let fd, _), .listing(let fd, _):
+            if !lockOwners.isEmpty, let identity = fileIdentity(of: fd), let owner = lockOwners.removeValue(forKey: identity) {
+                owner.close()
+            }
             identities[fd] = nil
             fd.close()
         }
