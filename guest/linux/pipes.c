@@ -110,5 +110,12 @@ int main(void)
     close(copy);
     close(flags[1]);
     printf("poll after writers closed: %d revents POLLHUP %d\n", poll(&record, 1, -1), (record.revents & POLLHUP) != 0);
+
+    /* A pipe's capacity: 64 KiB, changed with F_SETPIPE_SZ (rounded up to a power of two of pages). */
+    int sized[2];
+    pipe(sized);
+    printf("F_GETPIPE_SZ: %d\n", fcntl(sized[0], F_GETPIPE_SZ));
+    printf("F_SETPIPE_SZ 10000: %d, now %d\n", fcntl(sized[1], F_SETPIPE_SZ, 10000), fcntl(sized[0], F_GETPIPE_SZ));
+    printf("F_GETPIPE_SZ of stdin, not a pipe: %s\n", fcntl(0, F_GETPIPE_SZ) < 0 ? strerror(errno) : "a pipe");
     return 0;
 }

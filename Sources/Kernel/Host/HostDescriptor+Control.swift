@@ -18,6 +18,18 @@ extension HostDescriptor {
         Host.retryingInterrupts { Glibc.fcntl(rawValue, F_DUPFD_CLOEXEC, 0) }.map(HostDescriptor.init(rawValue:))
     }
 
+    /// fcntl(F_GETPIPE_SZ, 1032): the capacity of the pipe in bytes. EBADF for anything else.
+    func pipeCapacity() -> HostResult<Int32> {
+        Host.retryingInterrupts { Glibc.fcntl(rawValue, 1032) }
+    }
+
+    /// fcntl(F_SETPIPE_SZ, 1031): makes the pipe hold at least `bytes` (rounded up to a power of two
+    /// of pages); the new capacity. EBUSY when its data would not fit, EPERM past the host's
+    /// /proc/sys/fs/pipe-max-size, EBADF for anything else.
+    func setPipeCapacity(_ bytes: Int32) -> HostResult<Int32> {
+        Host.retryingInterrupts { Glibc.fcntl(rawValue, 1031, bytes) }
+    }
+
     /// fcntl(F_GETFL): the open file's access mode and status flags.
     func statusFlags() -> HostResult<HostOpenFlags> {
         Host.retryingInterrupts { Glibc.fcntl(rawValue, F_GETFL) }.map(HostOpenFlags.init(rawValue:))

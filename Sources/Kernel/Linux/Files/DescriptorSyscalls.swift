@@ -10,6 +10,7 @@ enum DescriptorSyscalls {
     /// fcntl commands (asm-generic) and FD_CLOEXEC.
     static let duplicateDescriptor: UInt64 = 0, getDescriptorFlags: UInt64 = 1, setDescriptorFlags: UInt64 = 2
     static let getStatusFlags: UInt64 = 3, setStatusFlags: UInt64 = 4, duplicateCloseOnExec: UInt64 = 1030
+    static let setPipeCapacity: UInt64 = 1031, getPipeCapacity: UInt64 = 1032
     static let descriptorCloseOnExec: UInt64 = 1
 
     /// openat(dirfd, path, flags, mode): opens `path` in the sandbox (`FileSystemSandbox`), or the
@@ -125,8 +126,9 @@ enum DescriptorSyscalls {
     /// fcntl(fd, cmd, arg) for F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL and F_SETFL
     /// (status flags in riscv64's O_* values; F_SETFL changes only O_APPEND, O_NONBLOCK, O_ASYNC,
     /// O_DIRECT and O_NOATIME, on the host descriptor; a pipe's O_NONBLOCK is the guest's `PipeEnd`
-    /// flag, the host end staying non-blocking), and the record locks (`RecordLocks`). Other
-    /// commands get `-EINVAL`.
+    /// flag, the host end staying non-blocking), F_GETPIPE_SZ and F_SETPIPE_SZ (the host pipe's
+    /// capacity; `-EBADF` for anything else), and the record locks (`RecordLocks`). Other commands
+    /// get `-EINVAL`.
     static func fcntl(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         let entry = try process.openEntry(a[0])
         switch a[1] {
@@ -155,6 +157,11 @@ enum DescriptorSyscalls {
             let changeable = HostOpenFlags(guest: OpenFlags.changeableByFcntl)
             let wanted = current.subtracting(changeable).union(HostOpenFlags(guest: requested).intersection(changeable))
             return SyscallResult(entry.hostDescriptor.setStatusFlags(wanted))
+        case getPipeCapacity:
+            return SyscallResult(entry.hostDescriptor.pipeCapacity())
+        case setPipeCapacity:
+            guard a[2] <= UInt64(Int32.max) else { return .error(.EINVAL) }
+            return SyscallResult(entry.hostDescriptor.setPipeCapacity(Int32(a[2])))
         case let command where RecordLocks.commands.contains(command):
             return try RecordLocks.fcntl(process, entry, command: command, address: a[2])
         default:
