@@ -11,15 +11,18 @@ final class DirectoryListing {
     private var snapshot: [(name: String, type: UInt8)] = []
     /// The index of the next name to list (d_off of the last one listed); lseek sets it.
     var position = 0
+    /// The directory's guest path (`/proc/101/fd`), which its descriptor's /proc/self/fd link names.
+    let path: String
 
-    init(_ produce: @escaping () -> [(name: String, type: UInt8)]) {
+    init(path: String, _ produce: @escaping () -> [(name: String, type: UInt8)]) {
+        self.path = path
         self.produce = produce
     }
 
-    /// The names, taken at the first call.
+    /// The names, `.` and `..` first, taken at the first call.
     var names: [(name: String, type: UInt8)] {
         if let produce {
-            snapshot = produce()
+            snapshot = [(".", DirectoryListing.directory), ("..", DirectoryListing.directory)] + produce()
             self.produce = nil
         }
         return snapshot
@@ -52,7 +55,7 @@ extension Process {
         let components = normalizedGuestPath(path, from: base).split(separator: "/").map(String.init)
         guard components.first == "proc" else { return nil }
         if components.count == 1 {
-            return DirectoryListing { [weak self] in
+            return DirectoryListing(path: "/proc") { [weak self] in
                 let pids = (self?.scheduler?.liveProcesses.map(\.family.pid) ?? self.map { [$0.family.pid] } ?? []).sorted()
                 return [("self", DirectoryListing.symbolicLink)] + pids.map { (String($0), DirectoryListing.directory) }
                     + ProcSystemFiles.names.sorted().map { ($0, DirectoryListing.regular) }
@@ -60,13 +63,13 @@ extension Process {
         }
         guard let owner = procOwner(components[1]) else { return nil }
         if components.count == 2 {
-            return DirectoryListing {
+            return DirectoryListing(path: "/proc/\(owner.family.pid)") {
                 Process.generatedProcNames.map { ($0, DirectoryListing.regular) }
                     + [("exe", DirectoryListing.symbolicLink), ("fd", DirectoryListing.directory)]
             }
         }
         guard components.count == 3, components[2] == "fd" else { return nil }
-        return DirectoryListing { [weak owner] in
+        return DirectoryListing(path: "/proc/\(owner.family.pid)/fd") { [weak owner] in
             owner?.files.openDescriptors.map { (String($0), DirectoryListing.symbolicLink) } ?? []
         }
     }

@@ -90,10 +90,12 @@ extension Process {
         return true
     }
 
-    /// The host path that `fd/N` links to (`/proc/self/fd/N` of the host descriptor), or nil when
-    /// `entry` is not `fd/N` of an open guest descriptor.
+    /// The path that `fd/N` links to: the host path of its host descriptor (`/proc/self/fd/N` of
+    /// the host), or the guest path of a /proc directory; nil when `entry` is not `fd/N` of an open
+    /// guest descriptor.
     func descriptorLinkTarget(_ entry: String) -> String? {
         guard let open = descriptorEntry(entry) else { return nil }
+        if case .listing(_, let listing) = open { return listing.path }
         return open.hostDescriptor.hostPath ?? ""
     }
 
