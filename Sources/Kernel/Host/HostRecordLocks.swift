@@ -13,6 +13,19 @@ struct HostRecordLock: Equatable {
 
     /// fcntl's F_OFD_GETLK and F_OFD_SETLK (Linux's numbers, which Glibc's module does not name).
     static let getOpenFileLock: Int32 = 36, setOpenFileLock: Int32 = 37
+
+    /// The host's `struct flock` for it, with l_pid 0 as F_OFD_ commands require.
+    var openFileRecord: flock {
+        flock(l_type: type, l_whence: whence, l_start: off_t(start), l_len: off_t(length), l_pid: 0)
+    }
+}
+
+extension HostRecordLock {
+    /// The lock a host `struct flock` describes.
+    init(_ record: flock) {
+        self.init(type: record.l_type, whence: record.l_whence, start: Int64(record.l_start), length: Int64(record.l_len),
+                  pid: record.l_pid)
+    }
 }
 
 extension HostDescriptor {
@@ -20,22 +33,16 @@ extension HostDescriptor {
     /// EAGAIN when another open file holds a lock in the way, EBADF for a lock the access mode does
     /// not allow, EINVAL for a bad type, origin or range.
     func trySetRecordLock(_ lock: HostRecordLock) -> HostResult<Void> {
-        var record = flock(l_type: lock.type, l_whence: lock.whence, l_start: off_t(lock.start), l_len: off_t(lock.length), l_pid: 0)
+        var record = lock.openFileRecord
         return Host.retryingInterrupts { Glibc.fcntl(rawValue, HostRecordLock.setOpenFileLock, &record) }
     }
 
     /// fcntl(F_OFD_GETLK): the first lock that would stand in the way of `lock`, or `lock` with
     /// type F_UNLCK when none would.
     func recordLockInTheWay(of lock: HostRecordLock) -> HostResult<HostRecordLock> {
-        var record = flock(l_type: lock.type, l_whence: lock.whence, l_start: off_t(lock.start), l_len: off_t(lock.length), l_pid: 0)
+        var record = lock.openFileRecord
         return Host.retryingInterrupts { Glibc.fcntl(rawValue, HostRecordLock.getOpenFileLock, &record) }.map { _ in
-            var answer = lock
-            answer.type = record.l_type
-            answer.whence = record.l_whence
-            answer.start = Int64(record.l_start)
-            answer.length = Int64(record.l_len)
-            answer.pid = record.l_pid
-            return answer
+            HostRecordLock(record)
         }
     }
 }

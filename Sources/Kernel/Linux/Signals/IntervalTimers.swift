@@ -95,6 +95,9 @@ extension Process {
         (scheduler?.instructions(of: self) ?? hart.instructionsRetired) &* Process.nanosecondsPerInstruction
     }
 
+    /// Now, on process time or on the monotonic clock.
+    func now(onProcessTime: Bool) -> UInt64 { onProcessTime ? processTime : Host.monotonicNow() }
+
     /// Now, on the time base of `timer`.
-    func now(for timer: IntervalTimer) -> UInt64 { timer.onProcessTime ? processTime : Host.monotonicNow() }
+    func now(for timer: IntervalTimer) -> UInt64 { now(onProcessTime: timer.onProcessTime) }
 }

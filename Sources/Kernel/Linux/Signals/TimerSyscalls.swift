@@ -45,7 +45,7 @@ enum TimerSyscalls {
     /// an unknown timer, `-EFAULT`.
     static func getitimer(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let which = intervalTimer(a[0]) else { return .error(.EINVAL) }
-        let now = which.onProcessTime ? process.processTime : Host.monotonicNow()
+        let now = process.now(onProcessTime: which.onProcessTime)
         try process.copyOutArgument(timevals(process.timers.setting(which.id, at: now)), to: a[1])
         return .value(0)
     }
@@ -57,7 +57,7 @@ enum TimerSyscalls {
     /// range, `-EFAULT` for bad pointers.
     static func setitimer(_ process: Process, _ a: [UInt64]) throws(SyscallFailure) -> SyscallResult {
         guard let which = intervalTimer(a[0]) else { return .error(.EINVAL) }
-        let now = which.onProcessTime ? process.processTime : Host.monotonicNow()
+        let now = process.now(onProcessTime: which.onProcessTime)
         let previous = process.timers.setting(which.id, at: now)
         if a[1] != 0 {
             let bytes = try process.copyInArgument(from: a[1], count: 32)
